@@ -1,0 +1,84 @@
+"""okr-toolkit: score, compare and teach OKR, KPI and MBO.
+
+The core (scoring, grades, roll-ups, pacing, KPI health, MBO payout, datasets)
+needs only numpy and pandas. Charts (Altair) and widgets (ipywidgets) load on
+first use: ``okr_toolkit.charts`` and ``okr_toolkit.widgets``.
+
+Examples
+--------
+>>> import okr_toolkit as okr
+>>> round(okr.score(58.1, baseline=42, target=65), 2), okr.grade(0.7)
+(0.7, 'green')
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from .exceptions import OKRDataError
+from .grades import GRADES, HistoryReading, grade, is_success, read_history, read_score
+from .kpis import KPI_STATUSES, compare_to_benchmarks, detect_stalls, kpi_status, stall_summary
+from .mbo import DEFAULT_PAYOUT, PayoutCurve, achievement, payout
+from .model import KPI, KR_COLUMNS, KeyResult, Objective, objectives_to_frame
+from .pacing import PACES, expected_progress, forecast, pace, pacing, quarter_bounds
+from .readings import read_three_ways
+from .rollup import ROLLUPS, compare_rollups, rollup, rollup_tree
+from .scoring import DIRECTIONS, METHODS, score, score_krs
+from .settings import DEFAULT_SETTINGS, Settings
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "DEFAULT_PAYOUT",
+    "DEFAULT_SETTINGS",
+    "DIRECTIONS",
+    "GRADES",
+    "KPI",
+    "KPI_STATUSES",
+    "KR_COLUMNS",
+    "METHODS",
+    "PACES",
+    "ROLLUPS",
+    "HistoryReading",
+    "KeyResult",
+    "OKRDataError",
+    "Objective",
+    "PayoutCurve",
+    "Settings",
+    "achievement",
+    "charts",
+    "compare_rollups",
+    "compare_to_benchmarks",
+    "datasets",
+    "detect_stalls",
+    "expected_progress",
+    "forecast",
+    "grade",
+    "is_success",
+    "kpi_status",
+    "objectives_to_frame",
+    "pace",
+    "pacing",
+    "payout",
+    "quarter_bounds",
+    "read_history",
+    "read_score",
+    "read_three_ways",
+    "rollup",
+    "rollup_tree",
+    "score",
+    "score_krs",
+    "stall_summary",
+    "widgets",
+]
+
+# Heavy optional layers, imported on first attribute access so that
+# `import okr_toolkit` stays at numpy + pandas.
+_LAZY = ("charts", "widgets", "datasets")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return importlib.import_module(f".{name}", __name__)
+    raise AttributeError(f"module 'okr_toolkit' has no attribute {name!r}")

@@ -1,0 +1,217 @@
+"""Altair charts: data in, :class:`altair.Chart` out, nothing else.
+
+Charts render offline. Altair's default HTML output loads Vega from a CDN,
+which shows a blank chart with no network; call :func:`enable_offline` once
+(notebooks and widgets do) to render SVG locally through vl-convert instead.
+Save charts with ``chart.save("x.svg")`` / ``"x.png"``, or
+``chart.save("x.html", inline=True)`` for HTML with Vega embedded.
+"""
+
+from __future__ import annotations
+
+import io
+
+import altair as alt
+import pandas as pd
+
+from ._validate import require_columns
+from .grades import GRADES
+from .settings import DEFAULT_SETTINGS, Settings
+
+__all__ = ["GRADE_COLORS", "enable_offline", "kpi_history", "kr_progress", "to_svg"]
+
+#: Colours of the grade bands (colour-blind-safe red / amber / green).
+GRADE_COLORS: dict[str, str] = {"red": "#d1495b", "yellow": "#edae49", "green": "#2e8b57"}
+_GRADE_SCALE = alt.Scale(domain=list(GRADES), range=[GRADE_COLORS[g] for g in GRADES])
+
+
+def enable_offline(kind: str = "svg") -> None:
+    """Render charts locally as ``"svg"`` (default) or ``"png"``, never from a CDN."""
+    if kind not in ("svg", "png"):
+        raise ValueError(f"`kind` must be 'svg' or 'png', got {kind!r}")
+    alt.renderers.enable(kind)
+
+
+def to_svg(chart: alt.TopLevelMixin) -> str:
+    """The chart as an SVG string, rendered locally (for HTML widgets and reports).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> to_svg(kr_progress(pd.DataFrame({"kr_id": ["a"], "score": [0.5]}))).startswith("<svg")
+    True
+    """
+    buffer = io.StringIO()
+    chart.save(buffer, format="svg")
+    return buffer.getvalue()
+
+
+def _bands(settings: Settings) -> pd.DataFrame:
+    edges = [0.0, settings.yellow_from, settings.green_from, 1.0]
+    return pd.DataFrame({"grade": list(GRADES), "start": edges[:-1], "end": edges[1:]})
+
+
+def kr_progress(
+    krs: pd.DataFrame,
+    *,
+    label: str = "kr_id",
+    score: str = "score",
+    settings: Settings = DEFAULT_SETTINGS,
+    title: str = "Key result scores",
+    width: int = 420,
+) -> alt.LayerChart:
+    """Horizontal bars of KR scores over the red / yellow / green grade bands.
+
+    Parameters
+    ----------
+    krs
+        Scored KRs (see :func:`okr_toolkit.score_krs`) with a label column and
+        ``score``; a ``grade`` column is computed when absent.
+    label, score
+        Column names.
+    settings
+        Band edges; the 0.7 success line is ``settings.aspirational_success``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> chart = kr_progress(pd.DataFrame({"kr_id": ["a", "b"], "score": [0.7, 0.3]}))
+    >>> [layer["mark"]["type"] for layer in chart.to_dict()["layer"]]
+    ['rect', 'bar', 'rule', 'text']
+    """
+    from .grades import grade
+
+    require_columns(krs, [label, score], "the key results table")
+    data = krs[[label, score]].copy()
+    data["grade"] = (
+        krs["grade"].astype(str) if "grade" in krs.columns else grade(krs[score], settings)
+    )
+    data["label"] = data[label].astype(str)
+    # Keep bars inside the axis even for uncapped scores; the text shows the value.
+    data["bar"] = data[score].clip(0.0, 1.0)
+    order = data["label"].tolist()
+    height = max(60, 28 * len(data))
+    x = alt.X("start:Q", scale=alt.Scale(domain=[0, 1]), title="score (0.0 - 1.0)")
+    bands = (
+        alt.Chart(_bands(settings))
+        .mark_rect(opacity=0.15)
+        .encode(
+            x=x,
+            x2="end:Q",
+            color=alt.Color("grade:N", scale=_GRADE_SCALE, title="grade"),
+        )
+    )
+    y = alt.Y("label:N", sort=order, title=None)
+    bars = (
+        alt.Chart(data)
+        .mark_bar(height=16)
+        .encode(
+            x=alt.X("bar:Q", scale=alt.Scale(domain=[0, 1])),
+            y=y,
+            color=alt.Color("grade:N", scale=_GRADE_SCALE),
+            tooltip=[
+                alt.Tooltip("label:N", title="key result"),
+                alt.Tooltip(f"{score}:Q", format=".2f"),
+                "grade:N",
+            ],
+        )
+    )
+    success = (
+        alt.Chart(pd.DataFrame({"x": [settings.aspirational_success]}))
+        .mark_rule(strokeDash=[4, 3], color="#333")
+        .encode(x="x:Q")
+    )
+    text = (
+        alt.Chart(data)
+        .mark_text(align="left", dx=4, fontSize=11)
+        .encode(x="bar:Q", y=y, text=alt.Text(f"{score}:Q", format=".2f"))
+    )
+    return (
+        alt.layer(bands, bars, success, text)
+        .properties(title=title, width=width, height=height)
+        .resolve_scale(y="shared")
+    )
+
+
+def kpi_history(
+    history: pd.DataFrame,
+    *,
+    kpi: str | None = None,
+    period: str = "week",
+    value: str = "value",
+    threshold: str = "threshold",
+    stalled: str = "stalled",
+    title: str | None = None,
+    width: int = 520,
+    height: int = 220,
+) -> alt.LayerChart:
+    """A KPI's history with its threshold line and the stalled periods highlighted.
+
+    Parameters
+    ----------
+    history
+        Tidy history for one KPI (or several, with ``kpi`` naming the one to
+        draw), ideally from :func:`okr_toolkit.detect_stalls` so that it has
+        the ``stalled`` column; without it no period is highlighted.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from okr_toolkit import detect_stalls
+    >>> h = pd.DataFrame({"kpi": "activation", "week": [1, 2, 3, 4],
+    ...                   "value": [51.0, 48.0, 47.0, 46.0], "threshold": 50.0})
+    >>> spec = kpi_history(detect_stalls(h)).to_dict()
+    >>> [layer["mark"]["type"] for layer in spec["layer"]]
+    ['line', 'point', 'rule', 'text']
+    """
+    require_columns(history, [period, value, threshold], "the KPI history")
+    data = history
+    if kpi is not None:
+        require_columns(history, ["kpi"], "the KPI history")
+        data = history[history["kpi"] == kpi]
+        if data.empty:
+            from .exceptions import OKRDataError
+
+            raise OKRDataError(
+                f"no rows for KPI {kpi!r}; the history has: "
+                f"{', '.join(map(str, history['kpi'].unique()))}"
+            )
+    data = data.copy()
+    data["state"] = (
+        data[stalled].map({True: "stalled", False: "normal"}).astype(str)
+        if stalled in data.columns
+        else "normal"
+    )
+    name = kpi if kpi is not None else (str(data["kpi"].iloc[0]) if "kpi" in data else value)
+    is_date = pd.api.types.is_datetime64_any_dtype(data[period])
+    x = alt.X(f"{period}:{'T' if is_date else 'Q'}", title=period)
+    line = (
+        alt.Chart(data)
+        .mark_line(color="#4c78a8")
+        .encode(x=x, y=alt.Y(f"{value}:Q", scale=alt.Scale(zero=False), title=name))
+    )
+    points = (
+        alt.Chart(data)
+        .mark_point(filled=True, size=40)
+        .encode(
+            x=x,
+            y=f"{value}:Q",
+            color=alt.Color(
+                "state:N",
+                scale=alt.Scale(domain=["normal", "stalled"], range=["#4c78a8", "#d1495b"]),
+                title=None,
+            ),
+            tooltip=[f"{period}:{'T' if is_date else 'Q'}", f"{value}:Q", "state:N"],
+        )
+    )
+    level = float(data[threshold].iloc[-1])
+    rule_data = pd.DataFrame({"threshold": [level], "label": [f"threshold {level:g}"]})
+    rule = alt.Chart(rule_data).mark_rule(strokeDash=[6, 3], color="#333").encode(y="threshold:Q")
+    label = (
+        alt.Chart(rule_data)
+        .mark_text(align="left", dy=-6, color="#333")
+        .encode(y="threshold:Q", text="label:N", x=alt.value(4))
+    )
+    return alt.layer(line, points, rule, label).properties(
+        title=title or f"{name}: history against its threshold", width=width, height=height
+    )

@@ -1,0 +1,89 @@
+"""The ``okr`` command line.
+
+Exit codes: 0 success; 1 the data was read but has problems (for example a KR
+that cannot be scored); 2 the input could not be read or the command was
+misused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+import pandas as pd
+
+from . import __version__
+from .exceptions import OKRDataError
+from .scoring import METHODS, score_krs
+
+__all__ = ["main"]
+
+
+def _read_table(path: str) -> pd.DataFrame:
+    try:
+        return pd.read_csv(path)
+    except FileNotFoundError as err:
+        raise SystemExit(_fail(f"cannot read {path}: no such file", 2)) from err
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as err:
+        reason = str(err).splitlines()[0] if str(err) else type(err).__name__
+        raise SystemExit(_fail(f"cannot read {path} as CSV: {reason}", 2)) from err
+    except IsADirectoryError as err:
+        raise SystemExit(_fail(f"cannot read {path}: it is a directory", 2)) from err
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"okr: {message}", file=sys.stderr)
+    return code
+
+
+def _score(args: argparse.Namespace) -> int:
+    krs = _read_table(args.file)
+    try:
+        scored = score_krs(krs, method=args.method)
+    except OKRDataError as err:
+        return _fail(f"{args.file}: {err}", 1)
+    columns = [c for c in ("objective_id", "kr_id", "baseline", "target", "current") if c in scored]
+    out = scored[[*columns, "score", "grade"]]
+    if args.format == "json":
+        records = out.assign(grade=out["grade"].astype(str)).to_dict(orient="records")
+        print(json.dumps(records, indent=2, default=str))
+    else:
+        print(out.to_string(index=False, float_format=lambda v: f"{v:.2f}"))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="okr",
+        description="Score, compare and teach OKR, KPI and MBO goals.",
+        epilog="Exit codes: 0 ok, 1 problems in the data, 2 unreadable input or bad usage.",
+    )
+    parser.add_argument("--version", action="version", version=f"okr-toolkit {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    p_score = sub.add_parser(
+        "score",
+        help="score key results from a CSV file (one row per KR)",
+        description="Score key results from a CSV with columns baseline, target, current "
+        "and optionally kr_id, objective_id, direction.",
+    )
+    p_score.add_argument("file", help="CSV file, one row per key result")
+    p_score.add_argument("--method", choices=METHODS, default="clamped", help="scoring convention")
+    p_score.add_argument("--format", choices=("table", "json"), default="table")
+    p_score.set_defaults(func=_score)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``okr`` command; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    return int(args.func(args))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,499 @@
+"""Small datasets for learning and testing: the seed articles' tables and two synthetic series.
+
+Each ``load_*`` function reads one CSV file from the package's ``datasets`` folder
+with an explicit dtype map and returns a fresh :class:`pandas.DataFrame`, so the
+caller may change it freely. The files and how they were made are described in
+``datasets/README.md``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from okr_toolkit.exceptions import OKRDataError
+from okr_toolkit.scoring import DIRECTIONS
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
+__all__ = [
+    "DIRECTIONS",
+    "KINDS",
+    "UNITS",
+    "load_checkins",
+    "load_framework_comparison",
+    "load_kpi_benchmarks",
+    "load_kpi_examples",
+    "load_kpi_history",
+    "load_okr_examples",
+    "load_okr_vs_kpi",
+]
+
+#: What a row of ``okr_examples`` is when read against the seeds.
+KINDS: tuple[str, ...] = ("key_result", "activity", "kpi")
+#: Every unit used in the shipped files.
+UNITS: tuple[str, ...] = (
+    "%",
+    "$",
+    "count",
+    "customers",
+    "days",
+    "hours",
+    "minutes",
+    "months",
+    "ratio",
+    "score",
+)
+
+_DIRECTION = pd.CategoricalDtype(list(DIRECTIONS))
+_KIND = pd.CategoricalDtype(list(KINDS))
+_UNIT = pd.CategoricalDtype(list(UNITS))
+_BETTER = pd.CategoricalDtype(["higher", "lower"])
+_PERIOD = pd.CategoricalDtype(["day", "week", "month", "quarter", "year"])
+_DATE = "datetime64[ns]"
+
+# One dtype map per file; its keys are also the file's columns, in order.
+_FRAMEWORK_COMPARISON = {
+    "aspect": "str",
+    "okr": "str",
+    "kpi": "str",
+    "mbo": "str",
+    "source": "str",
+}
+_OKR_VS_KPI = {"aspect": "str", "kpi": "str", "okr": "str", "source": "str"}
+_KPI_BENCHMARKS = {
+    "function": "str",
+    "kpi": "str",
+    "label": "str",
+    "low": "float64",
+    "high": "float64",
+    "unit": _UNIT,
+    "better": _BETTER,
+    "open_ended": "bool",
+    "source": "str",
+}
+_KPI_EXAMPLES = {
+    "function": "str",
+    "kpi": "str",
+    "label": "str",
+    "example_value": "float64",
+    "unit": _UNIT,
+    "period": _PERIOD,
+    "source": "str",
+}
+_OKR_EXAMPLES = {
+    "example_id": "str",
+    "source": "str",
+    "objective": "str",
+    "kr_id": "str",
+    "statement": "str",
+    "metric": "str",
+    "baseline": "float64",
+    "target": "float64",
+    "relative_change": "float64",
+    "unit": _UNIT,
+    "direction": _DIRECTION,
+    "kind": _KIND,
+    "linked_kpi": "str",
+    "kpi_threshold": "float64",
+}
+_KPI_HISTORY = {
+    "kpi": "str",
+    "week": _DATE,
+    "value": "float64",
+    "threshold": "float64",
+    "unit": _UNIT,
+    "better": _BETTER,
+}
+_CHECKINS = {"kr_id": "str", "date": _DATE, "value": "float64", "confidence": "int64"}
+
+
+def _data_dir() -> Traversable:
+    """Return the folder holding the CSV files.
+
+    A wheel carries them inside the package as ``okr_toolkit/_datasets``; a source
+    checkout or editable install has no such folder, so use the repository's
+    ``datasets/`` beside the package instead.
+    """
+    packaged = resources.files("okr_toolkit") / "_datasets"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "datasets"
+
+
+def _load_dataset(
+    name: str, dtypes: Mapping[str, Any], parse_dates: Sequence[str] = ()
+) -> pd.DataFrame:
+    """Read ``name`` from the data folder with the dtype map ``dtypes``.
+
+    Empty cells become missing values (NaN); no other text is treated as missing.
+    Categorical columns are checked against their categories, so a misspelt value
+    is reported instead of silently turning into NaN. Columns in ``parse_dates``
+    must hold ISO dates (``YYYY-MM-DD``) and are converted to their dtype in
+    ``dtypes``.
+    """
+    categorical = {c: t for c, t in dtypes.items() if isinstance(t, pd.CategoricalDtype)}
+    read_as = {c: ("str" if c in categorical or c in parse_dates else t) for c, t in dtypes.items()}
+    with (_data_dir() / name).open("rb") as handle:
+        frame = pd.read_csv(handle, dtype=read_as, keep_default_na=False, na_values=[""])
+
+    if list(frame.columns) != list(dtypes):
+        raise OKRDataError(
+            f"{name}: columns are {list(frame.columns)}, expected {list(dtypes)}; "
+            "regenerate the file or update its dtype map in okr_toolkit/datasets.py"
+        )
+    for column, dtype in categorical.items():
+        unknown = frame[column].notna() & ~frame[column].isin(dtype.categories)
+        if unknown.any():
+            row = int(unknown.to_numpy().nonzero()[0][0])
+            raise OKRDataError(
+                f"{name}, row {row + 2}, column '{column}': {frame.at[row, column]!r} is not "
+                f"one of {list(dtype.categories)}; correct the value in the file"
+            )
+        frame[column] = frame[column].astype(dtype)
+    for column in parse_dates:
+        frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d").astype(dtypes[column])
+    return frame
+
+
+def load_framework_comparison() -> pd.DataFrame:
+    """OKR, KPI and MBO side by side, one row per aspect.
+
+    The first six rows copy seed 000's comparison table cell for cell
+    (``source == "seed 000 table"``). The last four restate in our own words what
+    seed 000 says about the three frameworks in its prose (``"seed 000 text"``):
+    the question each answers, the link to pay (the KPI cell there comes from
+    seed 004), the car analogy and how many things each focuses on.
+
+    Size: (10, 5)
+
+    Columns
+    -------
+    aspect : str
+        snake_case name of the aspect: ``purpose``, ``cycle``, ``success_threshold``,
+        ``direction``, ``mid_cycle_changes``, ``ambition``, ``question``,
+        ``pay_link``, ``analogy``, ``focus``.
+    okr, kpi, mbo : str
+        What each framework does for that aspect.
+    source : str
+        Where the row comes from.
+
+    Source: seed 000 ("OKR vs KPI vs MBO: Differences and How They Work Together"),
+    its comparison table and text; one cell from seed 004.
+
+    Examples
+    --------
+    >>> from okr_toolkit.datasets import load_framework_comparison
+    >>> frame = load_framework_comparison()
+    >>> frame.shape
+    (10, 5)
+    >>> frame.set_index("aspect").loc["success_threshold", ["okr", "kpi", "mbo"]].tolist()
+    ['60-70% is healthy', '100% target expected', '100% tied to bonus']
+    """
+    return _load_dataset("framework_comparison.csv", _FRAMEWORK_COMPARISON)
+
+
+def load_okr_vs_kpi() -> pd.DataFrame:
+    """KPI against OKR, one row per aspect, from two seed tables.
+
+    Seed 001's table has no row labels; the labels ``nature``, ``use``,
+    ``direction``, ``performance`` and ``cadence`` are ours. Seed 000's "Scope of
+    Application and Tracking Frequency" table adds ``time_frame``,
+    ``accountability``, ``area_of_use`` and ``context``. Cells are copied as the
+    seeds print them.
+
+    Size: (9, 4)
+
+    Columns
+    -------
+    aspect : str
+        snake_case name of the aspect.
+    kpi, okr : str
+        What the seed says about KPIs and about OKRs.
+    source : str
+        ``"seed 001 table"`` or ``"seed 000 table"``.
+
+    Source: seed 001 ("OKR vs. KPI: Differences And Importance"), comparison table;
+    seed 000, "Scope of Application and Tracking Frequency" table.
+
+    Examples
+    --------
+    >>> from okr_toolkit.datasets import load_okr_vs_kpi
+    >>> frame = load_okr_vs_kpi()
+    >>> frame.shape
+    (9, 4)
+    >>> frame["source"].value_counts().sort_index().to_dict()
+    {'seed 000 table': 4, 'seed 001 table': 5}
+    >>> print(frame.set_index("aspect").at["direction", "okr"])
+    Mix of top-down and bottom-up approaches
+    """
+    return _load_dataset("okr_vs_kpi.csv", _OKR_VS_KPI)
+
+
+def load_kpi_benchmarks() -> pd.DataFrame:
+    """Typical ranges of nine B2B SaaS KPIs, three per function.
+
+    Seed 000 presents these as benchmarks most teams aim for, not as absolute
+    targets. Money is in dollars (``$5K-25K`` is ``low=5000, high=25000``) and
+    percentages in percent (``5-10%`` is ``low=5, high=10``).
+
+    Size: (9, 9)
+
+    Columns
+    -------
+    function : str
+        ``Marketing``, ``Sales`` or ``Customer Success``.
+    kpi : str
+        snake_case key, e.g. ``visitor_to_lead_conversion``.
+    label : str
+        The KPI's name as the seed prints it.
+    low, high : float64
+        Ends of the typical range, in ``unit``.
+    unit : category
+        ``%``, ``$`` or ``days``.
+    better : category
+        ``higher`` or ``lower``: which way is good (cost per lead, time to close and
+        time to first value are better low).
+    open_ended : bool
+        True when the seed writes the range as open above (CSAT "90-95%+").
+    source : str
+        ``"seed 000 table"``.
+
+    Source: seed 000, table of typical KPIs across three B2B SaaS functions.
+
+    Examples
+    --------
+    >>> from okr_toolkit.datasets import load_kpi_benchmarks
+    >>> frame = load_kpi_benchmarks()
+    >>> frame.shape
+    (9, 9)
+    >>> frame.set_index("kpi").loc["net_revenue_retention", ["low", "high"]].tolist()
+    [100.0, 115.0]
+    >>> frame.loc[frame["better"] == "lower", "kpi"].tolist()
+    ['cost_per_lead', 'time_to_close', 'time_to_first_value']
+    """
+    return _load_dataset("kpi_benchmarks.csv", _KPI_BENCHMARKS)
+
+
+def load_kpi_examples() -> pd.DataFrame:
+    """KPIs the seeds give as examples, by the function or group they list them under.
+
+    Seed 001 lists KPIs with a value for Sales, Marketing, Customer Success and
+    Product (every bullet is here). Seed 003 lists good SaaS KPIs without values
+    (its "daily/monthly active users" is two rows). Seed 002 names KPIs by area and
+    three KPIs that support its EU expansion OKR. Seed 000 names a few in passing
+    (grouped as ``General``), and seed 004's ``$50M revenue`` KPI is the last row.
+    The same metric keeps the same ``kpi`` key across seeds (e.g.
+    ``customer_churn_rate``); ``period`` holds "monthly"/"weekly" from the name.
+
+    Size: (45, 7)
+
+    Columns
+    -------
+    function : str
+        The function or group the seed lists the KPI under.
+    kpi : str
+        snake_case key of the metric.
+    label : str
+        The KPI's name, close to the seed's wording.
+    example_value : float64
+        The value the seed gives, in ``unit``; NaN when it gives none.
+    unit : category
+        One of :data:`UNITS`.
+    period : category
+        ``day``, ``week``, ``month`` or ``year`` when the KPI is per period, else NaN.
+    source : str
+        ``"seed 000 text"`` ... ``"seed 004 text"``.
+
+    Source: seeds 000-004, text (lists and examples).
+
+    Examples
+    --------
+    >>> from okr_toolkit.datasets import load_kpi_examples
+    >>> frame = load_kpi_examples()
+    >>> frame.shape
+    (45, 7)
+    >>> frame.groupby("source").size().tolist()  # seeds 000 to 004
+    [5, 20, 10, 9, 1]
+    >>> frame.loc[frame["kpi"] == "average_new_deal_size", ["example_value", "unit"]]
+        example_value unit
+    10         5000.0    $
+    """
+    return _load_dataset("kpi_examples.csv", _KPI_EXAMPLES)
+
+
+def load_okr_examples() -> pd.DataFrame:
+    """Every worked OKR example in the seeds, one row per key result.
+
+    Each line the seeds list under an objective is a row, including those that
+    are really activities (a task or deliverable: ``kind == "activity"``) or a
+    KPI-style health metric (``kind == "kpi"``, e.g. "Maintain 25% profit
+    margin"). Seed 003's lone key results have no objective. Seed 001's sales
+    objective "Attract 50 B2B new customers" lists no key results in the seed and
+    is left out.
+
+    Size: (31, 14)
+
+    Columns
+    -------
+    example_id : str
+        Short name of the worked example, e.g. ``activation``.
+    source : str
+        ``"seed 000"`` ... ``"seed 004"``.
+    objective : str
+        The objective as the seed writes it; NaN for a lone key result.
+    kr_id : str
+        ``<example_id>.kr<n>``, numbered in the seed's order.
+    statement : str
+        The key result as the seed writes it.
+    metric : str
+        snake_case name of what the line measures.
+    baseline, target : float64
+        Start and goal in ``unit``; NaN when the seed does not give them.
+    relative_change : float64
+        Relative goal as a fraction (0.3 for "by 30%"); NaN otherwise.
+    unit : category
+        One of :data:`UNITS`; NaN for a milestone.
+    direction : category
+        One of :data:`DIRECTIONS`.
+    kind : category
+        One of :data:`KINDS`.
+    linked_kpi : str
+        The KPI whose metric this line moves (a ``kpi`` key of
+        :func:`load_kpi_examples`, :func:`load_kpi_benchmarks` or
+        :func:`load_kpi_history` where one exists); NaN when no seed names one.
+    kpi_threshold : float64
+        The level that KPI is meant to hold, when the seed gives it.
+
+    Source: seed 000 (activation, MQL-to-SQL, customer satisfaction and brand
+    awareness examples), seed 001 (marketing and customer success OKRs), seed 002
+    (customer satisfaction and EU expansion), seed 003 (support, ARR and NPS key
+    results), seed 004 ("Become the market leader").
+
+    Examples
+    --------
+    >>> from okr_toolkit.datasets import load_okr_examples
+    >>> frame = load_okr_examples()
+    >>> frame.shape
+    (31, 14)
+    >>> cols = ["kr_id", "baseline", "target", "unit", "direction", "kpi_threshold"]
+    >>> frame.loc[frame["example_id"] == "activation", cols]
+               kr_id  baseline  target   unit direction  kpi_threshold
+    0  activation.kr1      42.0    65.0      %  increase           50.0
+    1  activation.kr2       5.0     2.0   days  decrease            NaN
+    2  activation.kr3      28.0    45.0  score  increase            NaN
+    >>> frame["kind"].value_counts().to_dict()
+    {'key_result': 22, 'activity': 8, 'kpi': 1}
+    """
+    return _load_dataset("okr_examples.csv", _OKR_EXAMPLES)
+
+
+def load_kpi_history(kpi: str | None = None) -> pd.DataFrame:
+    """Synthetic weekly values of the two stalled KPIs of seed 000.
+
+    Week-1 activation rate hovers around 42% against a 50% threshold for 26 weeks
+    (six months), MQL-to-SQL conversion around 18% against 25% for 39 weeks (nine
+    months). Both end on the week starting Monday 2026-06-22, and every value is
+    below its threshold: that is what "stalled" means here. Each series is a
+    mean-reverting random walk (half the gap to the stuck level closes each week;
+    weekly shocks of sd 1.2 and 1.0 points) kept within 3 points of that level.
+
+    Size: (65, 6), or (26, 6) and (39, 6) for one KPI.
+
+    Parameters
+    ----------
+    kpi : str, optional
+        ``"activation_rate"`` or ``"mql_to_sql_rate"`` to get one series; all rows
+        when None.
+
+    Columns
+    -------
+    kpi : str
+        The KPI's key.
+    week : datetime64[ns]
+        Monday starting the week.
+    value : float64
+        The KPI that week, in percent, one decimal.
+    threshold : float64
+        The level the KPI should hold, in percent.
+    unit : category
+        ``%``.
+    better : category
+        ``higher``.
+
+    Raises
+    ------
+    OKRDataError
+        If ``kpi`` is not one of the KPIs in the file; the message lists them.
+
+    Source: synthetic, made by scripts/make_datasets.py with seed 7, around the
+    figures of seed 000 ("From KPI to OKR: Two Transformations").
+
+    Examples
+    --------
+    >>> from okr_toolkit.datasets import load_kpi_history
+    >>> load_kpi_history().shape
+    (65, 6)
+    >>> activation = load_kpi_history("activation_rate")
+    >>> len(activation), bool((activation["value"] < activation["threshold"]).all())
+    (26, True)
+    >>> activation["week"].iloc[-1].date().isoformat()
+    '2026-06-22'
+    """
+    frame = _load_dataset("kpi_history.csv", _KPI_HISTORY, parse_dates=("week",))
+    if kpi is None:
+        return frame
+    available = list(dict.fromkeys(frame["kpi"]))
+    if kpi not in available:
+        raise OKRDataError(
+            f"kpi_history.csv: no KPI named {kpi!r}; available: "
+            f"{', '.join(repr(k) for k in available)}. Pass one of them, or kpi=None for all."
+        )
+    return frame.loc[frame["kpi"] == kpi].reset_index(drop=True)
+
+
+def load_checkins() -> pd.DataFrame:
+    """Synthetic weekly check-ins of the activation OKR in Q3 2026.
+
+    The three key results of seed 000's activation example (``activation.kr1``:
+    week-1 activation 42% -> 65%; ``kr2``: time-to-first-value 5 -> 2 days;
+    ``kr3``: week-1 NPS 28 -> 45) are checked in on the first seven Mondays of the
+    cycle 2026-07-01 to 2026-09-30 (2026-07-06 to 2026-08-17). Each follows a
+    straight-line pace that would cover 65%, 70% and 50% of its distance by the
+    cycle's end, plus noise; confidence is the team's running belief (0-10) in
+    the score the check-ins so far project for the end of the cycle.
+
+    Size: (21, 4)
+
+    Columns
+    -------
+    kr_id : str
+        Matches ``kr_id`` in :func:`load_okr_examples`.
+    date : datetime64[ns]
+        Day of the check-in (a Monday).
+    value : float64
+        The metric that day, in the key result's unit, one decimal.
+    confidence : int64
+        0 (no chance) to 10 (certain) that the key result will be met.
+
+    Source: synthetic, made by scripts/make_datasets.py with seed 7.
+
+    Examples
+    --------
+    >>> from okr_toolkit.datasets import load_checkins
+    >>> checkins = load_checkins()
+    >>> checkins.shape
+    (21, 4)
+    >>> checkins.groupby("kr_id")["date"].agg(["min", "max", "count"]).astype(str)
+                           min         max count
+    kr_id
+    activation.kr1  2026-07-06  2026-08-17     7
+    activation.kr2  2026-07-06  2026-08-17     7
+    activation.kr3  2026-07-06  2026-08-17     7
+    """
+    return _load_dataset("checkins.csv", _CHECKINS, parse_dates=("date",))

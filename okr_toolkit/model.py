@@ -1,0 +1,156 @@
+"""Small frozen types for single things: a Key Result, an Objective, a KPI.
+
+Collections are tidy DataFrames (one row per KR); these types are for building
+and reading one item at a time, and convert to and from those frames. A KR is
+always ``baseline``, ``target``, ``current``, ``direction``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+
+import pandas as pd
+
+from .exceptions import OKRDataError
+from .grades import grade
+from .kpis import kpi_status
+from .scoring import DIRECTIONS, Method, score
+from .settings import DEFAULT_SETTINGS, Settings
+
+__all__ = ["KPI", "KR_COLUMNS", "KeyResult", "Objective", "objectives_to_frame"]
+
+#: Columns of the tidy key-results table, in order.
+KR_COLUMNS: tuple[str, ...] = (
+    "objective_id",
+    "kr_id",
+    "title",
+    "baseline",
+    "target",
+    "current",
+    "direction",
+    "unit",
+    "weight",
+    "kpi",
+    "committed",
+)
+
+
+@dataclass(frozen=True)
+class KeyResult:
+    """One Key Result: a measurable outcome moved from a baseline to a target.
+
+    ``direction`` defaults to increase or decrease from the numbers. Threshold
+    and milestone KRs must say so (see :mod:`okr_toolkit.scoring`).
+
+    Examples
+    --------
+    >>> kr = KeyResult("kr1", "Cut sales cycle", baseline=45, target=30, current=36, unit="days")
+    >>> kr.direction, kr.score(), kr.grade()
+    ('decrease', 0.6, 'yellow')
+    >>> KeyResult("kr2", "Lift activation", baseline=42, target=42)
+    Traceback (most recent call last):
+    ...
+    okr_toolkit.exceptions.OKRDataError: key result 'kr2': target 42 equals baseline 42; ...
+    """
+
+    kr_id: str
+    title: str
+    baseline: float = math.nan
+    target: float = math.nan
+    current: float = math.nan
+    direction: str = ""
+    unit: str = ""
+    weight: float = 1.0
+    kpi: str = ""
+    committed: bool = False
+
+    def __post_init__(self) -> None:
+        direction = self.direction
+        if not direction:
+            if math.isnan(float(self.target)) or math.isnan(float(self.baseline)):
+                raise OKRDataError(
+                    f"key result {self.kr_id!r}: give a baseline and a target, or say its "
+                    f"direction ({', '.join(DIRECTIONS)})"
+                )
+            direction = "decrease" if self.target < self.baseline else "increase"
+            object.__setattr__(self, "direction", direction)
+        # Validate everything scoring needs, with the current value set aside.
+        probe = self.baseline if direction in ("increase", "decrease") else self.target
+        if direction == "milestone":
+            probe = 0.0
+        score(probe, self.baseline, self.target, direction, labels=[self.kr_id])
+
+    def score(self, current: float | None = None, *, method: Method = "clamped") -> float:
+        """Score at ``current`` (default: the KR's own current value)."""
+        value = self.current if current is None else current
+        return score(
+            value, self.baseline, self.target, self.direction, method=method, labels=[self.kr_id]
+        )
+
+    def grade(self, settings: Settings = DEFAULT_SETTINGS) -> str:
+        """Grade of the current score."""
+        return grade(self.score(), settings)
+
+
+@dataclass(frozen=True)
+class Objective:
+    """A qualitative aim with its Key Results, optionally aligned under a parent.
+
+    Examples
+    --------
+    >>> o = Objective("activation", "Make the first week so valuable customers can't go back",
+    ...               key_results=(KeyResult("kr1", "Lift week-1 activation", 42, 65, 58.1),))
+    >>> objectives_to_frame([o])[["objective_id", "kr_id", "baseline", "target", "current"]]
+      objective_id kr_id  baseline  target  current
+    0   activation   kr1      42.0    65.0     58.1
+    """
+
+    objective_id: str
+    title: str
+    key_results: tuple[KeyResult, ...] = field(default_factory=tuple)
+    parent_id: str | None = None
+    owner: str = ""
+
+    def __post_init__(self) -> None:
+        ids = [kr.kr_id for kr in self.key_results]
+        dup = {i for i in ids if ids.count(i) > 1}
+        if dup:
+            raise OKRDataError(
+                f"objective {self.objective_id!r}: key result id(s) {sorted(dup)} repeat; "
+                "give each key result its own id"
+            )
+
+
+@dataclass(frozen=True)
+class KPI:
+    """A health metric with the line it defends.
+
+    Examples
+    --------
+    >>> KPI("activation_rate", threshold=50, unit="%").status(42)
+    'breached'
+    """
+
+    name: str
+    threshold: float
+    better: str = "higher"
+    unit: str = ""
+
+    def status(self, value: float, settings: Settings = DEFAULT_SETTINGS) -> str:
+        """Healthy, at risk or breached at ``value``."""
+        return kpi_status(value, self.threshold, better=self.better, settings=settings)
+
+
+def objectives_to_frame(objectives: Iterable[Objective]) -> pd.DataFrame:
+    """The tidy key-results table (one row per KR, columns :data:`KR_COLUMNS`)."""
+    rows = [
+        {"objective_id": o.objective_id, **asdict(kr)} for o in objectives for kr in o.key_results
+    ]
+    frame = pd.DataFrame(rows, columns=list(KR_COLUMNS))
+    numeric = ["baseline", "target", "current", "weight"]
+    frame[numeric] = frame[numeric].astype(float)
+    frame["committed"] = frame["committed"].astype(bool)
+    frame["direction"] = pd.Categorical(frame["direction"], categories=list(DIRECTIONS))
+    return frame

@@ -1,0 +1,402 @@
+"""Scoring Key Results on the 0.0-1.0 scale, vectorised.
+
+The rule [seed 003, design]: a Key Result scores the share of the way it has
+moved from its baseline to its target,
+
+    score = (current - baseline) / (target - baseline), clipped to [0, 1].
+
+The same formula serves increasing and decreasing metrics (sales cycle 45 -> 30
+days): for a decrease both differences are negative, so the ratio is still the
+share of the way travelled.
+
+Two kinds of Key Result need a rule of their own. We chose:
+
+*Threshold KRs* (``stay_above``: "achieve 80%+ satisfaction", ``stay_below``:
+"keep churn under 2%"). A threshold that is met is fully met, so the score is
+1.0 whenever ``current`` is on the right side of ``target`` (the boundary
+counts: "80%+" includes 80). When it is not met and a baseline on the wrong
+side is known, the score is the linear progress from that baseline, exactly as
+an increase/decrease KR would score, so movement towards the line earns
+credit. With no baseline, or a baseline that already met the threshold (a hold
+that was then lost), an unmet threshold scores 0.0.
+
+*Milestones* ("ship the new onboarding flow") are binary: ``current`` is 1 (or
+True) when done and 0 when not; anything else is an error. Baseline and target
+are ignored. A milestone is usually an activity in disguise, which the linter
+will say; the score still has to be defined.
+
+Scoring conventions differ between tools, which is why two tools can show the
+same data as different numbers. ``method`` names them:
+
+``"clamped"`` (default)
+    linear progress clipped to [0, 1].
+``"uncapped"``
+    linear progress, unclipped: over-delivery shows as more than 1.0 (more
+    than 100%) and going backwards as a negative number.
+``"negative_to_zero"``
+    going backwards shows as 0, over-delivery is not capped.
+``"pass_fail"``
+    1.0 when the target is strictly beaten (``current > target`` for an
+    increase), else 0.0: reaching the target exactly fails.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Literal, overload
+
+import numpy as np
+import pandas as pd
+
+from ._validate import Problems, describe, labels_of, one_of, require_columns, to_float_array
+from .grades import grade
+from .settings import DEFAULT_SETTINGS, Settings
+
+__all__ = ["DIRECTIONS", "METHODS", "score", "score_krs"]
+
+#: The kinds of Key Result, as written in a ``direction`` column.
+DIRECTIONS: tuple[str, ...] = ("increase", "decrease", "stay_above", "stay_below", "milestone")
+#: The scoring conventions :func:`score` knows.
+METHODS: tuple[str, ...] = ("clamped", "uncapped", "negative_to_zero", "pass_fail")
+
+Method = Literal["clamped", "uncapped", "negative_to_zero", "pass_fail"]
+_INC, _DEC, _ABOVE, _BELOW, _MILESTONE = range(5)
+_CODE = {name: code for code, name in enumerate(DIRECTIONS)}
+_NEEDS_BASELINE = (_INC, _DEC)
+
+
+def _direction_codes(
+    direction: Any,
+    baseline: np.ndarray,
+    target: np.ndarray,
+    labels: Sequence[Any] | None,
+    problems: Problems,
+) -> np.ndarray:
+    """Turn ``direction`` (None, a name, or one name per KR) into int8 codes."""
+    size = baseline.shape
+    if direction is None:
+        # Linear KR by default: the sign of (target - baseline) says which way.
+        return np.where(target < baseline, _DEC, _INC).astype(np.int8)
+    if isinstance(direction, str):
+        if direction not in _CODE:
+            problems.add(
+                f"direction {direction!r} is not one of {', '.join(DIRECTIONS)}; "
+                "use 'increase' or 'decrease' for a metric you move, 'stay_above' or "
+                "'stay_below' for a threshold to reach, 'milestone' for done / not done"
+            )
+            return np.zeros(size, dtype=np.int8)
+        return np.full(size, _CODE[direction], dtype=np.int8)
+    names = np.asarray(direction, dtype=object).ravel()
+    if isinstance(direction, pd.Series) and isinstance(direction.dtype, pd.CategoricalDtype):
+        cats = direction.cat.categories
+        lut = np.array([_CODE.get(str(c), -1) for c in cats] + [-2], dtype=np.int8)
+        codes = lut[direction.cat.codes.to_numpy()]  # code -1 (missing) picks the -2 sentinel
+    else:
+        codes = np.full(names.shape, -1, dtype=np.int8)
+        for name, code in _CODE.items():
+            codes[names == name] = code
+        codes[pd.isna(names)] = -2
+    if codes.size not in (1, int(np.prod(size))):
+        raise ValueError(
+            f"direction has {codes.size} entries but there are {int(np.prod(size))} key "
+            "results; give one direction per key result, or a single name for all"
+        )
+    codes = np.broadcast_to(codes.reshape(-1)[0] if codes.size == 1 else codes, size).copy()
+    flat = np.broadcast_to(names[0] if names.size == 1 else names, size).ravel()
+    problems.check(
+        codes == -2,
+        lambda i: (
+            f"{describe(labels, i)}: direction is missing; write one of {', '.join(DIRECTIONS)}"
+        ),
+    )
+    problems.check(
+        codes == -1,
+        lambda i: (
+            f"{describe(labels, i)}: direction {flat[i]!r} is not one of {', '.join(DIRECTIONS)}"
+        ),
+    )
+    return codes
+
+
+def _check(
+    c: np.ndarray,
+    b: np.ndarray,
+    t: np.ndarray,
+    code: np.ndarray,
+    labels: Sequence[Any] | None,
+    problems: Problems,
+) -> None:
+    """Record every reason a KR cannot be scored."""
+    scalar = c.ndim == 0
+
+    def who(i: int) -> str:
+        return describe(labels, -1 if scalar else i)
+
+    linear = code <= _DEC
+    threshold = (code == _ABOVE) | (code == _BELOW)
+    with np.errstate(invalid="ignore"):
+        problems.check(
+            np.isnan(c),
+            lambda i: (
+                f"{who(i)}: current is missing (NaN); record a check-in value, "
+                "or use the baseline if there is none yet"
+            ),
+        )
+        problems.check(
+            np.isinf(c) | np.isinf(b) | np.isinf(t),
+            lambda i: f"{who(i)}: baseline, target and current must be finite numbers",
+        )
+        problems.check(
+            linear & np.isnan(b),
+            lambda i: (
+                f"{who(i)}: baseline is missing (NaN); a key result is scored from "
+                "where its metric started, so give the value at the start of the cycle"
+            ),
+        )
+        problems.check(
+            (linear | threshold) & np.isnan(t),
+            lambda i: f"{who(i)}: target is missing (NaN); give the value the key result aims for",
+        )
+        problems.check(
+            linear & (t == b),
+            lambda i: (
+                f"{who(i)}: target {t.flat[i]:g} equals baseline {b.flat[i]:g}; a key "
+                "result must move its metric (a level to hold is a KPI, or a 'stay_above' KR)"
+            ),
+        )
+        problems.check(
+            (code == _INC) & (t < b),
+            lambda i: (
+                f"{who(i)}: direction is 'increase' but target {t.flat[i]:g} is below "
+                f"baseline {b.flat[i]:g}; set direction to 'decrease' or swap the numbers"
+            ),
+        )
+        problems.check(
+            (code == _DEC) & (t > b),
+            lambda i: (
+                f"{who(i)}: direction is 'decrease' but target {t.flat[i]:g} is above "
+                f"baseline {b.flat[i]:g}; set direction to 'increase' or swap the numbers"
+            ),
+        )
+        problems.check(
+            (code == _MILESTONE) & ~np.isnan(c) & (c != 0) & (c != 1),
+            lambda i: (
+                f"{who(i)}: a milestone is done (1) or not done (0), got current "
+                f"{c.flat[i]:g}; split it into a measurable key result if progress is partial"
+            ),
+        )
+
+
+def _kernel(
+    c: np.ndarray, b: np.ndarray, t: np.ndarray, code: np.ndarray, method: str
+) -> np.ndarray:
+    """The arithmetic, on clean arrays of one shape."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        if method == "pass_fail":
+            beaten = np.where(code == _DEC, c < t, c > t)
+        else:
+            raw = (c - b) / (t - b)
+            if method == "clamped":
+                out = np.clip(raw, 0.0, 1.0)
+            elif method == "negative_to_zero":
+                out = np.maximum(raw, 0.0)
+            else:
+                out = raw
+        if np.all(code <= _DEC):  # the common case: only increase/decrease KRs
+            return beaten.astype(np.float64) if method == "pass_fail" else out
+        above, below = code == _ABOVE, code == _BELOW
+        if method == "pass_fail":
+            met = (above & (c > t)) | (below & (c < t))
+            result = np.where(code <= _DEC, beaten, met).astype(np.float64)
+        else:
+            met = (above & (c >= t)) | (below & (c <= t))
+            # Partial credit only from a baseline that started on the wrong side.
+            partial_ok = (above & (b < t)) | (below & (b > t))
+            threshold_score = np.where(met, 1.0, np.where(partial_ok, np.minimum(out, 1.0), 0.0))
+            result = np.where(code <= _DEC, out, threshold_score)
+        return np.where(code == _MILESTONE, c, result)
+
+
+@overload
+def score(
+    current: float,
+    baseline: float | None = ...,
+    target: float | None = ...,
+    direction: str | None = ...,
+    *,
+    method: Method = ...,
+    labels: Sequence[Any] | None = ...,
+) -> float: ...
+@overload
+def score(
+    current: pd.Series,
+    baseline: Any = ...,
+    target: Any = ...,
+    direction: Any = ...,
+    *,
+    method: Method = ...,
+    labels: Sequence[Any] | None = ...,
+) -> pd.Series: ...
+@overload
+def score(
+    current: np.ndarray | Sequence[float],
+    baseline: Any = ...,
+    target: Any = ...,
+    direction: Any = ...,
+    *,
+    method: Method = ...,
+    labels: Sequence[Any] | None = ...,
+) -> np.ndarray: ...
+def score(
+    current: Any,
+    baseline: Any = None,
+    target: Any = None,
+    direction: Any = None,
+    *,
+    method: Method = "clamped",
+    labels: Sequence[Any] | None = None,
+) -> Any:
+    """Score Key Results on 0.0-1.0 from baseline to target.
+
+    Works on scalars, numpy arrays and pandas Series alike (arguments
+    broadcast like numpy arithmetic); there is no per-KR Python loop.
+
+    Parameters
+    ----------
+    current
+        The metric's value now (or at the end of the cycle).
+    baseline
+        The value when the cycle started. May be NaN for threshold KRs and is
+        ignored for milestones.
+    target
+        The value the KR aims for.
+    direction
+        ``None`` (infer increase/decrease from the sign of ``target -
+        baseline``), one of :data:`DIRECTIONS`, or one per KR (a sequence, a
+        Series, or a categorical Series, the fastest).
+    method
+        The scoring convention, one of :data:`METHODS` (see the module notes).
+    labels
+        Names of the KRs, used in error messages. Defaults to the Series index
+        when ``current`` is a Series.
+
+    Returns
+    -------
+    float, numpy.ndarray or pandas.Series
+        A float for scalar input, a Series (same index, named ``"score"``)
+        when ``current`` is a Series, else an array.
+
+    Raises
+    ------
+    OKRDataError
+        Listing every KR that cannot be scored: target equal to baseline,
+        missing or non-numeric values, a direction contradicting the numbers,
+        a milestone that is neither 0 nor 1.
+
+    Examples
+    --------
+    Seed 000's activation KR (42% -> 65%), with activation at 58.1%:
+
+    >>> round(score(58.1, baseline=42, target=65), 3)
+    0.7
+
+    A decreasing metric, sales cycle 45 -> 30 days, now at 36 days:
+
+    >>> score(36, baseline=45, target=30)
+    0.6
+
+    Vectorised, and the conventions of other tools:
+
+    >>> import numpy as np
+    >>> score(np.array([30.0, 50.0, 80.0]), baseline=40, target=60)
+    array([0. , 0.5, 1. ])
+    >>> score(np.array([30.0, 50.0, 80.0]), baseline=40, target=60, method="uncapped")
+    array([-0.5,  0.5,  2. ])
+    >>> score(82, target=80, direction="stay_above")
+    1.0
+    """
+    one_of(method, METHODS, "method")
+    series_index = current.index if isinstance(current, pd.Series) else None
+    if labels is None and series_index is not None and not isinstance(series_index, pd.RangeIndex):
+        labels = series_index.to_numpy()
+    c = to_float_array(current, "current", labels)
+    b = to_float_array(np.nan if baseline is None else baseline, "baseline", labels)
+    t = to_float_array(np.nan if target is None else target, "target", labels)
+    try:
+        c, b, t = np.broadcast_arrays(c, b, t)
+    except ValueError as err:
+        raise ValueError(
+            "current, baseline and target must have matching lengths (or be single numbers): "
+            f"got shapes {np.shape(c)}, {np.shape(b)}, {np.shape(t)}"
+        ) from err
+    problems = Problems()
+    code = _direction_codes(direction, b, t, labels, problems)
+    _check(c, b, t, code, labels, problems)
+    problems.raise_if_any()
+    out = _kernel(c, b, t, code, method)
+    if series_index is not None:
+        return pd.Series(out, index=series_index, name="score")
+    if out.ndim == 0:
+        return float(out)
+    return out
+
+
+def score_krs(
+    krs: pd.DataFrame,
+    *,
+    method: Method = "clamped",
+    settings: Settings = DEFAULT_SETTINGS,
+    current: str = "current",
+    baseline: str = "baseline",
+    target: str = "target",
+    direction: str = "direction",
+    label: str = "kr_id",
+) -> pd.DataFrame:
+    """Score a table of Key Results, one row per KR.
+
+    Parameters
+    ----------
+    krs
+        A DataFrame with columns ``current``, ``baseline``, ``target`` and,
+        optionally, ``direction`` (inferred from the numbers when absent) and
+        ``kr_id`` (used to name KRs in errors). Not modified.
+    method
+        Scoring convention, see :func:`score`.
+    settings
+        Grade bands used for the ``grade`` column.
+    current, baseline, target, direction, label
+        Column names, when yours differ.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy of ``krs`` with a float ``score`` column and an ordered
+        categorical ``grade`` column (red < yellow < green).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> krs = pd.DataFrame({
+    ...     "kr_id": ["activation", "time_to_value", "nps"],
+    ...     "baseline": [42.0, 5.0, 28.0],
+    ...     "target": [65.0, 2.0, 45.0],
+    ...     "current": [58.1, 4.0, 30.0],
+    ... })
+    >>> score_krs(krs)[["kr_id", "score", "grade"]].round(2)
+            kr_id  score   grade
+    0     activation   0.70   green
+    1  time_to_value   0.33     red
+    2            nps   0.12     red
+    """
+    require_columns(krs, [current, baseline, target], "the key results table")
+    labels = labels_of(krs, label)
+    dir_arg = krs[direction] if direction in krs.columns else None
+    scores = score(
+        krs[current],
+        krs[baseline],
+        krs[target],
+        dir_arg,
+        method=method,
+        labels=labels,
+    )
+    return krs.assign(score=scores, grade=grade(scores, settings))
