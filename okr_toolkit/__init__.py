@@ -16,6 +16,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
+from . import exercises
 from .exceptions import OKRDataError
 from .grades import GRADES, HistoryReading, grade, is_success, read_history, read_score
 from .kpis import KPI_STATUSES, compare_to_benchmarks, detect_stalls, kpi_status, stall_summary
@@ -52,6 +53,7 @@ __all__ = [
     "compare_to_benchmarks",
     "datasets",
     "detect_stalls",
+    "exercises",
     "expected_progress",
     "forecast",
     "grade",

@@ -81,6 +81,10 @@ def to_float_array(
         arr = values.to_numpy()
     else:
         arr = np.asarray(values)
+        if arr.dtype.kind in "US" and not isinstance(values, np.ndarray):
+            # A list mixing numbers and text ([42.0, "n/a"]) would become all text;
+            # keep each entry as given so only the real text is reported.
+            arr = np.asarray(values, dtype=object)
     if arr.dtype.kind in "fiub":
         return arr.astype(np.float64, copy=False)
     if arr.dtype.kind in "mM":
@@ -151,3 +155,80 @@ def labels_of(frame: pd.DataFrame, label: str | None) -> Sequence[Any] | None:
     if isinstance(frame.index, pd.RangeIndex) and frame.index.start == 0 and frame.index.step == 1:
         return None
     return frame.index.to_numpy()
+
+
+def default_labels(values: Any, labels: Sequence[Any] | None) -> Sequence[Any] | None:
+    """``labels``, else the index of a Series that has a meaningful (non-default) one."""
+    if labels is not None or not isinstance(values, pd.Series):
+        return labels
+    index = values.index
+    if isinstance(index, pd.RangeIndex) and index.start == 0 and index.step == 1:
+        return None
+    return index.to_numpy()
+
+
+def finite_array(
+    values: Any,
+    field: str,
+    labels: Sequence[Any] | None = None,
+    noun: str = "key result",
+) -> np.ndarray:
+    """Like :func:`to_float_array`, and also refuse missing and infinite entries."""
+    labels = default_labels(values, labels)
+    arr = to_float_array(values, field, labels, noun)
+    flat = arr.ravel()
+    scalar = arr.ndim == 0
+    problems = Problems(noun + "s")
+    problems.check(
+        np.isnan(flat),
+        lambda i: f"{describe(labels, -1 if scalar else i, noun)}: {field} is missing (NaN); "
+        "fill it in or drop the row",
+    )
+    problems.check(
+        np.isinf(flat),
+        lambda i: f"{describe(labels, -1 if scalar else i, noun)}: {field} is {flat[i]:g}; "
+        "it must be a finite number",
+    )
+    problems.raise_if_any()
+    return arr
+
+
+def broadcast(**arrays: Any) -> list[np.ndarray]:
+    """Broadcast named arrays together, or raise naming their lengths."""
+    try:
+        return list(np.broadcast_arrays(*(np.asarray(a) for a in arrays.values())))
+    except ValueError as err:
+        sizes = ", ".join(f"{name} has {np.size(a)}" for name, a in arrays.items())
+        raise ValueError(
+            f"{', '.join(arrays)} must have matching lengths (or be single values): {sizes}"
+        ) from err
+
+
+def to_timestamp(value: Any, field: str) -> pd.Timestamp:
+    """Parse one date, or raise naming the argument and the expected format."""
+    try:
+        stamp = pd.Timestamp(value)
+    except (ValueError, TypeError, OverflowError) as err:
+        raise OKRDataError(
+            f"{field} {value!r} is not a date; write it as YYYY-MM-DD, e.g. '2026-08-17'"
+        ) from err
+    if pd.isna(stamp):
+        raise OKRDataError(f"{field} is missing; give a date such as '2026-08-17'")
+    return stamp
+
+
+def to_timestamps(values: Any, field: str, labels: Sequence[Any] | None = None) -> pd.Series:
+    """Parse a column of dates, or raise naming the first bad entry and its row."""
+    series = values if isinstance(values, pd.Series) else pd.Series(values)
+    try:
+        stamps = pd.to_datetime(series)
+    except (ValueError, TypeError, OverflowError) as err:
+        raise OKRDataError(
+            f"{field} has a value that is not a date ({err}); write dates as YYYY-MM-DD"
+        ) from err
+    missing = stamps.isna().to_numpy()
+    if missing.any():
+        i = int(np.argmax(missing))
+        where = f"row {i}" if labels is None else f"{labels[i]!r} (row {i})"
+        raise OKRDataError(f"{field} is missing at {where}; give a date such as '2026-08-17'")
+    return stamps

@@ -25,7 +25,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from ._validate import Problems, require_columns, to_float_array
+from ._validate import Problems, broadcast, finite_array, require_columns, to_float_array
 from .exceptions import OKRDataError
 from .settings import DEFAULT_SETTINGS, Settings
 
@@ -42,13 +42,22 @@ STATUS_DTYPE = pd.CategoricalDtype(list(KPI_STATUSES), ordered=True)
 Better = Literal["higher", "lower"]
 
 
-def _better_mask(better: Any, n: int) -> np.ndarray:
+def _better_mask(better: Any, n: int, labels: Any = None) -> np.ndarray:
     """True where lower values are better, checking every entry."""
-    names = np.broadcast_to(np.asarray(better, dtype=object), (n,))
+    names = np.asarray(better, dtype=object).ravel()
+    if names.size not in (1, n):
+        raise ValueError(
+            f"`better` has {names.size} entries but there are {n} KPI values; "
+            "give one per value, or a single 'higher' / 'lower' for all"
+        )
+    names = np.broadcast_to(names, (n,))
     ok = (names == "higher") | (names == "lower")
     if not ok.all():
-        bad = names[~ok][0]
-        raise OKRDataError(f"better must be 'higher' or 'lower', got {bad!r}")
+        i = int(np.argmax(~ok))
+        where = f"row {i}" if labels is None else f"{labels[i]!r}"
+        raise OKRDataError(
+            f"KPI {where}: better must be 'higher' or 'lower', got {names[i]!r}"
+        )
     return names == "lower"
 
 
@@ -95,27 +104,34 @@ def kpi_status(
     >>> kpi_status(93, lower=90, upper=95)
     'healthy'
     """
-    tol = settings.kpi_tolerance if tolerance is None else float(tolerance)
-    if tol < 0:
-        raise ValueError(f"`tolerance` must be >= 0, got {tolerance!r}")
-    v = to_float_array(value, "value", None, noun="KPI")
-    if np.isnan(v).any():
-        raise OKRDataError("a KPI value is missing (NaN); record the latest value")
+    if tolerance is None:
+        tol = settings.kpi_tolerance
+    elif isinstance(tolerance, int | float | np.number) and not isinstance(tolerance, bool):
+        tol = float(tolerance)
+    else:
+        raise ValueError(f"`tolerance` must be a number such as 0.05, got {tolerance!r}")
+    if not tol >= 0 or np.isinf(tol):
+        raise ValueError(f"`tolerance` must be a finite number >= 0, got {tolerance!r}")
     if threshold is not None and (lower is not None or upper is not None):
         raise ValueError("give either `threshold` or `lower` and `upper`, not both")
+    v = finite_array(value, "value", noun="KPI")
     if threshold is not None:
-        t = np.broadcast_to(to_float_array(threshold, "threshold", None, noun="KPI"), v.shape)
-        if np.isnan(t).any():
-            raise OKRDataError("a KPI threshold is missing (NaN); every KPI needs its line")
+        t = finite_array(threshold, "threshold", noun="KPI")
+        v, t = broadcast(value=v, threshold=t)
         lower_better = _better_mask(better, v.size).reshape(v.shape)
         # Distance on the right side of the line, positive when healthy.
         clearance = np.where(lower_better, t - v, v - t)
         margin = tol * np.abs(t)
     elif lower is not None and upper is not None:
-        lo = to_float_array(lower, "lower", None, noun="KPI")
-        hi = to_float_array(upper, "upper", None, noun="KPI")
+        lo = finite_array(lower, "lower", noun="KPI")
+        hi = finite_array(upper, "upper", noun="KPI")
+        v, lo, hi = broadcast(value=v, lower=lo, upper=hi)
         if np.any(lo > hi):
-            raise OKRDataError("a KPI range has lower above upper; swap them")
+            i = int(np.argmax(lo > hi))
+            raise OKRDataError(
+                f"KPI at row {i}: its range has lower {lo.flat[i]:g} above upper "
+                f"{hi.flat[i]:g}; swap them"
+            )
         clearance = np.minimum(v - lo, hi - v)
         margin = tol * (hi - lo)
     else:
@@ -176,9 +192,9 @@ def compare_to_benchmarks(
     if (rows < 0).any():
         unknown = values[kpi].to_numpy()[rows < 0][0]
         raise OKRDataError(
-            f"KPI {unknown!r} has no benchmark; known KPIs: {', '.join(table['kpi'])}"
+            f"KPI {unknown!r} has no benchmark; known KPIs: {', '.join(map(str, table['kpi']))}"
         )
-    v = to_float_array(values[value], value, values[kpi].to_numpy(), noun="KPI")
+    v = finite_array(values[value], value, values[kpi].to_numpy(), noun="KPI")
     low = table["low"].to_numpy(dtype=float)[rows]
     high = table["high"].to_numpy(dtype=float)[rows]
     better = table["better"].astype(str).to_numpy()[rows]
@@ -211,9 +227,13 @@ def _missed(frame: pd.DataFrame, value: str, threshold: str, better: str | None)
         np.isnan(v), lambda i: f"KPI history row {labels[i]}: {value} is missing; fill or drop it"
     )
     problems.check(np.isnan(t), lambda i: f"KPI history row {labels[i]}: {threshold} is missing")
+    problems.check(
+        np.isinf(v) | np.isinf(t),
+        lambda i: f"KPI history row {labels[i]}: {value} and {threshold} must be finite numbers",
+    )
     problems.raise_if_any()
     lower_better = (
-        _better_mask(frame[better].astype(object).to_numpy(), len(frame))
+        _better_mask(frame[better].astype(object).to_numpy(), len(frame), labels)
         if better is not None and better in frame.columns
         else np.zeros(len(frame), dtype=bool)
     )
@@ -263,11 +283,14 @@ def detect_stalls(
     3     4   False    0    False
     """
     n = settings.stall_periods if periods is None else periods
-    if int(n) < 1:
-        raise ValueError(f"`periods` must be at least 1, got {periods!r}")
+    if isinstance(n, bool) or not isinstance(n, int | np.integer) or n < 1:
+        raise ValueError(f"`periods` must be a whole number >= 1, got {periods!r}")
     require_columns(history, [kpi, period, value, threshold], "the KPI history")
-    if history[kpi].isna().any():
-        raise OKRDataError(f"KPI history row {history[kpi].isna().idxmax()}: {kpi} is missing")
+    for column in (kpi, period):
+        if history[column].isna().any():
+            raise OKRDataError(
+                f"KPI history row {history[column].isna().idxmax()}: {column} is missing"
+            )
     dup = history.duplicated([kpi, period])
     if dup.any():
         row = history[dup].iloc[0]
@@ -275,7 +298,13 @@ def detect_stalls(
             f"KPI history has two rows for {kpi} {row[kpi]!r} in {period} {row[period]}; "
             "keep one observation per KPI and period"
         )
-    ordered = history.sort_values([kpi, period], kind="stable")
+    try:
+        ordered = history.sort_values([kpi, period], kind="stable")
+    except TypeError as err:
+        raise OKRDataError(
+            f"KPI history: the {kpi} and {period} columns must each hold one kind of value "
+            f"(all numbers or all text) so they can be sorted ({err})"
+        ) from err
     missed = _missed(ordered, value, threshold, better)
     kpis = ordered[kpi].to_numpy()
     # A new block starts where the KPI changes or missed flips; run = position in block.

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._validate import to_float_array
+from ._validate import broadcast, finite_array
 from .exceptions import OKRDataError
 
 __all__ = ["DEFAULT_PAYOUT", "PayoutCurve", "achievement", "payout"]
@@ -79,20 +79,30 @@ def achievement(actual: Any, target: Any, better: Any = "higher") -> Any:
     >>> achievement(36, 30, better="lower")
     0.8333333333333334
     """
-    a = to_float_array(actual, "actual", None, noun="MBO target")
-    t = to_float_array(target, "target", None, noun="MBO target")
-    if np.isnan(a).any() or np.isnan(t).any():
-        raise OKRDataError("an MBO actual or target is missing (NaN); fill it in")
+    a = finite_array(actual, "actual", noun="MBO target")
+    t = finite_array(target, "target", noun="MBO target")
+    a, t, names = broadcast(actual=a, target=t, better=np.asarray(better, dtype=object))
     if (t <= 0).any():
+        i = int(np.argmax(t.ravel() <= 0))
         raise OKRDataError(
-            "an MBO target is zero or negative; achievement is actual / target, so targets "
-            "must be positive amounts"
+            f"MBO target at row {i}: target {t.flat[i]:g} is zero or negative; achievement is "
+            "actual / target, so targets must be positive amounts"
         )
-    names = np.broadcast_to(np.asarray(better, dtype=object), np.broadcast(a, t).shape)
-    if not np.isin(names, ["higher", "lower"]).all():
-        raise OKRDataError(f"better must be 'higher' or 'lower', got {better!r}")
+    ok = (names == "higher") | (names == "lower")
+    if not ok.all():
+        i = int(np.argmax(~ok.ravel()))
+        raise OKRDataError(
+            f"MBO target at row {i}: better must be 'higher' or 'lower', got {names.flat[i]!r}"
+        )
+    lower = names == "lower"
+    if (lower & (a <= 0)).any():
+        i = int(np.argmax((lower & (a <= 0)).ravel()))
+        raise OKRDataError(
+            f"MBO target at row {i}: actual {a.flat[i]:g} must be positive when lower is "
+            "better, because achievement is then target / actual"
+        )
     with np.errstate(divide="ignore"):
-        out = np.where(names == "lower", t / a, a / t)
+        out = np.where(lower, t / a, a / t)
     if isinstance(actual, pd.Series):
         return pd.Series(out, index=actual.index, name="achievement")
     return float(out) if out.ndim == 0 else out
@@ -106,9 +116,7 @@ def payout(achieved: Any, curve: PayoutCurve = DEFAULT_PAYOUT) -> Any:
     >>> payout(0.79), payout(0.8), payout(0.9), payout(1.0), payout(1.5)
     (0.0, 0.5, 0.75, 1.0, 1.5)
     """
-    x = to_float_array(achieved, "achievement", None, noun="MBO target")
-    if np.isnan(x).any():
-        raise OKRDataError("an achievement is missing (NaN)")
+    x = finite_array(achieved, "achievement", noun="MBO target")
     xs = [curve.threshold, curve.target, curve.cap]
     ys = [curve.threshold_payout, curve.target_payout, curve.cap_payout]
     out = np.where(np.round(x, 9) < curve.threshold, 0.0, np.interp(x, xs, ys))

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 
 import pandas as pd
 
+from ._validate import to_float_array
 from .exceptions import OKRDataError
 from .grades import grade
 from .kpis import kpi_status
@@ -67,9 +68,20 @@ class KeyResult:
     committed: bool = False
 
     def __post_init__(self) -> None:
+        labels = [self.kr_id]
+        for name in ("baseline", "target", "weight"):
+            # Numbers only: text such as "42" or "n/a" is refused with the KR named.
+            value = float(to_float_array(getattr(self, name), name, labels))
+            object.__setattr__(self, name, value)
+        if not (self.weight >= 0 and math.isfinite(self.weight)):
+            raise OKRDataError(
+                f"key result {self.kr_id!r}: weight {self.weight:g} must be a finite number >= 0"
+            )
         direction = self.direction
+        if direction is None or (isinstance(direction, float) and math.isnan(direction)):
+            direction = ""
         if not direction:
-            if math.isnan(float(self.target)) or math.isnan(float(self.baseline)):
+            if math.isnan(self.target) or math.isnan(self.baseline):
                 raise OKRDataError(
                     f"key result {self.kr_id!r}: give a baseline and a target, or say its "
                     f"direction ({', '.join(DIRECTIONS)})"

@@ -19,7 +19,16 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._validate import Problems, require_columns, to_float_array
+from ._validate import (
+    Problems,
+    broadcast,
+    finite_array,
+    labels_of,
+    require_columns,
+    to_float_array,
+    to_timestamp,
+    to_timestamps,
+)
 from .exceptions import OKRDataError
 from .scoring import score as score_values
 from .settings import DEFAULT_SETTINGS, Settings
@@ -58,8 +67,8 @@ def quarter_bounds(
             period = pd.Period(year=year, quarter=q, freq="Q")
         else:
             try:
-                period = pd.Timestamp(quarter).to_period("Q")
-            except ValueError as err:
+                period = to_timestamp(quarter, "quarter").to_period("Q")
+            except OKRDataError as err:
                 raise OKRDataError(
                     f"quarter {quarter!r} is not a quarter or a date; write it like "
                     "'2026Q3', 'Q3 2026' or '2026-08-17'"
@@ -67,7 +76,7 @@ def quarter_bounds(
     elif isinstance(quarter, pd.Period):
         period = quarter.asfreq("Q")
     else:
-        period = pd.Timestamp(quarter).to_period("Q")
+        period = to_timestamp(quarter, "quarter").to_period("Q")
     return period.start_time.normalize(), period.end_time.normalize()
 
 
@@ -89,11 +98,11 @@ def expected_progress(on: Any, start: Any, end: Any) -> Any:
     >>> expected_progress("2026-09-30", "2026-07-01", "2026-09-30")
     1.0
     """
-    s, e = _days(pd.Timestamp(start)), _days(pd.Timestamp(end))
+    s, e = _days(to_timestamp(start, "start")), _days(to_timestamp(end, "end"))
     if e < s:
         raise OKRDataError(f"the cycle ends ({end}) before it starts ({start}); swap the dates")
     scalar = np.ndim(on) == 0
-    d = _days(pd.Timestamp(on)) if scalar else _days(on)
+    d = _days(to_timestamp(on, "on")) if scalar else _days(to_timestamps(on, "on"))
     out = np.clip((d - s + 1) / (e - s + 1), 0.0, 1.0)
     if isinstance(on, pd.Series):
         return pd.Series(out, index=on.index, name="expected")
@@ -111,8 +120,9 @@ def pace(score: Any, expected: Any, settings: Settings = DEFAULT_SETTINGS) -> An
     >>> pace(0.3, 0.52), pace(0.5, 0.52), pace(0.8, 0.52)
     ('behind', 'on_track', 'ahead')
     """
-    s = to_float_array(score, "score", None, noun="score")
-    x = to_float_array(expected, "expected progress", None, noun="score")
+    s = finite_array(score, "score", noun="score")
+    x = finite_array(expected, "expected progress", noun="score")
+    s, x = broadcast(score=s, expected=x)
     gap = np.round(s - x, 9)
     tol = settings.pacing_tolerance
     codes = np.where(gap < -tol, 0, np.where(gap > tol, 2, 1))
@@ -140,7 +150,11 @@ def pacing(
     """
     require_columns(krs, ["score"], "the key results table")
     x = expected_progress(on, start, end)
-    s = krs["score"]
+    if np.ndim(x) != 0:
+        raise ValueError(f"`on` must be a single date, got {np.size(x)} dates")
+    s = pd.Series(
+        finite_array(krs["score"], "score", labels_of(krs, "kr_id")), index=krs.index
+    )
     return krs.assign(expected=x, gap=s - x, pace=pace(s, np.full(len(krs), x), settings))
 
 
@@ -194,6 +208,16 @@ def forecast(
     """
     require_columns(checkins, [kr, date, value], "the check-ins table")
     require_columns(krs, [kr, "baseline", "target"], "the key results table")
+    ids = krs[kr].to_numpy()
+    bad_id = pd.isna(ids) | pd.Series(ids).duplicated().to_numpy()
+    if bad_id.any():
+        i = int(np.argmax(bad_id))
+        raise OKRDataError(
+            f"the key results table, row {i}: {kr} {ids[i]!r} is missing or repeated; "
+            "give each key result one row with its own id"
+        )
+    end = to_timestamp(end, "end")
+    start = None if start is None else to_timestamp(start, "start")
     try:
         when = pd.to_datetime(checkins[date])
     except (ValueError, TypeError) as err:
@@ -215,6 +239,14 @@ def forecast(
         lambda i: f"check-in row {i} ({labels[i]!r}): value is missing; drop the row or fill it",
     )
     problems.check(
+        np.isinf(points["v"].to_numpy()),
+        lambda i: f"check-in row {i} ({labels[i]!r}): value must be a finite number",
+    )
+    problems.check(
+        pd.isna(labels),
+        lambda i: f"check-in row {i}: {kr} is missing; say which key result it is for",
+    )
+    problems.check(
         when.isna().to_numpy(),
         lambda i: f"check-in row {i} ({labels[i]!r}): date is missing",
     )
@@ -224,12 +256,13 @@ def forecast(
         base = pd.DataFrame(
             {
                 "kr": krs[kr].to_numpy(),
-                "t": float(_days(pd.Timestamp(start))),
+                "t": float(_days(start)),
                 "v": to_float_array(krs["baseline"], "baseline", krs[kr].to_numpy()),
             }
         )
         points = pd.concat([base, points], ignore_index=True)
-    last = points.sort_values("t").groupby("kr", sort=False).last()
+    # Stable sort: on a tie with the start-day baseline, the real check-in is the last.
+    last = points.sort_values("t", kind="stable").groupby("kr", sort=False).last()
     t0 = points["t"].min() if len(points) else 0.0
     points = points.assign(t=points["t"] - t0)  # centre for numerical stability
     points = points.assign(tt=points["t"] ** 2, tv=points["t"] * points["v"])
@@ -240,7 +273,6 @@ def forecast(
     n = sums["n"].fillna(0).to_numpy()
     var = sums["stt"].to_numpy() - sums["st"].to_numpy() ** 2 / np.where(n > 0, n, 1)
     flat = ~(var > 1e-12)
-    ids = krs[kr].to_numpy()
     problems = Problems("key results")
     problems.check(
         flat,
@@ -253,7 +285,7 @@ def forecast(
     problems.raise_if_any()
     slope = (sums["stv"].to_numpy() - sums["st"].to_numpy() * sums["sv"].to_numpy() / n) / var
     intercept = (sums["sv"].to_numpy() - slope * sums["st"].to_numpy()) / n
-    t_end = float(_days(pd.Timestamp(end))) - t0
+    t_end = float(_days(end)) - t0
     predicted = intercept + slope * t_end
     direction = krs["direction"] if "direction" in krs.columns else None
     last = last.reindex(ids)

@@ -11,7 +11,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ._validate import require_columns
+from ._validate import finite_array, require_columns, to_float_array
+from .exceptions import OKRDataError
 from .grades import GRADE_DTYPE, grade, is_success
 from .kpis import kpi_status
 from .mbo import DEFAULT_PAYOUT, PayoutCurve, achievement, payout
@@ -67,23 +68,41 @@ def read_three_ways(
     s = score(
         results["current"], results["baseline"], results["target"], direction, labels=labels
     ).to_numpy()
-    lower_better = results["target"].to_numpy(dtype=float) < results["baseline"].to_numpy(
-        dtype=float
-    )
+    # score() has checked the numbers; the target sets which way is better, unless a
+    # direction says so (a 'stay_below' KR may have no baseline).
+    target = to_float_array(results["target"], "target", labels)
+    baseline = to_float_array(results["baseline"], "baseline", labels)
+    lower_better = target < baseline
+    if direction is not None:
+        names = direction.astype(object).to_numpy()
+        lower_better = (names == "decrease") | (names == "stay_below") | (
+            ~np.isin(names, ["increase", "stay_above"]) & lower_better
+        )
     better = np.where(lower_better, "lower", "higher")
-    current = results["current"].to_numpy(dtype=float)
-    threshold = results["kpi_threshold"].to_numpy(dtype=float)
+    current = to_float_array(results["current"], "current", labels)
+    threshold = finite_array(results["kpi_threshold"], "kpi_threshold", labels, noun="metric")
     status = kpi_status(current, threshold, better=better, settings=settings)
     mbo_target = (
-        results["mbo_target"].to_numpy(dtype=float)
+        finite_array(results["mbo_target"], "mbo_target", labels, noun="metric")
         if "mbo_target" in results.columns
-        else results["target"].to_numpy(dtype=float)
+        else target
     )
-    committed = (
-        results["committed"].to_numpy(dtype=bool)
-        if "committed" in results.columns
-        else np.zeros(len(results), dtype=bool)
-    )
+    if "committed" in results.columns and results["committed"].dtype.kind == "b":
+        committed = results["committed"].to_numpy()
+    elif "committed" in results.columns:
+        flags = results["committed"].astype(object).to_numpy()
+        bad = np.array(
+            [not (isinstance(f, int | float | np.number) and f in (0, 1)) for f in flags],
+            dtype=bool,
+        )
+        if bad.any():
+            i = int(np.argmax(bad))
+            raise OKRDataError(
+                f"metric {labels[i]!r}: committed must be True or False, got {flags[i]!r}"
+            )
+        committed = flags.astype(bool)
+    else:
+        committed = np.zeros(len(results), dtype=bool)
     ach = achievement(current, mbo_target, better=better)
     pay = payout(ach, curve)
     grades = grade(s, settings)

@@ -33,14 +33,16 @@ ROLLUPS: tuple[str, ...] = ("weighted_mean", "mean", "weakest_link")
 Rollup = Literal["weighted_mean", "mean", "weakest_link"]
 
 
-def _weights(frame: pd.DataFrame, weight: str, labels: np.ndarray) -> np.ndarray:
+def _weights(
+    frame: pd.DataFrame, weight: str, labels: np.ndarray | None, noun: str = "key result"
+) -> np.ndarray:
     if weight not in frame.columns:
         return np.ones(len(frame))
-    w = to_float_array(frame[weight], weight, labels)
-    problems = Problems()
+    w = to_float_array(frame[weight], weight, labels, noun)
+    problems = Problems(noun + "s")
     problems.check(
         np.isnan(w) | (w < 0) | np.isinf(w),
-        lambda i: f"{describe(labels, i)}: weight {w[i]:g} must be a finite number >= 0",
+        lambda i: f"{describe(labels, i, noun)}: weight {w[i]:g} must be a finite number >= 0",
     )
     problems.raise_if_any()
     return w
@@ -116,6 +118,10 @@ def rollup(
     problems.check(
         np.isnan(s),
         lambda i: f"{describe(labels, i)}: score is missing (NaN); score it before rolling up",
+    )
+    problems.check(
+        np.isinf(s),
+        lambda i: f"{describe(labels, i)}: score is {s[i]:g}; a score must be a finite number",
     )
     problems.check(
         krs[by].isna().to_numpy(),
@@ -234,6 +240,12 @@ def rollup_tree(
     require_columns(objectives, [id], "the objectives table")
     require_columns(krs, [id, score], "the key results table")
     ids = objectives[id].to_numpy()
+    missing = pd.isna(ids)
+    if missing.any():
+        raise OKRDataError(
+            f"objective at row {int(np.argmax(missing))}: {id} is missing; give every "
+            "objective an id"
+        )
     dup = pd.Series(ids).duplicated().to_numpy()
     if dup.any():
         raise OKRDataError(
@@ -252,7 +264,7 @@ def rollup_tree(
     own = rollup(krs, by=id, score=score, weight=weight, method=method)
     own_score = own["score"].reindex(ids).to_numpy()
     n_krs = own["n_krs"].reindex(ids).fillna(0).astype(int).to_numpy()
-    obj_w = _weights(objectives, weight, ids)
+    obj_w = _weights(objectives, weight, ids, "objective")
     # Each level is combined in one vectorised step: the node's own KRs (with
     # their weights) plus its children's scores (with the children's weights).
     kr_w = _weights(krs, weight, krs["kr_id"].to_numpy() if "kr_id" in krs.columns else None)
@@ -261,8 +273,10 @@ def rollup_tree(
     final = np.full(len(ids), np.nan)
     n_children = np.zeros(len(ids), dtype=int)
     position = {key: i for i, key in enumerate(ids)}
-    parent_pos = np.array([position.get(p, -1) if not pd.isna(p) else -1 for p in parents])
-    for d in range(int(depth.max()), -1, -1):
+    parent_pos = np.array(
+        [position.get(p, -1) if not pd.isna(p) else -1 for p in parents], dtype=np.int64
+    )
+    for d in range(int(depth.max(initial=-1)), -1, -1):
         level = np.flatnonzero(depth == d)
         kr_mask = pd.Series(kr_keys).isin(ids[level]).to_numpy()
         child = np.flatnonzero(depth == d + 1)

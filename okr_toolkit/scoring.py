@@ -79,42 +79,54 @@ def _direction_codes(
         return np.where(target < baseline, _DEC, _INC).astype(np.int8)
     if isinstance(direction, str):
         if direction not in _CODE:
+            who = describe(labels, -1) if baseline.ndim == 0 else "key results"
             problems.add(
-                f"direction {direction!r} is not one of {', '.join(DIRECTIONS)}; "
+                f"{who}: direction {direction!r} is not one of {', '.join(DIRECTIONS)}; "
                 "use 'increase' or 'decrease' for a metric you move, 'stay_above' or "
                 "'stay_below' for a threshold to reach, 'milestone' for done / not done"
             )
             return np.zeros(size, dtype=np.int8)
         return np.full(size, _CODE[direction], dtype=np.int8)
-    names = np.asarray(direction, dtype=object).ravel()
+    n = int(np.prod(size))
     if isinstance(direction, pd.Series) and isinstance(direction.dtype, pd.CategoricalDtype):
-        cats = direction.cat.categories
-        lut = np.array([_CODE.get(str(c), -1) for c in cats] + [-2], dtype=np.int8)
-        codes = lut[direction.cat.codes.to_numpy()]  # code -1 (missing) picks the -2 sentinel
+        cats = [str(c) for c in direction.cat.categories]
+        codes = direction.cat.codes.to_numpy()
+        if cats != list(DIRECTIONS[: len(cats)]):
+            # Categories in another order or with unknown names: translate them.
+            lut = np.array([_CODE.get(c, -1) for c in cats] + [-2], dtype=np.int8)
+            codes = lut[codes]  # code -1 (missing) picks the -2 sentinel
+        elif codes.size and codes.min() < 0:
+            codes = np.where(codes < 0, -2, codes).astype(np.int8)
     else:
+        names = np.asarray(direction, dtype=object).ravel()
         codes = np.full(names.shape, -1, dtype=np.int8)
         for name, code in _CODE.items():
             codes[names == name] = code
         codes[pd.isna(names)] = -2
-    if codes.size not in (1, int(np.prod(size))):
+    if codes.size not in (1, n):
         raise ValueError(
-            f"direction has {codes.size} entries but there are {int(np.prod(size))} key "
+            f"direction has {codes.size} entries but there are {n} key "
             "results; give one direction per key result, or a single name for all"
         )
-    codes = np.broadcast_to(codes.reshape(-1)[0] if codes.size == 1 else codes, size).copy()
-    flat = np.broadcast_to(names[0] if names.size == 1 else names, size).ravel()
-    problems.check(
-        codes == -2,
-        lambda i: (
-            f"{describe(labels, i)}: direction is missing; write one of {', '.join(DIRECTIONS)}"
-        ),
-    )
-    problems.check(
-        codes == -1,
-        lambda i: (
-            f"{describe(labels, i)}: direction {flat[i]!r} is not one of {', '.join(DIRECTIONS)}"
-        ),
-    )
+    if codes.shape != size:
+        codes = np.broadcast_to(codes.reshape(-1)[0] if codes.size == 1 else codes, size).copy()
+    if codes.size and codes.min() < 0:
+        names = np.asarray(direction, dtype=object).ravel()
+        flat = np.broadcast_to(names[0] if names.size == 1 else names, size).ravel()
+        problems.check(
+            codes == -2,
+            lambda i: (
+                f"{describe(labels, i)}: direction is missing; "
+                f"write one of {', '.join(DIRECTIONS)}"
+            ),
+        )
+        problems.check(
+            codes == -1,
+            lambda i: (
+                f"{describe(labels, i)}: direction {flat[i]!r} is not one of "
+                f"{', '.join(DIRECTIONS)}"
+            ),
+        )
     return codes
 
 
@@ -187,6 +199,44 @@ def _check(
         )
 
 
+def _fast_linear(
+    c: np.ndarray, b: np.ndarray, t: np.ndarray, code: np.ndarray | None, method: str
+) -> np.ndarray | None:
+    """Score clean increase/decrease KRs in a few fused passes.
+
+    Returns ``None`` when anything needs a closer look (a missing or infinite
+    value, target equal to baseline, a direction that contradicts the numbers,
+    a threshold or milestone KR); the caller then runs the full checks, which
+    name every problem. Clean input, the common case, never pays for them.
+    """
+    if c.ndim == 0 or method == "pass_fail":
+        return None
+    # Viewed as unsigned, the negative "missing/unknown" codes become large.
+    if code is not None and code.view(np.uint8).max() > _DEC:
+        return None
+    with np.errstate(all="ignore"):
+        gap = np.subtract(t, b)
+        out = np.subtract(c, b)
+        np.divide(out, gap, out=out)
+        # One reduction per array: a NaN or inf anywhere (a missing value, an
+        # infinite one, target == baseline) makes the sum non-finite. A false
+        # alarm from overflow only sends the input down the careful path.
+        clean = np.isfinite(np.add.reduce(out, axis=None)) and np.isfinite(
+            np.add.reduce(gap, axis=None)
+        )
+    if not clean:
+        return None
+    # A decrease must have target < baseline: the sign bit of the gap says so.
+    if code is not None and not np.array_equal(np.signbit(gap), code.view(np.bool_)):
+        return None
+    if method == "clamped":
+        np.clip(out, 0.0, 1.0, out=out)
+    elif method == "negative_to_zero":
+        np.maximum(out, 0.0, out=out)
+    out += 0.0  # turns the -0.0 of a decrease KR at its baseline into 0.0
+    return out
+
+
 def _kernel(
     c: np.ndarray, b: np.ndarray, t: np.ndarray, code: np.ndarray, method: str
 ) -> np.ndarray:
@@ -196,12 +246,13 @@ def _kernel(
             beaten = np.where(code == _DEC, c < t, c > t)
         else:
             raw = (c - b) / (t - b)
+            # "+ 0.0" turns the -0.0 of a decrease KR at its baseline into 0.0.
             if method == "clamped":
-                out = np.clip(raw, 0.0, 1.0)
+                out = np.clip(raw, 0.0, 1.0) + 0.0
             elif method == "negative_to_zero":
-                out = np.maximum(raw, 0.0)
+                out = np.maximum(raw, 0.0) + 0.0
             else:
-                out = raw
+                out = raw + 0.0
         if np.all(code <= _DEC):  # the common case: only increase/decrease KRs
             return beaten.astype(np.float64) if method == "pass_fail" else out
         above, below = code == _ABOVE, code == _BELOW
@@ -329,11 +380,20 @@ def score(
             "current, baseline and target must have matching lengths (or be single numbers): "
             f"got shapes {np.shape(c)}, {np.shape(b)}, {np.shape(t)}"
         ) from err
+    if labels is not None and len(labels) != c.size:
+        raise ValueError(
+            f"`labels` has {len(labels)} names but there are {c.size} key results; "
+            "give one name per key result"
+        )
     problems = Problems()
-    code = _direction_codes(direction, b, t, labels, problems)
-    _check(c, b, t, code, labels, problems)
-    problems.raise_if_any()
-    out = _kernel(c, b, t, code, method)
+    code = None if direction is None else _direction_codes(direction, b, t, labels, problems)
+    out = _fast_linear(c, b, t, code, method) if problems.count == 0 else None
+    if out is None:
+        if code is None:
+            code = _direction_codes(None, b, t, labels, problems)
+        _check(c, b, t, code, labels, problems)
+        problems.raise_if_any()
+        out = _kernel(c, b, t, code, method)
     if series_index is not None:
         return pd.Series(out, index=series_index, name="score")
     if out.ndim == 0:

@@ -1,0 +1,186 @@
+"""Answer keys for the notebooks' exercises, computed by the library itself.
+
+A notebook asks a question and calls :func:`check` with the student's answer;
+the expected answer is computed here from the toolkit's own functions and the
+shipped data, never typed in, so the key cannot drift from the library. The
+answers are not printed unless asked for with :func:`solution`.
+
+Examples
+--------
+>>> check("scoring.threshold_score", 0.35)
+✅ scoring.threshold_score: correct (0.348).
+>>> check("scoring.threshold_score", 0.5).ok
+False
+>>> check("frameworks.annual", "mbo")
+✅ frameworks.annual: correct (MBO).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["EXERCISES", "Exercise", "Verdict", "check", "solution"]
+
+
+class Verdict(str):
+    """A checked answer: shows as its message, and knows whether it was right."""
+
+    ok: bool
+
+    def __new__(cls, message: str, ok: bool) -> Verdict:
+        verdict = super().__new__(cls, message)
+        verdict.ok = ok
+        return verdict
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One question: how to compute its answer, how close counts, and a hint."""
+
+    question: str
+    answer: Callable[[], Any]
+    hint: str
+    tolerance: float = 0.01
+
+
+def _framework_with(aspect: str, words: str) -> str:
+    """The framework whose cell for ``aspect`` mentions ``words`` (from seed 000's table)."""
+    from .datasets import load_framework_comparison
+
+    row = load_framework_comparison().set_index("aspect").loc[aspect]
+    hits = [fw for fw in ("okr", "kpi", "mbo") if words.lower() in str(row[fw]).lower()]
+    if len(hits) != 1:  # pragma: no cover - guards the answer key against data edits
+        raise LookupError(f"{words!r} matches {hits} in the {aspect!r} row")
+    return hits[0].upper()
+
+
+def _score(*args: Any, **kwargs: Any) -> Callable[[], float]:
+    def compute() -> float:
+        from .scoring import score
+
+        return float(score(*args, **kwargs))
+
+    return compute
+
+
+def _payout_at_07() -> float:
+    from .mbo import achievement, payout
+
+    # A 0.7 OKR score on 42 -> 65 means 58.1%; read against 65 as an MBO target.
+    return float(payout(achievement(42 + 0.7 * (65 - 42), 65)))
+
+
+def _rollup_weakest() -> float:
+    import pandas as pd
+
+    from .rollup import rollup
+
+    krs = pd.DataFrame({"objective_id": "O", "score": [0.9, 0.7, 0.2]})
+    return float(rollup(krs, method="weakest_link")["score"].iloc[0])
+
+
+EXERCISES: dict[str, Exercise] = {
+    "frameworks.annual": Exercise(
+        "Which framework runs on an annual cycle?",
+        lambda: _framework_with("cycle", "annual"),
+        "look at the 'cycle' row of the comparison table.",
+    ),
+    "frameworks.stretch": Exercise(
+        "In which framework is 60-70% achievement healthy?",
+        lambda: _framework_with("success_threshold", "60-70%"),
+        "look at the 'success_threshold' row.",
+    ),
+    "frameworks.fuel_gauge": Exercise(
+        "Which framework is the fuel gauge?",
+        lambda: _framework_with("analogy", "fuel gauge"),
+        "the fuel gauge shows the current state, not a destination.",
+    ),
+    "frameworks.pay": Exercise(
+        "Which framework's result decides the bonus?",
+        lambda: _framework_with("pay_link", "decides bonus"),
+        "look at the 'pay_link' row.",
+    ),
+    "frameworks.uptime_kpi": Exercise(
+        "'Maintain 99% uptime': OKR, KPI or MBO?",
+        lambda: "KPI",
+        "is it a change to make, or a level to defend?",
+    ),
+    "frameworks.uptime_okr": Exercise(
+        "'Increase uptime to 99.99% next quarter': OKR, KPI or MBO?",
+        lambda: "OKR",
+        "a time-boxed stretch move of a metric.",
+    ),
+    "scoring.threshold_score": Exercise(
+        "Activation KR 42% -> 65%: what score clears the 50% KPI threshold?",
+        _score(50, 42, 65),
+        "the KR clears the KPI when current reaches the threshold: score(50, 42, 65).",
+    ),
+    "scoring.sales_cycle": Exercise(
+        "Sales cycle KR 45 -> 30 days, now at 39 days: what is its score?",
+        _score(39, 45, 30),
+        "the same formula works for decreasing metrics: (39 - 45) / (30 - 45).",
+    ),
+    "scoring.mql_at_07": Exercise(
+        "MQL-to-SQL KR 18% -> 32%: which conversion rate is a 0.7 score?",
+        lambda: 18 + 0.7 * (32 - 18),
+        "baseline + 0.7 x (target - baseline).",
+    ),
+    "scoring.weakest_link": Exercise(
+        "KR scores 0.9, 0.7 and 0.2: the objective's weakest-link score?",
+        _rollup_weakest,
+        "weakest link takes the lowest KR score.",
+    ),
+    "scoring.mbo_payout": Exercise(
+        "A 0.7 OKR score on 42% -> 65%, read as an MBO target of 65%: the bonus share paid?",
+        _payout_at_07,
+        "achievement is 58.1 / 65; put it through payout().",
+    ),
+}
+
+
+def _normalise(value: Any) -> Any:
+    return value.strip().upper() if isinstance(value, str) else value
+
+
+def check(exercise: str, answer: Any) -> Verdict:
+    """Check an answer; returns a one-line verdict (and a hint when wrong).
+
+    Numbers count as correct within the exercise's tolerance; text answers
+    ignore case and surrounding spaces. ``None`` means "not answered yet".
+    """
+    if exercise not in EXERCISES:
+        raise KeyError(f"no exercise {exercise!r}; known: {', '.join(EXERCISES)}")
+    ex = EXERCISES[exercise]
+    if answer is None:
+        return Verdict(f"✏️ {exercise}: not answered yet. {ex.question}", False)
+    expected = ex.answer()
+    if isinstance(expected, str):
+        ok = _normalise(answer) == _normalise(expected)
+        shown = expected
+    else:
+        try:
+            ok = abs(float(answer) - float(expected)) <= ex.tolerance
+        except (TypeError, ValueError):
+            ok = False
+        shown = f"{expected:.3g}"
+    if ok:
+        return Verdict(f"✅ {exercise}: correct ({shown}).", True)
+    return Verdict(f"❌ {exercise}: not yet. Hint: {ex.hint}", False)
+
+
+def solution(exercise: str) -> Any:
+    """The expected answer, computed by the library.
+
+    Examples
+    --------
+    >>> round(solution("scoring.mql_at_07"), 1)
+    27.8
+    """
+    if exercise not in EXERCISES:
+        raise KeyError(f"no exercise {exercise!r}; known: {', '.join(EXERCISES)}")
+    return EXERCISES[exercise].answer()
