@@ -74,7 +74,9 @@ def main() -> None:
     args = parser.parse_args()
     krs = make_krs(args.n)
     c, b, t = (krs[col].to_numpy() for col in ("current", "baseline", "target"))
-    rows = list(zip(c.tolist(), b.tolist(), t.tolist(), krs["direction"].astype(str).tolist()))
+    rows = list(
+        zip(c.tolist(), b.tolist(), t.tolist(), krs["direction"].astype(str).tolist(), strict=True)
+    )
 
     api_scores = okr.score_krs(krs)["score"].to_numpy()
     np.testing.assert_allclose(api_scores, numpy_kernel(c, b, t))  # same answers first
