@@ -181,13 +181,17 @@ def finite_array(
     problems = Problems(noun + "s")
     problems.check(
         np.isnan(flat),
-        lambda i: f"{describe(labels, -1 if scalar else i, noun)}: {field} is missing (NaN); "
-        "fill it in or drop the row",
+        lambda i: (
+            f"{describe(labels, -1 if scalar else i, noun)}: {field} is missing (NaN); "
+            "fill it in or drop the row"
+        ),
     )
     problems.check(
         np.isinf(flat),
-        lambda i: f"{describe(labels, -1 if scalar else i, noun)}: {field} is {flat[i]:g}; "
-        "it must be a finite number",
+        lambda i: (
+            f"{describe(labels, -1 if scalar else i, noun)}: {field} is {flat[i]:g}; "
+            "it must be a finite number"
+        ),
     )
     problems.raise_if_any()
     return arr
@@ -218,17 +222,22 @@ def to_timestamp(value: Any, field: str) -> pd.Timestamp:
 
 
 def to_timestamps(values: Any, field: str, labels: Sequence[Any] | None = None) -> pd.Series:
-    """Parse a column of dates, or raise naming the first bad entry and its row."""
+    """Parse a column of dates, or raise naming the first bad or missing entry and its row."""
     series = values if isinstance(values, pd.Series) else pd.Series(values)
     try:
-        stamps = pd.to_datetime(series)
+        stamps = pd.to_datetime(series, errors="coerce")
     except (ValueError, TypeError, OverflowError) as err:
         raise OKRDataError(
-            f"{field} has a value that is not a date ({err}); write dates as YYYY-MM-DD"
+            f"{field} holds values that are not dates ({err}); write dates as YYYY-MM-DD"
         ) from err
-    missing = stamps.isna().to_numpy()
-    if missing.any():
-        i = int(np.argmax(missing))
-        where = f"row {i}" if labels is None else f"{labels[i]!r} (row {i})"
-        raise OKRDataError(f"{field} is missing at {where}; give a date such as '2026-08-17'")
+    missing = series.isna().to_numpy()
+    unread = stamps.isna().to_numpy() & ~missing
+    for mask, problem in ((unread, "is not a date"), (missing, "is missing")):
+        if mask.any():
+            i = int(np.argmax(mask))
+            where = f"row {i}" if labels is None else f"row {i} ({labels[i]!r})"
+            shown = f" {series.iloc[i]!r}" if problem == "is not a date" else ""
+            raise OKRDataError(
+                f"{field}{shown} at {where} {problem}; write dates as YYYY-MM-DD, e.g. '2026-08-17'"
+            )
     return stamps

@@ -2,7 +2,7 @@
 
 Charts render offline. Altair's default HTML output loads Vega from a CDN,
 which shows a blank chart with no network; call :func:`enable_offline` once
-(notebooks and widgets do) to render SVG locally through vl-convert instead.
+(the notebooks do) to render PNG or SVG locally through vl-convert instead.
 Save charts with ``chart.save("x.svg")`` / ``"x.png"``, or
 ``chart.save("x.html", inline=True)`` for HTML with Vega embedded.
 """
@@ -25,8 +25,13 @@ GRADE_COLORS: dict[str, str] = {"red": "#d1495b", "yellow": "#edae49", "green": 
 _GRADE_SCALE = alt.Scale(domain=list(GRADES), range=[GRADE_COLORS[g] for g in GRADES])
 
 
-def enable_offline(kind: str = "svg") -> None:
-    """Render charts locally as ``"svg"`` (default) or ``"png"``, never from a CDN."""
+def enable_offline(kind: str = "png") -> None:
+    """Render charts locally as ``"png"`` (default) or ``"svg"``, never from a CDN.
+
+    PNG is the default because JupyterLab shows a saved notebook's SVG output
+    only once the notebook is trusted (SVG can carry scripts); a PNG shows
+    everywhere, including in a notebook just cloned from a repository.
+    """
     if kind not in ("svg", "png"):
         raise ValueError(f"`kind` must be 'svg' or 'png', got {kind!r}")
     alt.renderers.enable(kind)

@@ -21,16 +21,22 @@ from .scoring import METHODS, score_krs
 __all__ = ["main"]
 
 
+class _Unreadable(Exception):
+    """The input could not be read at all (exit code 2)."""
+
+
 def _read_table(path: str) -> pd.DataFrame:
     try:
         return pd.read_csv(path)
     except FileNotFoundError as err:
-        raise SystemExit(_fail(f"cannot read {path}: no such file", 2)) from err
+        raise _Unreadable(f"cannot read {path}: no such file") from err
+    except IsADirectoryError as err:
+        raise _Unreadable(f"cannot read {path}: it is a directory") from err
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as err:
         reason = str(err).splitlines()[0] if str(err) else type(err).__name__
-        raise SystemExit(_fail(f"cannot read {path} as CSV: {reason}", 2)) from err
-    except IsADirectoryError as err:
-        raise SystemExit(_fail(f"cannot read {path}: it is a directory", 2)) from err
+        raise _Unreadable(f"cannot read {path} as CSV: {reason}") from err
+    except OSError as err:
+        raise _Unreadable(f"cannot read {path}: {err.strerror or err}") from err
 
 
 def _fail(message: str, code: int) -> int:
@@ -82,7 +88,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
-    return int(args.func(args))
+    try:
+        return int(args.func(args))
+    except _Unreadable as err:
+        return _fail(str(err), 2)
 
 
 if __name__ == "__main__":  # pragma: no cover

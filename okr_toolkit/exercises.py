@@ -8,11 +8,11 @@ answers are not printed unless asked for with :func:`solution`.
 Examples
 --------
 >>> check("scoring.threshold_score", 0.35)
-✅ scoring.threshold_score: correct (0.348).
+✔ scoring.threshold_score: correct (0.348).
 >>> check("scoring.threshold_score", 0.5).ok
 False
 >>> check("frameworks.annual", "mbo")
-✅ frameworks.annual: correct (MBO).
+✔ frameworks.annual: correct (MBO).
 """
 
 from __future__ import annotations
@@ -157,7 +157,7 @@ def check(exercise: str, answer: Any) -> Verdict:
         raise KeyError(f"no exercise {exercise!r}; known: {', '.join(EXERCISES)}")
     ex = EXERCISES[exercise]
     if answer is None:
-        return Verdict(f"✏️ {exercise}: not answered yet. {ex.question}", False)
+        return Verdict(f"… {exercise}: not answered yet. {ex.question}", False)
     expected = ex.answer()
     if isinstance(expected, str):
         ok = _normalise(answer) == _normalise(expected)
@@ -169,8 +169,8 @@ def check(exercise: str, answer: Any) -> Verdict:
             ok = False
         shown = f"{expected:.3g}"
     if ok:
-        return Verdict(f"✅ {exercise}: correct ({shown}).", True)
-    return Verdict(f"❌ {exercise}: not yet. Hint: {ex.hint}", False)
+        return Verdict(f"✔ {exercise}: correct ({shown}).", True)
+    return Verdict(f"✘ {exercise}: not yet. Hint: {ex.hint}", False)
 
 
 def solution(exercise: str) -> Any:

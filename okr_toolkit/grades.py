@@ -83,13 +83,18 @@ def is_success(scores: Any, committed: Any = False, settings: Settings = DEFAULT
     """
     values = np.round(finite_array(scores, "score", noun="score"), 9)
     flags = np.asarray(committed)
-    if flags.dtype.kind != "b":
+    if flags.dtype.kind in "iuf":
+        valid = bool(np.isin(flags, [0, 1]).all())
+    elif flags.dtype.kind != "b":
         entries = flags.astype(object).ravel()
-        if not all(isinstance(f, int | float | np.number) and f in (0, 1) for f in entries):
-            raise OKRDataError(
-                f"committed must be True or False for every score, got {committed!r}; "
-                "fill in missing values"
-            )
+        valid = all(isinstance(f, int | float | np.number) and f in (0, 1) for f in entries)
+    else:
+        valid = True
+    if not valid:
+        raise OKRDataError(
+            f"committed must be True or False for every score, got {committed!r}; "
+            "fill in missing values"
+        )
     values, flags = broadcast(scores=values, committed=flags.astype(bool))
     bar = np.where(flags, settings.committed_success, settings.aspirational_success)
     out = values >= bar

@@ -42,7 +42,7 @@ STATUS_DTYPE = pd.CategoricalDtype(list(KPI_STATUSES), ordered=True)
 Better = Literal["higher", "lower"]
 
 
-def _better_mask(better: Any, n: int, labels: Any = None) -> np.ndarray:
+def _better_mask(better: Any, n: int, where: Any = None) -> np.ndarray:
     """True where lower values are better, checking every entry."""
     names = np.asarray(better, dtype=object).ravel()
     if names.size not in (1, n):
@@ -54,10 +54,8 @@ def _better_mask(better: Any, n: int, labels: Any = None) -> np.ndarray:
     ok = (names == "higher") | (names == "lower")
     if not ok.all():
         i = int(np.argmax(~ok))
-        where = f"row {i}" if labels is None else f"{labels[i]!r}"
-        raise OKRDataError(
-            f"KPI {where}: better must be 'higher' or 'lower', got {names[i]!r}"
-        )
+        who = f"KPI at row {i}" if where is None else where(i)
+        raise OKRDataError(f"{who}: better must be 'higher' or 'lower', got {names[i]!r}")
     return names == "lower"
 
 
@@ -233,7 +231,11 @@ def _missed(frame: pd.DataFrame, value: str, threshold: str, better: str | None)
     )
     problems.raise_if_any()
     lower_better = (
-        _better_mask(frame[better].astype(object).to_numpy(), len(frame), labels)
+        _better_mask(
+            frame[better].astype(object).to_numpy(),
+            len(frame),
+            lambda i: f"KPI history row {labels[i]}",
+        )
         if better is not None and better in frame.columns
         else np.zeros(len(frame), dtype=bool)
     )

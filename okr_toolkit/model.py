@@ -90,8 +90,8 @@ class KeyResult:
             object.__setattr__(self, "direction", direction)
         # Validate everything scoring needs, with the current value set aside.
         probe = self.baseline if direction in ("increase", "decrease") else self.target
-        if direction == "milestone":
-            probe = 0.0
+        if direction == "milestone" or not math.isfinite(probe):
+            probe = 0.0  # a stand-in current: only the KR's own fields are judged here
         score(probe, self.baseline, self.target, direction, labels=[self.kr_id])
 
     def score(self, current: float | None = None, *, method: Method = "clamped") -> float:
@@ -152,7 +152,10 @@ class KPI:
 
     def status(self, value: float, settings: Settings = DEFAULT_SETTINGS) -> str:
         """Healthy, at risk or breached at ``value``."""
-        return kpi_status(value, self.threshold, better=self.better, settings=settings)
+        try:
+            return kpi_status(value, self.threshold, better=self.better, settings=settings)
+        except OKRDataError as err:
+            raise OKRDataError(f"KPI {self.name!r}: {str(err).removeprefix('KPI: ')}") from err
 
 
 def objectives_to_frame(objectives: Iterable[Objective]) -> pd.DataFrame:

@@ -152,9 +152,7 @@ def pacing(
     x = expected_progress(on, start, end)
     if np.ndim(x) != 0:
         raise ValueError(f"`on` must be a single date, got {np.size(x)} dates")
-    s = pd.Series(
-        finite_array(krs["score"], "score", labels_of(krs, "kr_id")), index=krs.index
-    )
+    s = pd.Series(finite_array(krs["score"], "score", labels_of(krs, "kr_id")), index=krs.index)
     return krs.assign(expected=x, gap=s - x, pace=pace(s, np.full(len(krs), x), settings))
 
 
@@ -218,14 +216,8 @@ def forecast(
         )
     end = to_timestamp(end, "end")
     start = None if start is None else to_timestamp(start, "start")
-    try:
-        when = pd.to_datetime(checkins[date])
-    except (ValueError, TypeError) as err:
-        raise OKRDataError(
-            f"the check-ins table: column {date!r} has a value that is not a date ({err}); "
-            "write dates as YYYY-MM-DD"
-        ) from err
     labels = checkins[kr].to_numpy()
+    when = to_timestamps(checkins[date], f"the check-ins table: {date}", labels)
     points = pd.DataFrame(
         {
             "kr": labels,
@@ -245,10 +237,6 @@ def forecast(
     problems.check(
         pd.isna(labels),
         lambda i: f"check-in row {i}: {kr} is missing; say which key result it is for",
-    )
-    problems.check(
-        when.isna().to_numpy(),
-        lambda i: f"check-in row {i} ({labels[i]!r}): date is missing",
     )
     problems.raise_if_any()
     real_n = points.groupby("kr", sort=False).size()

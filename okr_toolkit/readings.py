@@ -75,8 +75,10 @@ def read_three_ways(
     lower_better = target < baseline
     if direction is not None:
         names = direction.astype(object).to_numpy()
-        lower_better = (names == "decrease") | (names == "stay_below") | (
-            ~np.isin(names, ["increase", "stay_above"]) & lower_better
+        lower_better = (
+            (names == "decrease")
+            | (names == "stay_below")
+            | (~np.isin(names, ["increase", "stay_above"]) & lower_better)
         )
     better = np.where(lower_better, "lower", "higher")
     current = to_float_array(results["current"], "current", labels)
@@ -103,6 +105,15 @@ def read_three_ways(
         committed = flags.astype(bool)
     else:
         committed = np.zeros(len(results), dtype=bool)
+    # achievement() names rows by position; name the metric instead.
+    unpayable = (mbo_target <= 0) | (lower_better & (current <= 0))
+    if unpayable.any():
+        i = int(np.argmax(unpayable))
+        raise OKRDataError(
+            f"metric {labels[i]!r}: the MBO target {mbo_target[i]:g} and, when lower is "
+            f"better, the value reached {current[i]:g} must be positive; achievement is a "
+            "ratio of the two"
+        )
     ach = achievement(current, mbo_target, better=better)
     pay = payout(ach, curve)
     grades = grade(s, settings)

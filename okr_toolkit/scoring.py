@@ -116,8 +116,7 @@ def _direction_codes(
         problems.check(
             codes == -2,
             lambda i: (
-                f"{describe(labels, i)}: direction is missing; "
-                f"write one of {', '.join(DIRECTIONS)}"
+                f"{describe(labels, i)}: direction is missing; write one of {', '.join(DIRECTIONS)}"
             ),
         )
         problems.check(
@@ -154,10 +153,13 @@ def _check(
                 "or use the baseline if there is none yet"
             ),
         )
-        problems.check(
-            np.isinf(c) | np.isinf(b) | np.isinf(t),
-            lambda i: f"{who(i)}: baseline, target and current must be finite numbers",
-        )
+        for name, values in (("current", c), ("baseline", b), ("target", t)):
+            problems.check(
+                np.isinf(values),
+                lambda i, name=name, values=values: (
+                    f"{who(i)}: {name} is {values.flat[i]:g}; it must be a finite number"
+                ),
+            )
         problems.check(
             linear & np.isnan(b),
             lambda i: (
@@ -212,7 +214,7 @@ def _fast_linear(
     if c.ndim == 0 or method == "pass_fail":
         return None
     # Viewed as unsigned, the negative "missing/unknown" codes become large.
-    if code is not None and code.view(np.uint8).max() > _DEC:
+    if code is not None and code.size and code.view(np.uint8).max() > _DEC:
         return None
     with np.errstate(all="ignore"):
         gap = np.subtract(t, b)

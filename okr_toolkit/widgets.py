@@ -7,6 +7,7 @@ browser: set ``app.current.value = 58.1`` and read ``app.result``.
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 import ipywidgets as w
@@ -122,7 +123,8 @@ class KRScorer:
         except OKRDataError as err:
             self.result = {"score": None, "grade": None, "reading": None, "error": str(err)}
             self.chart = None
-            self.summary.value = f"<p style='color:#b00020'><b>Cannot score:</b> {err}</p>"
+            message = html.escape(str(err))
+            self.summary.value = f"<p style='color:#b00020'><b>Cannot score:</b> {message}</p>"
             self.chart_view.value = ""
             return
         shown = min(max(value, 0.0), 1.0)
@@ -132,8 +134,10 @@ class KRScorer:
         frame = pd.DataFrame({"kr_id": [self.name], "score": [value], "grade": [g]})
         self.chart = charts.kr_progress(frame, settings=self.settings, title="", width=360)
         color = charts.GRADE_COLORS[g]
+        # read_score() starts with "0.59 (yellow): "; the big number already says that.
+        advice = html.escape(reading.split(": ", 1)[-1])
         self.summary.value = (
-            f"<p><b style='font-size:1.3em;color:{color}'>{value:.2f}</b> &nbsp;{reading}</p>"
+            f"<p><b style='font-size:1.3em;color:{color}'>{value:.2f} {g}</b>&nbsp; {advice}</p>"
         )
         self.chart_view.value = charts.to_svg(self.chart)
 

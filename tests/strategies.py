@@ -77,7 +77,9 @@ def kr_tables(draw: st.DrawFn, min_size: int = 0, max_size: int = 12) -> pd.Data
             "baseline": np.array(baseline, dtype=float),
             "target": np.array(target, dtype=float),
             "current": np.array(current, dtype=float),
-            "direction": ["decrease" if t < b else "increase" for b, t in zip(baseline, target)],
+            "direction": [
+                "decrease" if t < b else "increase" for b, t in zip(baseline, target, strict=True)
+            ],
         }
     )
 

@@ -83,7 +83,9 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("current", "baseline", "target", "direction", "method", "expected"), CASES)
+@pytest.mark.parametrize(
+    ("current", "baseline", "target", "direction", "method", "expected"), CASES
+)
 def test_score_cases(current, baseline, target, direction, method, expected):
     got = score(current, baseline, target, direction, method=method)
     assert isinstance(got, float)
@@ -179,7 +181,7 @@ MIXED_EXPECTED = [0.7, 0.6, 1.0, 0.5, 1.0]
         pytest.param(pd.Series, id="str-series"),
         pytest.param(lambda d: pd.Series(d, dtype="category"), id="categorical"),
         pytest.param(
-            lambda d: pd.Series(pd.Categorical(d, categories=list(DIRECTIONS) + ["unused"])),
+            lambda d: pd.Series(pd.Categorical(d, categories=[*DIRECTIONS, "unused"])),
             id="categorical-unused-category",
         ),
     ],

@@ -1,0 +1,83 @@
+"""Charts are tested by their spec (chart.to_dict()), not by pixels."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import okr_toolkit as okr
+from okr_toolkit import charts, datasets
+from okr_toolkit.settings import Settings
+
+
+def _layers(chart):
+    return {layer["mark"]["type"]: layer for layer in chart.to_dict()["layer"]}
+
+
+def _data(chart, name):
+    spec = chart.to_dict()
+    return pd.DataFrame(spec["datasets"][name])
+
+
+def test_kr_progress_bars_bands_and_success_line():
+    scored = okr.score_krs(
+        pd.DataFrame(
+            {"kr_id": ["a", "b", "c"], "baseline": 0.0, "target": 10.0, "current": [2, 5, 8]}
+        )
+    )
+    layers = _layers(charts.kr_progress(scored))
+    assert set(layers) == {"rect", "bar", "rule", "text"}
+    bars = _data(charts.kr_progress(scored), layers["bar"]["data"]["name"])
+    assert bars["label"].tolist() == ["a", "b", "c"]
+    assert bars["grade"].tolist() == ["red", "yellow", "green"]
+    bands = _data(charts.kr_progress(scored), layers["rect"]["data"]["name"])
+    assert bands[["start", "end"]].to_numpy().tolist() == [[0.0, 0.4], [0.4, 0.7], [0.7, 1.0]]
+    rule = _data(charts.kr_progress(scored), layers["rule"]["data"]["name"])
+    assert rule["x"].tolist() == [0.7]
+
+
+def test_kr_progress_follows_settings_and_clips_uncapped_bars():
+    settings = Settings(yellow_from=0.5, green_from=0.8, aspirational_success=0.8)
+    frame = pd.DataFrame({"kr_id": ["over"], "score": [1.4]})
+    chart = charts.kr_progress(frame, settings=settings)
+    layers = _layers(chart)
+    bands = _data(chart, layers["rect"]["data"]["name"])
+    assert bands["start"].tolist() == [0.0, 0.5, 0.8]
+    bars = _data(chart, layers["bar"]["data"]["name"])
+    assert bars["bar"].tolist() == [1.0]  # drawn inside the axis
+    assert bars["score"].tolist() == [1.4]  # labelled with the real value
+
+
+def test_kr_progress_missing_column_is_a_clear_error():
+    with pytest.raises(okr.OKRDataError, match=r"missing column.*'score'"):
+        charts.kr_progress(pd.DataFrame({"kr_id": ["a"]}))
+
+
+def test_kpi_history_marks_the_stalled_weeks():
+    flagged = okr.detect_stalls(datasets.load_kpi_history())
+    chart = charts.kpi_history(flagged, kpi="activation_rate")
+    layers = _layers(chart)
+    assert set(layers) == {"line", "point", "rule", "text"}
+    points = _data(chart, layers["point"]["data"]["name"])
+    assert len(points) == 26
+    # the first week is a single miss; every later week extends the run
+    assert points["state"].tolist() == ["normal"] + ["stalled"] * 25
+    rule = _data(chart, layers["rule"]["data"]["name"])
+    assert rule["threshold"].tolist() == [50.0]
+    assert layers["line"]["encoding"]["x"]["type"] == "temporal"
+
+
+def test_kpi_history_unknown_kpi_lists_the_known_ones():
+    with pytest.raises(okr.OKRDataError, match="activation_rate"):
+        charts.kpi_history(datasets.load_kpi_history(), kpi="churn")
+
+
+def test_to_svg_renders_locally_without_cdn():
+    svg = charts.to_svg(charts.kr_progress(pd.DataFrame({"kr_id": ["a"], "score": [0.5]})))
+    assert svg.startswith("<svg")
+    assert "cdn" not in svg and "http://" not in svg.replace("http://www.w3.org", "")
+
+
+def test_enable_offline_rejects_cdn_renderers():
+    with pytest.raises(ValueError, match="'svg' or 'png'"):
+        charts.enable_offline("html")

@@ -1,0 +1,62 @@
+"""The notebooks' answer keys are computed by the library; check them against hand-worked values."""
+
+from __future__ import annotations
+
+import pytest
+
+from okr_toolkit import exercises
+
+HAND_WORKED = {
+    "frameworks.annual": "MBO",  # seed 000 table: MBO cycle is annual
+    "frameworks.stretch": "OKR",  # seed 000 table: 60-70% is healthy
+    "frameworks.fuel_gauge": "KPI",  # seed 000: KPI is the fuel gauge
+    "frameworks.pay": "MBO",  # seed 000: year-end result drives the bonus
+    "frameworks.uptime_kpi": "KPI",  # seed 000 mistake 1
+    "frameworks.uptime_okr": "OKR",
+    "scoring.threshold_score": 8 / 23,  # seed 000: (50 - 42) / (65 - 42)
+    "scoring.sales_cycle": 0.4,  # (39 - 45) / (30 - 45)
+    "scoring.mql_at_07": 27.8,  # 18 + 0.7 * 14
+    "scoring.weakest_link": 0.2,
+    "scoring.mbo_payout": 0.5 + (58.1 / 65 - 0.8) / 0.2 * 0.5,  # default payout curve
+}
+
+
+def test_every_exercise_has_a_hand_worked_answer():
+    assert set(HAND_WORKED) == set(exercises.EXERCISES)
+
+
+@pytest.mark.parametrize(("exercise", "expected"), HAND_WORKED.items())
+def test_answer_key(exercise, expected):
+    got = exercises.solution(exercise)
+    if isinstance(expected, str):
+        assert got == expected
+    else:
+        assert got == pytest.approx(expected, abs=1e-9)
+    assert exercises.check(exercise, expected).ok
+
+
+@pytest.mark.parametrize(
+    ("exercise", "answer", "ok"),
+    [
+        ("frameworks.annual", " mbo ", True),
+        ("frameworks.annual", "OKR", False),
+        ("scoring.threshold_score", 0.35, True),  # within the 0.01 tolerance
+        ("scoring.threshold_score", 0.36, False),
+        ("scoring.threshold_score", "a third", False),
+        ("scoring.threshold_score", None, False),
+    ],
+)
+def test_check_verdicts(exercise, answer, ok):
+    verdict = exercises.check(exercise, answer)
+    assert verdict.ok is ok
+    assert exercise in verdict
+
+
+def test_wrong_answer_gives_the_hint_not_the_answer():
+    verdict = exercises.check("scoring.mql_at_07", 30)
+    assert "Hint" in verdict and "27.8" not in verdict
+
+
+def test_unknown_exercise_lists_the_known_ones():
+    with pytest.raises(KeyError, match=r"scoring\.sales_cycle"):
+        exercises.check("nope", 1)
