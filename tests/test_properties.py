@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import (
     kr_tables,
@@ -33,6 +33,8 @@ from okr_toolkit import (
 )
 
 methods = st.sampled_from(METHODS)
+#: Properties that build a DataFrame per example run fewer examples to keep the suite fast.
+frame_settings = settings(max_examples=50)
 rollups = st.sampled_from(ROLLUPS)
 
 
@@ -102,6 +104,7 @@ def test_rollup_of_equal_scores_is_that_score(value, ws, method):
     assert got == pytest.approx(value, rel=1e-12, abs=1e-15)
 
 
+@frame_settings
 @given(scores(), st.lists(weights(), min_size=1, max_size=4), rollups)
 def test_tree_of_equal_scores_is_that_score(value, ws, method):
     objectives = pd.DataFrame(
@@ -114,6 +117,7 @@ def test_tree_of_equal_scores_is_that_score(value, ws, method):
     np.testing.assert_allclose(out["score"].to_numpy(), value, rtol=1e-12, atol=1e-15)
 
 
+@frame_settings
 @given(scored_krs(), rollups)
 def test_rollup_between_min_and_max(krs, method):
     out = rollup(krs, method=method)
@@ -123,6 +127,7 @@ def test_rollup_between_min_and_max(krs, method):
     assert (out["score"] <= hi.reindex(out.index) + 1e-12).all()
 
 
+@frame_settings
 @given(kr_tables(), methods)
 def test_vectorised_equals_elementwise(krs, method):
     whole = score(
@@ -134,6 +139,7 @@ def test_vectorised_equals_elementwise(krs, method):
     np.testing.assert_array_equal(whole, np.array(one_by_one, dtype=float))
 
 
+@frame_settings
 @given(kr_tables(min_size=1))
 def test_score_krs_matches_score_and_categorical_direction(krs):
     out = score_krs(krs)
