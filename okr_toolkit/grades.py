@@ -39,6 +39,12 @@ def _codes(values: np.ndarray, settings: Settings) -> np.ndarray:
     return codes
 
 
+def grade_series(values: np.ndarray, index: pd.Index, settings: Settings) -> pd.Series:
+    """Grades of already-validated finite scores, as an ordered categorical Series."""
+    cat = pd.Categorical.from_codes(_codes(values, settings), dtype=GRADE_DTYPE, validate=False)
+    return pd.Series(cat, index=index, name="grade")
+
+
 def grade(scores: Any, settings: Settings = DEFAULT_SETTINGS) -> Any:
     """Grade scores red / yellow / green.
 
@@ -64,10 +70,9 @@ def grade(scores: Any, settings: Settings = DEFAULT_SETTINGS) -> Any:
     ['red', 'yellow', 'green']
     """
     values = finite_array(scores, "score", noun="score")
-    codes = _codes(values, settings)
     if isinstance(scores, pd.Series):
-        cat = pd.Categorical.from_codes(codes, dtype=GRADE_DTYPE, validate=False)
-        return pd.Series(cat, index=scores.index, name="grade")
+        return grade_series(values, scores.index, settings)
+    codes = _codes(values, settings)
     if codes.ndim == 0:
         return GRADES[int(codes)]
     return np.array(GRADES, dtype=object)[codes]

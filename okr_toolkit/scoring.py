@@ -49,7 +49,7 @@ import numpy as np
 import pandas as pd
 
 from ._validate import Problems, describe, labels_of, one_of, require_columns, to_float_array
-from .grades import grade
+from .grades import grade_series
 from .settings import DEFAULT_SETTINGS, Settings
 
 __all__ = ["DIRECTIONS", "METHODS", "score", "score_krs"]
@@ -461,4 +461,5 @@ def score_krs(
         method=method,
         labels=labels,
     )
-    return krs.assign(score=scores, grade=grade(scores, settings))
+    # score() has already refused NaN and inf, so the grades skip re-validation.
+    return krs.assign(score=scores, grade=grade_series(scores.to_numpy(), krs.index, settings))
