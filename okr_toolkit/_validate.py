@@ -241,3 +241,18 @@ def to_timestamps(values: Any, field: str, labels: Sequence[Any] | None = None) 
                 f"{field}{shown} at {where} {problem}; write dates as YYYY-MM-DD, e.g. '2026-08-17'"
             )
     return stamps
+
+
+def labelled(codes: np.ndarray, dtype: pd.CategoricalDtype, like: Any, name: str) -> Any:
+    """Turn integer codes into labels shaped like the input ``like``.
+
+    A single label (str) for a scalar, an ordered categorical Series (same
+    index, named ``name``) for a Series, else an object array of labels.
+    """
+    names = dtype.categories
+    if codes.ndim == 0:
+        return str(names[int(codes)])
+    out = pd.Categorical.from_codes(codes, dtype=dtype)
+    if isinstance(like, pd.Series):
+        return pd.Series(out, index=like.index, name=name)
+    return np.asarray(out, dtype=object)

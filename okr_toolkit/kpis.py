@@ -25,7 +25,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from ._validate import Problems, broadcast, finite_array, require_columns, to_float_array
+from ._validate import Problems, broadcast, finite_array, labelled, require_columns, to_float_array
 from .exceptions import OKRDataError
 from .settings import DEFAULT_SETTINGS, Settings
 
@@ -136,12 +136,7 @@ def kpi_status(
         raise ValueError("give a `threshold`, or both `lower` and `upper` for a range")
     clearance = np.round(clearance, 9)
     codes = np.where(clearance < 0, 0, np.where(clearance <= margin, 1, 2))
-    if codes.ndim == 0:
-        return KPI_STATUSES[int(codes)]
-    out = pd.Categorical.from_codes(codes, dtype=STATUS_DTYPE)
-    if isinstance(value, pd.Series):
-        return pd.Series(out, index=value.index, name="status")
-    return np.asarray(out, dtype=object)
+    return labelled(codes, STATUS_DTYPE, value, "status")
 
 
 def compare_to_benchmarks(

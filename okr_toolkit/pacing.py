@@ -23,6 +23,7 @@ from ._validate import (
     Problems,
     broadcast,
     finite_array,
+    labelled,
     labels_of,
     require_columns,
     to_float_array,
@@ -126,12 +127,7 @@ def pace(score: Any, expected: Any, settings: Settings = DEFAULT_SETTINGS) -> An
     gap = np.round(s - x, 9)
     tol = settings.pacing_tolerance
     codes = np.where(gap < -tol, 0, np.where(gap > tol, 2, 1))
-    if codes.ndim == 0:
-        return PACES[int(codes)]
-    out = pd.Categorical.from_codes(codes, dtype=PACE_DTYPE)
-    if isinstance(score, pd.Series):
-        return pd.Series(out, index=score.index, name="pace")
-    return np.asarray(out, dtype=object)
+    return labelled(codes, PACE_DTYPE, score, "pace")
 
 
 def pacing(
