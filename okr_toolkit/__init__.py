@@ -17,6 +17,7 @@ import importlib
 from typing import Any
 
 from . import exercises
+from .convert import STRATEGIES, KRProposal, explain, find_candidates, kpi_to_kr
 from .exceptions import OKRDataError
 from .grades import GRADES, HistoryReading, grade, is_success, read_history, read_score
 from .kpis import KPI_STATUSES, compare_to_benchmarks, detect_stalls, kpi_status, stall_summary
@@ -41,7 +42,9 @@ __all__ = [
     "METHODS",
     "PACES",
     "ROLLUPS",
+    "STRATEGIES",
     "HistoryReading",
+    "KRProposal",
     "KeyResult",
     "OKRDataError",
     "Objective",
@@ -55,10 +58,13 @@ __all__ = [
     "detect_stalls",
     "exercises",
     "expected_progress",
+    "explain",
+    "find_candidates",
     "forecast",
     "grade",
     "is_success",
     "kpi_status",
+    "kpi_to_kr",
     "objectives_to_frame",
     "pace",
     "pacing",

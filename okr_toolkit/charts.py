@@ -15,10 +15,18 @@ import altair as alt
 import pandas as pd
 
 from ._validate import require_columns
+from .convert import KRProposal
 from .grades import GRADES
 from .settings import DEFAULT_SETTINGS, Settings
 
-__all__ = ["GRADE_COLORS", "enable_offline", "kpi_history", "kr_progress", "to_svg"]
+__all__ = [
+    "GRADE_COLORS",
+    "enable_offline",
+    "kpi_history",
+    "kpi_to_kr",
+    "kr_progress",
+    "to_svg",
+]
 
 #: Colours of the grade bands (colour-blind-safe red / amber / green).
 GRADE_COLORS: dict[str, str] = {"red": "#d1495b", "yellow": "#edae49", "green": "#2e8b57"}
@@ -219,4 +227,93 @@ def kpi_history(
     )
     return alt.layer(line, points, rule, label).properties(
         title=title or f"{name}: history against its threshold", width=width, height=height
+    )
+
+
+def kpi_to_kr(
+    proposal: KRProposal,
+    *,
+    score: float | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
+    title: str | None = None,
+    width: int = 520,
+) -> alt.LayerChart:
+    """Baseline -> KPI threshold -> KR target on one axis, with where a 0.7 score lands.
+
+    The stretch from baseline to threshold is the part that fixes the KPI;
+    the rest, up to the target, is the ambition. A diamond marks the value a
+    score of ``score`` (default 0.7, success) reaches.
+
+    Parameters
+    ----------
+    proposal
+        From :func:`okr_toolkit.kpi_to_kr`.
+
+    Examples
+    --------
+    >>> from okr_toolkit import kpi_to_kr as propose
+    >>> kr = propose("activation_rate", 42, 50, strategy="explicit", target=65, unit="%")
+    >>> spec = kpi_to_kr(kr).to_dict()
+    >>> [layer["mark"]["type"] for layer in spec["layer"]]
+    ['bar', 'point', 'text', 'text']
+    """
+    s = settings.aspirational_success if score is None else float(score)
+    unit = proposal.unit
+    suffix = unit if unit == "%" else f" {unit}" if unit else ""
+    success = proposal.value_at(s)
+    marks = pd.DataFrame(
+        {
+            "what": ["baseline (KPI now)", "KPI threshold", f"score {s:g}", "KR target"],
+            "value": [proposal.baseline, proposal.threshold, success, proposal.target],
+            "shape": ["circle", "square", "diamond", "circle"],
+            "row": 0,
+        }
+    )
+    marks["label"] = [f"{v:,.4g}{suffix}" for v in marks["value"]]
+    low, high = sorted([proposal.baseline, proposal.target])
+    cut = min(max(proposal.threshold, low), high)
+    segments = pd.DataFrame(
+        {
+            "part": ["to the threshold (fixes the KPI)", "beyond it (the stretch)"],
+            "start": [proposal.baseline, cut],
+            "end": [cut, proposal.target],
+            "row": 0,
+        }
+    )
+    pad = (high - low) * 0.08 or 1.0
+    # Lower-is-better metrics run right to left, so progress always reads left to right.
+    x_scale = alt.Scale(
+        domain=[min(low, proposal.threshold) - pad, max(high, proposal.threshold) + pad],
+        reverse=proposal.direction == "decrease",
+    )
+    x = alt.X("start:Q", scale=x_scale, title=f"{proposal.label} ({unit or 'value'})")
+    y = alt.Y("row:O", axis=None)
+    bar = (
+        alt.Chart(segments)
+        .mark_bar(size=14)
+        .encode(
+            x=x,
+            x2="end:Q",
+            y=y,
+            color=alt.Color(
+                "part:N",
+                scale=alt.Scale(
+                    domain=list(segments["part"]),
+                    range=[GRADE_COLORS["yellow"], GRADE_COLORS["green"]],
+                ),
+                title=None,
+                legend=alt.Legend(orient="bottom"),
+            ),
+        )
+    )
+    base = alt.Chart(marks).encode(
+        x=alt.X("value:Q", scale=x_scale), y=y, tooltip=["what:N", "label:N"]
+    )
+    points = base.mark_point(filled=True, size=140, color="#222", opacity=1).encode(
+        shape=alt.Shape("shape:N", scale=None)
+    )
+    names = base.mark_text(dy=-20, fontSize=11).encode(text="what:N")
+    values = base.mark_text(dy=22, fontSize=11, fontWeight="bold").encode(text="label:N")
+    return alt.layer(bar, points, names, values).properties(
+        title=title or proposal.statement, width=width, height=90
     )

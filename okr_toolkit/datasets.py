@@ -401,7 +401,8 @@ def load_kpi_history(kpi: str | None = None) -> pd.DataFrame:
     months). Both end on the week starting Monday 2026-06-22, and every value is
     below its threshold: that is what "stalled" means here. Each series is a
     mean-reverting random walk (half the gap to the stuck level closes each week;
-    weekly shocks of sd 1.2 and 1.0 points) kept within 3 points of that level.
+    weekly shocks of sd 1.2 and 1.0 points) kept within 3 points of that level,
+    then shifted so that its median is exactly the stuck level.
 
     Size: (65, 6), or (26, 6) and (39, 6) for one KPI.
 

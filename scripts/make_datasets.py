@@ -97,6 +97,9 @@ def stalled_history(kpi: StalledKPI, rng: np.random.Generator) -> pd.DataFrame:
         level = level + kpi.pull * (kpi.mean - level) + rng.normal(0.0, kpi.noise_sd)
         level = _reflect(level, kpi.mean - kpi.band, kpi.mean + kpi.band)
         values[week] = level
+    # Centre the series on the stuck level the seed quotes ("stuck at 42%"), so
+    # the typical week is that figure rather than wherever the noise drifted.
+    values += kpi.mean - np.median(values)
     first = LAST_WEEK - dt.timedelta(weeks=kpi.weeks - 1)
     weeks = [first + dt.timedelta(weeks=i) for i in range(kpi.weeks)]
     return pd.DataFrame(

@@ -1,0 +1,29 @@
+"""The README's ten-line example prints exactly the output the README shows."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+from pathlib import Path
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def _example() -> tuple[str, str]:
+    text = README.read_text(encoding="utf-8")
+    section = text.split("## Ten lines", 1)[1]
+    code, output = re.findall(r"```(?:python)?\n(.*?)```", section, flags=re.S)[:2]
+    return code, output
+
+
+def _normalise(text: str) -> list[str]:
+    return [line.rstrip() for line in text.strip().splitlines()]
+
+
+def test_readme_example_output_is_real():
+    code, expected = _example()
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        exec(compile(code, str(README), "exec"), {})
+    assert _normalise(buffer.getvalue()) == _normalise(expected)
