@@ -75,6 +75,30 @@ def _payout_at_07() -> float:
     return float(payout(achievement(42 + 0.7 * (65 - 42), 65)))
 
 
+def _proposal(attribute: str, *args: Any, **kwargs: Any) -> Callable[[], float]:
+    """An answer read off a KPI-to-KR proposal (``value_at_0.7`` reads the 0.7 point)."""
+
+    def compute() -> float:
+        from .convert import kpi_to_kr
+
+        kr = kpi_to_kr(*args, **kwargs)
+        if attribute == "value_at_0.7":
+            return float(kr.value_at(0.7))
+        return float(getattr(kr, attribute))
+
+    return compute
+
+
+def _stall_run(kpi: str) -> Callable[[], float]:
+    def compute() -> float:
+        from .datasets import load_kpi_history
+        from .kpis import stall_summary
+
+        return float(stall_summary(load_kpi_history()).loc[kpi, "run"])
+
+    return compute
+
+
 def _rollup_weakest() -> float:
     import pandas as pd
 
@@ -139,6 +163,44 @@ EXERCISES: dict[str, Exercise] = {
         "A 0.7 OKR score on 42% -> 65%, read as an MBO target of 65%: the bonus share paid?",
         _payout_at_07,
         "achievement is 58.1 / 65; put it through payout().",
+    ),
+    "activation.weeks_stalled": Exercise(
+        "For how many consecutive weeks has activation missed its 50% threshold?",
+        _stall_run("activation_rate"),
+        "stall_summary() counts the run of misses up to the latest week.",
+        tolerance=0,
+    ),
+    "activation.gap_multiple_target": Exercise(
+        "Activation at 42%, threshold 50%: the target two threshold-gaps away?",
+        _proposal("target", "activation_rate", 42, 50, strategy="gap_multiple", multiple=2),
+        "baseline + 2 x (threshold - baseline).",
+    ),
+    "activation.value_at_07": Exercise(
+        "Activation KR 42% -> 65%: where does a 0.7 score put activation?",
+        _proposal("value_at_0.7", "activation_rate", 42, 50, strategy="explicit", target=65),
+        "baseline + 0.7 x (target - baseline).",
+    ),
+    "activation.threshold_score_at_60": Exercise(
+        "If the target were 60% instead of 65%, at what score is the 50% threshold cleared?",
+        _proposal("threshold_score", "activation_rate", 42, 50, strategy="explicit", target=60),
+        "(threshold - baseline) / (target - baseline).",
+    ),
+    "mql.threshold_score": Exercise(
+        "MQL-to-SQL KR 18% -> 32%: at what score is the 25% threshold cleared?",
+        _proposal("threshold_score", "mql_to_sql_rate", 18, 25, strategy="explicit", target=32),
+        "(25 - 18) / (32 - 18).",
+    ),
+    "mql.target_clear_at_035": Exercise(
+        "MQL-to-SQL at 18%, threshold 25%: the target that clears it at a score of 0.35?",
+        _proposal("target", "mql_to_sql_rate", 18, 25, strategy="clear_at_score", score=0.35),
+        "baseline + (threshold - baseline) / 0.35.",
+    ),
+    "mql.sales_cycle_at_07": Exercise(
+        "Sales cycle KR 45 -> 30 days: how many days is a 0.7 score?",
+        _proposal(
+            "value_at_0.7", "sales_cycle", 45, 40, strategy="explicit", target=30, better="lower"
+        ),
+        "the same formula, going down: 45 + 0.7 x (30 - 45).",
     ),
 }
 

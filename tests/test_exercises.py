@@ -18,6 +18,13 @@ HAND_WORKED = {
     "scoring.mql_at_07": 27.8,  # 18 + 0.7 * 14
     "scoring.weakest_link": 0.2,
     "scoring.mbo_payout": 0.5 + (58.1 / 65 - 0.8) / 0.2 * 0.5,  # default payout curve
+    "activation.weeks_stalled": 26,  # every week of the six-month history misses 50%
+    "activation.gap_multiple_target": 42 + 2 * (50 - 42),
+    "activation.value_at_07": 42 + 0.7 * (65 - 42),  # 58.1
+    "activation.threshold_score_at_60": (50 - 42) / (60 - 42),
+    "mql.threshold_score": (25 - 18) / (32 - 18),  # seed 000: exactly 0.5
+    "mql.target_clear_at_035": 18 + (25 - 18) / 0.35,  # 38
+    "mql.sales_cycle_at_07": 45 + 0.7 * (30 - 45),  # 34.5 days
 }
 
 
