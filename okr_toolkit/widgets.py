@@ -203,7 +203,8 @@ class KPIConverter:
             (f"{kpi.replace('_', ' ')}: below threshold for {int(row['run'])} periods", kpi)
             for kpi, row in self.candidates.iterrows()
         ]
-        self.kpi = w.Dropdown(options=options, description="stalled KPI", style=style)
+        wide = w.Layout(width="460px")
+        self.kpi = w.Dropdown(options=options, description="stalled KPI", style=style, layout=wide)
         self.strategy = w.Dropdown(
             options=list(STRATEGIES), value="clear_at_score", description="strategy", style=style
         )
