@@ -20,7 +20,9 @@ from . import exercises
 from .convert import STRATEGIES, KRProposal, explain, find_candidates, kpi_to_kr
 from .exceptions import OKRDataError
 from .grades import GRADES, HistoryReading, grade, is_success, read_history, read_score
+from .io import OKRFile, read_okr_file
 from .kpis import KPI_STATUSES, compare_to_benchmarks, detect_stalls, kpi_status, stall_summary
+from .lint import RULES, SEVERITIES, Rule, format_findings, lint, lint_statement
 from .mbo import DEFAULT_PAYOUT, PayoutCurve, achievement, payout
 from .model import KPI, KR_COLUMNS, KeyResult, Objective, objectives_to_frame
 from .pacing import PACES, expected_progress, forecast, pace, pacing, quarter_bounds
@@ -28,6 +30,14 @@ from .readings import read_three_ways
 from .rollup import ROLLUPS, compare_rollups, rollup, rollup_tree
 from .scoring import DIRECTIONS, METHODS, score, score_krs
 from .settings import DEFAULT_SETTINGS, Settings
+from .statements import (
+    LABELS,
+    Classification,
+    ParsedStatement,
+    classify_statement,
+    classify_statements,
+    parse_statement,
+)
 
 __version__ = "0.1.0"
 
@@ -39,19 +49,28 @@ __all__ = [
     "KPI",
     "KPI_STATUSES",
     "KR_COLUMNS",
+    "LABELS",
     "METHODS",
     "PACES",
     "ROLLUPS",
+    "RULES",
+    "SEVERITIES",
     "STRATEGIES",
+    "Classification",
     "HistoryReading",
     "KRProposal",
     "KeyResult",
     "OKRDataError",
+    "OKRFile",
     "Objective",
+    "ParsedStatement",
     "PayoutCurve",
+    "Rule",
     "Settings",
     "achievement",
     "charts",
+    "classify_statement",
+    "classify_statements",
     "compare_rollups",
     "compare_to_benchmarks",
     "datasets",
@@ -61,16 +80,21 @@ __all__ = [
     "explain",
     "find_candidates",
     "forecast",
+    "format_findings",
     "grade",
     "is_success",
     "kpi_status",
     "kpi_to_kr",
+    "lint",
+    "lint_statement",
     "objectives_to_frame",
     "pace",
     "pacing",
+    "parse_statement",
     "payout",
     "quarter_bounds",
     "read_history",
+    "read_okr_file",
     "read_score",
     "read_three_ways",
     "rollup",

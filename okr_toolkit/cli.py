@@ -60,6 +60,36 @@ def _score(args: argparse.Namespace) -> int:
     return 0
 
 
+def _lint(args: argparse.Namespace) -> int:
+    from .io import read_okr_file
+    from .lint import format_findings, lint
+
+    try:
+        source = read_okr_file(args.file)
+        kpis = source.kpis
+        if args.kpis:
+            kpis = _read_table(args.kpis)
+        findings = lint(source.okrs, kpis)
+    except OKRDataError as err:
+        # The file could be opened but not read as OKRs: unreadable input.
+        raise _Unreadable(str(err).splitlines()[0]) from err
+    lines = source.okrs.set_index("kr_id")["line"] if "line" in source.okrs else None
+    if args.format == "json":
+        records = findings.assign(severity=findings["severity"].astype(str))
+        if lines is not None:
+            records = records.assign(line=records["kr_id"].map(lines).astype("Int64"))
+        print(json.dumps(records.to_dict(orient="records"), indent=2, default=_json_default))
+    else:
+        print(format_findings(findings, source=args.file))
+    return 1 if (findings["severity"] == "error").any() else 0
+
+
+def _json_default(value: object) -> object:
+    if pd.isna(value):  # type: ignore[arg-type]
+        return None
+    return str(value)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="okr",
@@ -78,6 +108,17 @@ def build_parser() -> argparse.ArgumentParser:
     p_score.add_argument("--method", choices=METHODS, default="clamped", help="scoring convention")
     p_score.add_argument("--format", choices=("table", "json"), default="table")
     p_score.set_defaults(func=_score)
+    p_lint = sub.add_parser(
+        "lint",
+        help="check OKRs (YAML or CSV) for the common OKR / KPI / MBO mistakes",
+        description="Lint an OKR file. Prints one finding per line with its rule code and a "
+        "suggested fix. Exit codes: 0 no errors (warnings allowed), 1 errors found, "
+        "2 unreadable input.",
+    )
+    p_lint.add_argument("file", help="OKR file: .yaml/.yml (objectives, key results, KPIs) or .csv")
+    p_lint.add_argument("--kpis", help="CSV of KPIs (kpi, threshold, value, better)")
+    p_lint.add_argument("--format", choices=("text", "json"), default="text")
+    p_lint.set_defaults(func=_lint)
     return parser
 
 

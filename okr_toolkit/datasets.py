@@ -17,6 +17,7 @@ import pandas as pd
 
 from okr_toolkit.exceptions import OKRDataError
 from okr_toolkit.scoring import DIRECTIONS
+from okr_toolkit.statements import LABELS
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -24,7 +25,9 @@ if TYPE_CHECKING:
 __all__ = [
     "DIRECTIONS",
     "KINDS",
+    "LABELS",
     "UNITS",
+    "data_path",
     "load_checkins",
     "load_framework_comparison",
     "load_kpi_benchmarks",
@@ -32,11 +35,13 @@ __all__ = [
     "load_kpi_history",
     "load_okr_examples",
     "load_okr_vs_kpi",
+    "load_statements",
 ]
 
 #: What a row of ``okr_examples`` is when read against the seeds.
 KINDS: tuple[str, ...] = ("key_result", "activity", "kpi")
-#: Every unit used in the shipped files.
+#: Every unit used in the shipped tables of metrics (``statements.csv`` keeps the
+#: parser's open set of units as text).
 UNITS: tuple[str, ...] = (
     "%",
     "$",
@@ -111,6 +116,18 @@ _KPI_HISTORY = {
     "better": _BETTER,
 }
 _CHECKINS = {"kr_id": "str", "date": _DATE, "value": "float64", "confidence": "int64"}
+_STATEMENTS = {
+    "statement": "str",
+    "label": pd.CategoricalDtype(list(LABELS)),
+    "metric": "str",
+    "baseline": "float64",
+    "target": "float64",
+    "unit": "str",
+    "direction": _DIRECTION,
+    "relative_change": "float64",
+    "deadline": "str",
+    "source": "str",
+}
 
 
 def _data_dir() -> Traversable:
@@ -124,6 +141,20 @@ def _data_dir() -> Traversable:
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parent.parent / "datasets"
+
+
+def data_path(name: str) -> Path:
+    """Path of a file shipped in ``datasets/`` (such as ``"sample_okrs.yaml"``).
+
+    Examples
+    --------
+    >>> data_path("sample_okrs.yaml").name
+    'sample_okrs.yaml'
+    """
+    path = Path(str(_data_dir() / name))
+    if not path.is_file():
+        raise OKRDataError(f"no dataset file {name!r} in {path.parent}")
+    return path
 
 
 def _load_dataset(
@@ -498,3 +529,67 @@ def load_checkins() -> pd.DataFrame:
     activation.kr3  2026-07-06  2026-08-17     7
     """
     return _load_dataset("checkins.csv", _CHECKINS, parse_dates=("date",))
+
+
+def load_statements() -> pd.DataFrame:
+    """Key results, KPIs, tasks and aims as people write them, each labelled and parsed.
+
+    The corpus that :func:`okr_toolkit.classify_statement` and
+    :func:`okr_toolkit.parse_statement` are tested against. The first 67 rows are
+    every key result, KPI and task line of the seeds (seed 001's KPI list
+    included), plus the seeds' objectives that state no number (``source``
+    ``"seed 000"`` ... ``"seed 004"``); the rest are our own phrasings
+    (``"handwritten"``) across sales, marketing, product, engineering, support,
+    HR, finance and a few other fields, in many styles:
+    bullets, "KR1:", lower case, trailing periods, arrows, ``≥``, "at least",
+    ``80%+``, ``k``/``M``/``B``, currencies, mixed durations, ranges and dates.
+
+    The parse columns hold what a careful reader would take from the sentence,
+    following the conventions of :mod:`okr_toolkit.statements`: a relative change
+    ("by 30%") is a signed fraction with no unit, "by 20 points" has unit
+    ``points`` and no relative change, mixed durations are in the smaller unit,
+    a task with a count is ``increase`` and one without is ``milestone``.
+
+    Size: (339, 10)
+
+    Columns
+    -------
+    statement : str
+        The line as written.
+    label : category
+        One of :data:`LABELS`: ``key_result``, ``activity``, ``kpi`` or
+        ``unmeasurable``.
+    metric : str
+        snake_case name of what is measured; NaN for an aim with no metric.
+    baseline, target : float64
+        Start and goal in ``unit``; NaN when the line gives none.
+    unit : str
+        ``%``, ``$``, ``€``, ``£``, ``count``, ``score``, ``ratio``, ``rank``,
+        ``points``, ``milliseconds`` ... ``months``; NaN when there is none.
+    direction : category
+        One of :data:`DIRECTIONS`; NaN when the line does not say.
+    relative_change : float64
+        Signed relative change (0.3 for "by 30%", -0.5 for "cut in half").
+    deadline : str
+        Normalised deadline such as ``"end of Q3"``; NaN when none is given.
+    source : str
+        ``"seed 000"`` ... ``"seed 004"`` or ``"handwritten"``.
+
+    Source: seeds 000-004 (text) and handwritten phrasings; labels and parse
+    columns are ours, following seed 000 (a key result measures an outcome, a
+    task is not one) and seed 003 (a KPI is a threshold to hold).
+
+    Examples
+    --------
+    >>> from okr_toolkit.datasets import load_statements
+    >>> frame = load_statements()
+    >>> frame.shape
+    (339, 10)
+    >>> frame["label"].value_counts().to_dict()
+    {'key_result': 179, 'activity': 73, 'kpi': 64, 'unmeasurable': 23}
+    >>> cols = ["baseline", "target", "unit", "direction"]
+    >>> frame.loc[frame["statement"].str.startswith("Reduce median first"), cols]
+        baseline  target     unit direction
+    53     360.0    45.0  minutes  decrease
+    """
+    return _load_dataset("statements.csv", _STATEMENTS)

@@ -21,7 +21,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["EXERCISES", "Exercise", "Verdict", "check", "solution"]
+__all__ = [
+    "CLASSIFY_QUIZ",
+    "EXERCISES",
+    "Exercise",
+    "Verdict",
+    "check",
+    "check_labels",
+    "solution",
+]
 
 
 class Verdict(str):
@@ -246,3 +254,55 @@ def solution(exercise: str) -> Any:
     if exercise not in EXERCISES:
         raise KeyError(f"no exercise {exercise!r}; known: {', '.join(EXERCISES)}")
     return EXERCISES[exercise].answer()
+
+
+#: Ten statements from the seeds to sort into key_result / activity / kpi /
+#: unmeasurable. The answer key is the labelled corpus (datasets/statements.csv).
+CLASSIFY_QUIZ: tuple[str, ...] = (
+    "Create a customer community",
+    "Get 20% of customers to participate in the community in Q1",
+    "Conduct 50 customer satisfaction surveys every month",
+    "Maintain NPS above 40",
+    "Increase NPS from 32 to 48",
+    "Improve customer satisfaction across all service channels.",
+    "Maintain 25% profit margin",
+    "Open 12 new retail locations",
+    "Reduce average response time from 5 hours to 2 hours.",
+    "Increase uptime to 99.99% next quarter",
+)
+
+
+def _corpus_labels() -> dict[str, str]:
+    from .datasets import load_statements
+
+    corpus = load_statements()
+    return dict(zip(corpus["statement"], corpus["label"].astype(str), strict=True))
+
+
+def check_labels(answers: dict[str, Any]) -> Verdict:
+    """Check labels given to the :data:`CLASSIFY_QUIZ` statements, one line each.
+
+    Examples
+    --------
+    >>> print(check_labels({"Create a customer community": "activity"}))
+    ✔ 'Create a customer community': activity
+    1 of 10 right; 9 not answered yet.
+    """
+    key = _corpus_labels()
+    lines, right, open_ = [], 0, 0
+    for text in CLASSIFY_QUIZ:
+        answer = answers.get(text)
+        if answer is None:
+            open_ += 1
+            continue
+        expected = key[text]
+        if str(answer).strip().lower().replace(" ", "_") == expected:
+            right += 1
+            lines.append(f"✔ {text!r}: {expected}")
+        else:
+            lines.append(f"✘ {text!r}: not {answer!r}")
+    summary = f"{right} of {len(CLASSIFY_QUIZ)} right"
+    if open_:
+        summary += f"; {open_} not answered yet"
+    lines.append(summary + ".")
+    return Verdict("\n".join(lines), right == len(CLASSIFY_QUIZ))

@@ -22,6 +22,7 @@ from okr_toolkit.datasets import (
     load_kpi_history,
     load_okr_examples,
     load_okr_vs_kpi,
+    load_statements,
 )
 from okr_toolkit.exceptions import OKRDataError
 
@@ -101,6 +102,23 @@ CASES = [
         set(),
     ),
     (load_checkins, (21, 4), {"kr_id": S, "date": D, "value": F, "confidence": INT}, set()),
+    (
+        load_statements,
+        (339, 10),
+        {
+            "statement": S,
+            "label": C,
+            "metric": S,
+            "baseline": F,
+            "target": F,
+            "unit": S,
+            "direction": C,
+            "relative_change": F,
+            "deadline": S,
+            "source": S,
+        },
+        {"metric", "baseline", "target", "unit", "direction", "relative_change", "deadline"},
+    ),
 ]
 
 KIND_CHECKS: dict[str, Callable[[pd.Series], bool]] = {

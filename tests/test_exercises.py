@@ -67,3 +67,18 @@ def test_wrong_answer_gives_the_hint_not_the_answer():
 def test_unknown_exercise_lists_the_known_ones():
     with pytest.raises(KeyError, match=r"scoring\.sales_cycle"):
         exercises.check("nope", 1)
+
+
+def test_classify_quiz_is_keyed_by_the_labelled_corpus():
+    from okr_toolkit.datasets import load_statements
+
+    corpus = load_statements().set_index("statement")["label"].astype(str)
+    assert set(exercises.CLASSIFY_QUIZ) <= set(corpus.index)
+    labels = {text: corpus[text] for text in exercises.CLASSIFY_QUIZ}
+    # all four kinds appear, so the quiz tests the whole distinction
+    assert set(labels.values()) == {"key_result", "activity", "kpi", "unmeasurable"}
+    assert exercises.check_labels(labels).ok
+    wrong = dict(labels, **{exercises.CLASSIFY_QUIZ[0]: "kpi"})
+    verdict = exercises.check_labels(wrong)
+    assert not verdict.ok and "9 of 10 right" in verdict
+    assert "not answered yet" in exercises.check_labels({})
