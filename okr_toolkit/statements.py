@@ -23,7 +23,7 @@ reader can predict and argue with the result.
   rather than measure it are skipped: ``week-1``, ``30-day``, ``24/7``, ``P1``,
   ``B2B``, ``SOC 2``, ``ISO 27001``, ``1:1``, ``per 1,000``, ordinals, times of
   day, and dates (which become the deadline). Number words ("fifty", "a
-  million") are read only when the line has no digits.
+  million") are read only when the line has no digits, except "zero".
 * **Roles** come from the words around a number: ``from``/``up from``/
   ``currently``/``baseline`` mark the baseline; ``to``, an arrow (``->``,
   ``→``, ``=>``), ``of``, ``at``, ``is``, ``reach``/``hit``/``achieve`` mark the
@@ -39,6 +39,13 @@ reader can predict and argue with the result.
   ``by $500k``) are *absolute*: they go to ``absolute_change`` in that unit,
   never into ``relative_change``, and ``unit`` names the unit. Baseline and
   target are not invented from a change.
+* **Ranges** ("25-30%", "between 100% and 115%"): a change aims at the far end;
+  a threshold holds the floor, or the ceiling when the metric is better low.
+  A note says which end was read.
+* **Two goals in one line** ("cut costs in half while keeping CSAT above
+  90%", "...; reduce churn to 4%", "... and reduce CAC by 10%"): the first is
+  read and the second set aside with a note; when the first part has no number
+  ("Raise retention; reduce churn to 4%"), the second part is read instead.
 * **Units** name the unit of baseline and target (or of an absolute change); a
   line with only a relative change has no unit. Money is ``$``, ``€``, ``£``,
   ``¥`` or ``₹``; times are ``milliseconds`` ... ``years``; a bare number is a
@@ -76,12 +83,16 @@ adverbs are set aside), then the shape of the line:
    sign, acquire, get, ...) with a number is a ``key_result``; an outcome verb
    with "every month", "at all times", "consistently"... is a ``kpi``;
 4. a line that starts with the metric is a ``kpi`` when it states a level
-   ("churn rate is 5%", "uptime at 99.9%") or says it holds ("stays above",
-   "at all times") without a deadline, an ``activity`` when it reports work
-   ("12 blog posts published"), and otherwise a ``key_result`` when it has a
-   target ("Net revenue retention >= 110%");
+   ("churn rate is 5%", "NPS: 50", "uptime at 99.9%") or says it holds
+   ("stays above", "at all times", "never ... below") without a deadline, an
+   ``activity`` when it reports work ("12 blog posts published"), and
+   otherwise a ``key_result`` when it has a target ("Net revenue retention
+   >= 110%");
 5. no number at all is ``unmeasurable``, except tasks (``activity``) and
    binary milestones such as a certification.
+
+Results are immutable, so the last :data:`CACHE_SIZE` statements read (up to
+:data:`MAX_CHARS` characters each) are kept and a repeated line costs a lookup.
 
 Examples
 --------
