@@ -45,6 +45,8 @@ notebooks: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_scoring.py
+	$(BIN)/python benchmarks/bench_lint.py
+	$(BIN)/python benchmarks/bench_statements.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -80,7 +80,8 @@ def _lint(args: argparse.Namespace) -> int:
             records = records.assign(line=records["kr_id"].map(lines).astype("Int64"))
         print(json.dumps(records.to_dict(orient="records"), indent=2, default=_json_default))
     else:
-        print(format_findings(findings, source=args.file))
+        line_of = {} if lines is None else lines.dropna().astype(int).to_dict()
+        print(format_findings(findings, source=args.file, lines=line_of))
     return 1 if (findings["severity"] == "error").any() else 0
 
 

@@ -47,6 +47,7 @@ KPIs: ``kpi`` [``name``], ``threshold``, optionally ``value``, ``better`` and
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -503,16 +504,44 @@ def lint_statement(text: str, *, kpi_threshold: float | None = None) -> pd.DataF
     )
 
 
-def format_findings(findings: pd.DataFrame, *, source: str = "") -> str:
-    """Findings as human-readable lines, one per finding, then a summary line."""
-    prefix = f"{source}: " if source else ""
-    lines = [
-        f"{prefix}{f.where}: {f.severity} {f.code} {f.rule}: {f.message}\n    fix: {f.fix}"
-        for f in findings.itertuples(index=False)
-    ]
+def format_findings(
+    findings: pd.DataFrame, *, source: str = "", lines: Mapping[Any, Any] | None = None
+) -> str:
+    """Findings as human-readable lines (``file:line: where: severity code rule: message``).
+
+    Parameters
+    ----------
+    findings
+        From :func:`lint`.
+    source
+        The file name to start each line with.
+    lines
+        Line (or row) number of each key result, by ``kr_id``, to point at.
+
+    Examples
+    --------
+    >>> print(format_findings(lint_statement("Launch a new support portal"), source="okrs.yaml",
+    ...                       lines={"kr": 7}))  # doctest: +ELLIPSIS
+    okrs.yaml:7: key result 'kr': warning OKR202 kr-is-activity: 'Launch a new support portal' ...
+        fix: ask what the activity is meant to change and measure that outcome instead
+    okrs.yaml: 0 errors, 1 warning, 0 infos
+    """
+    lines = lines or {}
+    out = []
+    for f in findings.itertuples(index=False):
+        line = lines.get(f.kr_id) if isinstance(f.kr_id, str) else None
+        place = (
+            f"{source}:{line}: "
+            if source and line is not None and not pd.isna(line)
+            else (f"{source}: " if source else "")
+        )
+        out.append(
+            f"{place}{f.where}: {f.severity} {f.code} {f.rule}: {f.message}\n    fix: {f.fix}"
+        )
     counts = findings["severity"].value_counts()
     summary = ", ".join(
         f"{n} {s}{'' if n == 1 else 's'}" for s in SEVERITIES for n in [int(counts.get(s, 0))]
     )
-    lines.append(f"{prefix}{summary}" if len(findings) else f"{prefix}no findings")
-    return "\n".join(lines)
+    prefix = f"{source}: " if source else ""
+    out.append(f"{prefix}{summary}" if len(findings) else f"{prefix}no findings")
+    return "\n".join(out)

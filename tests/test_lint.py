@@ -207,6 +207,8 @@ def test_cli_lint_sample_text(capsys):
     assert main(["lint", path]) == 1  # the sample has errors on purpose
     out = capsys.readouterr().out
     assert "OKR106" in out and "OKR201" in out and "fix:" in out
+    # compiler-style positions: the line of the key result in the YAML file
+    assert "sample_okrs.yaml:33: key result 'support.kr1': error OKR106" in out
     assert out.strip().splitlines()[-1].endswith("2 errors, 6 warnings, 0 infos")
 
 

@@ -27,3 +27,14 @@ def test_readme_example_output_is_real():
     with contextlib.redirect_stdout(buffer):
         exec(compile(code, str(README), "exec"), {})
     assert _normalise(buffer.getvalue()) == _normalise(expected)
+
+
+def test_readme_lint_output_is_real(capsys, monkeypatch):
+    from okr_toolkit.cli import main
+
+    text = README.read_text(encoding="utf-8")
+    block = re.search(r"```\n\$ okr lint (\S+)\n(.*?)```", text, flags=re.S)
+    assert block, "the README shows `okr lint` on the sample file"
+    monkeypatch.chdir(README.parent)
+    assert main(["lint", block.group(1)]) == 1
+    assert _normalise(capsys.readouterr().out) == _normalise(block.group(2))
