@@ -46,3 +46,29 @@ def test_error_text_is_escaped_in_the_page():
     app = KRScorer(baseline=10, target=10, current=10, name="<b>x</b>")
     assert "<b>x</b>" not in app.summary.value
     assert "&lt;b&gt;x&lt;/b&gt;" in app.summary.value
+
+
+def test_statement_checker_reads_classifies_and_lints():
+    from okr_toolkit.widgets import StatementChecker
+
+    app = StatementChecker("Conduct 50 customer satisfaction surveys every month")
+    assert app.result["label"] == "activity"
+    assert [code for code, _ in app.result["findings"]] == ["OKR202"]
+    assert "OKR202" in app.findings.value
+    app.text.value = "Reduce median first response time from 6h to 45 min by end of Q3"
+    parsed = app.result["parsed"]
+    assert app.result["label"] == "key_result"
+    assert (parsed["baseline"], parsed["target"], parsed["unit"]) == (360.0, 45.0, "minutes")
+    assert parsed["deadline"] == "end of Q3"
+    assert "<td><code>360.0</code></td>" in app.reading.value
+    app.text.value = "Improve customer satisfaction"
+    assert app.result["label"] == "unmeasurable"
+    assert "OKR201" in app.findings.value
+
+
+def test_statement_checker_escapes_what_the_student_types():
+    from okr_toolkit.widgets import StatementChecker
+
+    app = StatementChecker("<script>alert(1)</script> launch 3 portals")
+    assert "<script>" not in app.reading.value + app.findings.value
+    assert "&lt;script&gt;" in app.findings.value
