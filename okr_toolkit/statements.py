@@ -875,6 +875,7 @@ _QTY = re.compile(
     r"|\.[0-9]{1,8})(?![0-9])"
     r"(?:(?P<mask>" + _MASK_AFTER + r")|" + _SUFFIX.pattern + r")"
 )
+_QTY_START = re.compile(r"[$€£¥₹0-9.]")
 _CUR_CODES = frozenset(("usd", "us$", "eur", "gbp", "inr", "rs.", "jpy", " rs"))
 _CUR_BEFORE = re.compile(r"(?:(?P<sym>[$€£¥₹])|\b(?P<code>usd|us\$|eur|gbp|inr|rs\.?|jpy))\s?$")
 _AFTER = re.compile(
@@ -979,6 +980,16 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
         last = b
     parts.append(text[last:])
     return "".join(parts)
+
+
+def _outside(
+    words: list[tuple[str, int, int]], spans: list[tuple[int, int]]
+) -> list[tuple[str, int, int]]:
+    """The words that start outside every span."""
+    if len(spans) == 1:
+        (a, b) = spans[0]
+        return [x for x in words if not a <= x[1] < b]
+    return [x for x in words if not any(a <= x[1] < b for a, b in spans)]
 
 
 def _year(two_or_four: str) -> str:
@@ -1091,9 +1102,12 @@ def _before_role(masked: str, start: int) -> tuple[str | None, int]:
         del words[0]
     if words:
         words = [w.strip("(\"'") for w in words]
-    if words and words[-1] in _PHRASE_ENDS:
+    lengths = _PHRASE_LENGTHS.get(words[-1]) if words else None
+    if lengths is not None:
         # Longest phrase first: "no more than" before "than".
-        for n in range(len(words), 0, -1):
+        for n in lengths:
+            if n > len(words):
+                continue
             phrase = " ".join(words[-n:])
             role = _BEFORE_PHRASES.get(phrase)
             if role is not None:
@@ -1118,13 +1132,22 @@ _SYMBOLS = (
     ("(", None),
 )
 _SYMBOL_CHARS = frozenset("<>=-#~(:")
-_PHRASE_ENDS = frozenset(phrase.rsplit(None, 1)[-1] for phrase in _BEFORE_PHRASES)
+# Last word of a phrase -> the word counts of the phrases ending with it, longest first.
+_by_last: dict[str, set[int]] = {}
+for _key in _BEFORE_PHRASES:
+    _split = _key.split()
+    _by_last.setdefault(_split[-1], set()).add(len(_split))
+_PHRASE_LENGTHS = {last: tuple(sorted(ns, reverse=True)) for last, ns in _by_last.items()}
 
 
 def _number_tokens(masked: str, original: str) -> list[_Num]:
     """Every measuring number in ``masked``, with currency, suffix and unit."""
     tokens: list[_Num] = []
-    for m in _QTY.finditer(masked):
+    # A quantity starts at a digit, a point or a currency sign: skip to the first one.
+    first = _QTY_START.search(masked)
+    if first is None:
+        return tokens
+    for m in _QTY.finditer(masked, first.start()):
         (cur, digits, mask, mult, unit, scale, ratio, plus, seven, one) = m.group(
             "cur", "num", "mask", "mult", "unit", "scale", "ratio", "plus", "seven", "one"
         )
@@ -1398,11 +1421,15 @@ def _words(low: str) -> list[tuple[str, int, int]]:
     out = []
     pos = 0
     for chunk in low.split(" "):
+        n = len(chunk)
         word = chunk.strip(_PUNCT)
         if word:
-            start = pos + len(chunk) - len(chunk.lstrip(_PUNCT))
-            out.append((word, start, start + len(word)))
-        pos += len(chunk) + 1
+            if len(word) == n:
+                out.append((word, pos, pos + n))
+            else:  # leading punctuation is never in the word, so find() lands after it
+                start = pos + chunk.find(word)
+                out.append((word, start, start + len(word)))
+        pos += n + 1
     return out
 
 
@@ -1426,6 +1453,17 @@ class _Reading:
     numbers: list[_Num] = []  # noqa: RUF012 - replaced, never mutated
     deadline: str | None = None
     parsed: ParsedStatement
+
+
+def _new_parsed(**fields: Any) -> ParsedStatement:
+    """``ParsedStatement(**fields)`` for the hot path; give every field, in order.
+
+    A frozen dataclass sets each field through ``object.__setattr__``, about
+    five times slower than filling ``__dict__``, which gives the same object.
+    """
+    parsed = object.__new__(ParsedStatement)
+    parsed.__dict__.update(fields)
+    return parsed
 
 
 def _empty(text: str, notes: list[str]) -> ParsedStatement:
@@ -1531,7 +1569,7 @@ def _read(text: str, depth: int = 0) -> _Reading:
         r.deadline = deadlines[0]
         if len(set(deadlines)) > 1:
             notes.append(f"more than one date ({', '.join(deadlines)}); read the first")
-        words = [x for x in all_words if not any(a <= x[1] < b for a, b in spans)]
+        words = _outside(all_words, spans)
     else:
         words = all_words
 
@@ -1569,13 +1607,15 @@ def _read(text: str, depth: int = 0) -> _Reading:
     # 3. The governing verb: the first word after labels, subjects, modals and adverbs.
     first_number = tokens[0].start if tokens else len(masked)
     k = 0
-    for i, (w, _, _) in enumerate(words[:6]):
-        if w in _MODALS or w.endswith("'ll"):
-            k = i + 1
-            break
-        if w == "to" and i > 0 and words[i - 1][0] in _TO_LEADS:
-            k = i + 1
-            break
+    lead_words = word_list[:6]
+    if "to" in lead_words or "'ll" in low or not _MODALS.isdisjoint(lead_words):
+        for i, w in enumerate(lead_words):
+            if w in _MODALS or w.endswith("'ll"):
+                k = i + 1
+                break
+            if w == "to" and i > 0 and lead_words[i - 1] in _TO_LEADS:
+                k = i + 1
+                break
     while k < len(words) and words[k][0] in _LEAD_SKIP and words[k][1] < first_number:
         k += 1
     verb_end = 0
@@ -2072,7 +2112,7 @@ def _read(text: str, depth: int = 0) -> _Reading:
     if not parsed and tokens:
         notes.append("found numbers but none says what it is")
     r.numbers = tokens
-    r.parsed = ParsedStatement(
+    r.parsed = _new_parsed(
         text=text,
         metric=metric,
         baseline=baseline,
