@@ -19,11 +19,28 @@ from typing import Any
 from . import exercises
 from .convert import STRATEGIES, KRProposal, explain, find_candidates, kpi_to_kr
 from .exceptions import OKRDataError
+from .frameworks import (
+    GoalTraits,
+    Recommendation,
+    RunChangeMix,
+    classify_goals,
+    recommend_framework,
+    run_change_mix,
+)
 from .grades import GRADES, HistoryReading, grade, is_success, read_history, read_score
 from .io import OKRFile, read_okr_file
 from .kpis import KPI_STATUSES, compare_to_benchmarks, detect_stalls, kpi_status, stall_summary
 from .lint import RULES, SEVERITIES, Rule, format_findings, lint, lint_statement
 from .mbo import DEFAULT_PAYOUT, PayoutCurve, achievement, payout
+from .migration import (
+    Assessment,
+    FirstQuarterDraft,
+    MigrationProfile,
+    assess_migration,
+    check_plan,
+    draft_first_quarter,
+    plan_migration,
+)
 from .model import KPI, KR_COLUMNS, KeyResult, Objective, objectives_to_frame
 from .pacing import PACES, expected_progress, forecast, pace, pacing, quarter_bounds
 from .readings import read_three_ways
@@ -56,25 +73,35 @@ __all__ = [
     "RULES",
     "SEVERITIES",
     "STRATEGIES",
+    "Assessment",
     "Classification",
+    "FirstQuarterDraft",
+    "GoalTraits",
     "HistoryReading",
     "KRProposal",
     "KeyResult",
+    "MigrationProfile",
     "OKRDataError",
     "OKRFile",
     "Objective",
     "ParsedStatement",
     "PayoutCurve",
+    "Recommendation",
     "Rule",
+    "RunChangeMix",
     "Settings",
     "achievement",
+    "assess_migration",
     "charts",
+    "check_plan",
+    "classify_goals",
     "classify_statement",
     "classify_statements",
     "compare_rollups",
     "compare_to_benchmarks",
     "datasets",
     "detect_stalls",
+    "draft_first_quarter",
     "exercises",
     "expected_progress",
     "explain",
@@ -92,13 +119,16 @@ __all__ = [
     "pacing",
     "parse_statement",
     "payout",
+    "plan_migration",
     "quarter_bounds",
     "read_history",
     "read_okr_file",
     "read_score",
     "read_three_ways",
+    "recommend_framework",
     "rollup",
     "rollup_tree",
+    "run_change_mix",
     "score",
     "score_krs",
     "stall_summary",
