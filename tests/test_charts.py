@@ -81,3 +81,22 @@ def test_to_svg_renders_locally_without_cdn():
 def test_enable_offline_rejects_cdn_renderers():
     with pytest.raises(ValueError, match="'svg' or 'png'"):
         charts.enable_offline("html")
+
+
+def test_migration_gantt_has_every_team_quarter_and_milestone():
+    plan = okr.plan_migration([f"Team {c}" for c in "ABCDEFGH"], "2026Q1")
+    spec = charts.migration_gantt(plan).to_dict()
+    markers, grid = spec["vconcat"]
+    cells = pd.DataFrame(spec["datasets"][grid["data"]["name"]])
+    assert len(cells) == 8 * 5
+    assert grid["encoding"]["y"]["sort"] == [f"Team {c}" for c in "ABCDEFGH"]
+    assert grid["encoding"]["color"]["scale"]["domain"] == ["MBO", "OKR pilot", "OKR"]
+    steps = pd.DataFrame(spec["datasets"][markers["data"]["name"]])
+    assert steps["quarter"].tolist() == ["2026Q1", "2026Q2", "2026Q3", "2026Q4", "2027Q1"]
+    assert " ".join(steps["label"].iloc[0]).startswith("pilot OKRs")
+
+
+def test_migration_gantt_coexist_colours():
+    plan = okr.plan_migration(["Retail", "Risk"], "2026Q1", strategy="coexist")
+    grid = charts.migration_gantt(plan).to_dict()["vconcat"][1]
+    assert "MBO + OKR" in grid["encoding"]["color"]["scale"]["domain"]

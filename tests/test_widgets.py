@@ -72,3 +72,46 @@ def test_statement_checker_escapes_what_the_student_types():
     app = StatementChecker("<script>alert(1)</script> launch 3 portals")
     assert "<script>" not in app.reading.value + app.findings.value
     assert "&lt;script&gt;" in app.findings.value
+
+
+def test_migration_planner_follows_the_answers_and_teams(tmp_path):
+    import pandas as pd
+
+    from okr_toolkit.widgets import MigrationPlanner
+
+    app = MigrationPlanner(["Sales", "Support", "Product", "Finance"], "2026Q1")
+    assert app.result["decision"] == "replace" and app.result["problems"] == []
+    assert app.plan.groupby("quarter")["framework"].apply(set).iloc[0] == {"OKR pilot", "MBO"}
+    assert set(app.plan.loc[app.plan["quarter"] == "2027Q1", "framework"]) == {"OKR"}
+    assert app.chart_view.value.startswith("<svg")
+    assert "data:text/csv;base64," in app.download.value
+    app.pilot.value = "Product"
+    first = app.plan[app.plan["quarter"] == "2026Q1"].set_index("team")["framework"]
+    assert first["Product"] == "OKR pilot" and first["Sales"] == "MBO"
+    app.annual_review_in_hr.value = True
+    assert app.result["decision"] == "coexist"
+    assert not (app.plan["framework"] == "OKR").any()
+    assert app.plan["okr_pay_decoupled"].all()
+    app.teams.value = "Sales\nSupport"
+    assert sorted(app.plan["team"].unique()) == ["Sales", "Support"]
+    assert app.pilot.options == ("Sales", "Support")
+    out = tmp_path / "plan.csv"
+    app.to_csv(str(out))
+    pd.testing.assert_frame_equal(
+        pd.read_csv(out, dtype={"team": str}).astype({"team": object}).iloc[:, :3],
+        app.plan.astype({"team": object}).iloc[:, :3],
+        check_dtype=False,
+    )
+
+
+def test_migration_planner_shows_input_errors():
+    from okr_toolkit.widgets import MigrationPlanner
+
+    app = MigrationPlanner(["Sales"], "2026Q1")
+    app.start.value = "next year"
+    assert app.plan is None and "Cannot plan" in app.summary.value
+    assert app.result["error"]
+    app.start.value = "2026Q3"
+    assert app.plan is not None and app.plan["quarter"].iloc[0] == "2026Q3"
+    app.teams.value = ""
+    assert app.plan is None and app.download.value == ""
