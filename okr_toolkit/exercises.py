@@ -107,6 +107,56 @@ def _stall_run(kpi: str) -> Callable[[], float]:
     return compute
 
 
+def _sample_company() -> list[str]:
+    return [f"Team {letter}" for letter in "ABCDEFGH"]
+
+
+def _join_quarter(team: str) -> Callable[[], str]:
+    """The first quarter ``team`` runs full OKRs in the sample company's replace plan."""
+
+    def compute() -> str:
+        from .migration import plan_migration
+
+        plan = plan_migration(_sample_company(), "2026Q1")
+        rows = plan[(plan["team"] == team) & (plan["framework"] == "OKR")]
+        return str(rows["quarter"].min())
+
+    return compute
+
+
+def _bank_decision() -> str:
+    from .migration import MigrationProfile, assess_migration
+
+    bank = MigrationProfile(
+        regulated=True,
+        bonus_tied_to_annual_targets=True,
+        annual_review_in_hr=True,
+        targets_stale_by_q2=True,
+        needs_mid_year_course_correction=True,
+        teams=12,
+    )
+    return assess_migration(bank).decision.upper()
+
+
+def _first_quarter_target() -> float:
+    import pandas as pd
+
+    from .migration import draft_first_quarter
+
+    mbo = pd.DataFrame(
+        {
+            "team": ["Sales"],
+            "owner": ["Ana"],
+            "target": ["Grow annual revenue to $12M"],
+            "metric": ["revenue ($M)"],
+            "annual_value": [12.0],
+            "baseline": [8.0],
+            "purpose": ["fund the expansion into Spain"],
+        }
+    )
+    return float(draft_first_quarter(mbo, "2026Q1").okrs["target"].iloc[0])
+
+
 def _rollup_weakest() -> float:
     import pandas as pd
 
@@ -209,6 +259,22 @@ EXERCISES: dict[str, Exercise] = {
             "value_at_0.7", "sales_cycle", 45, 40, strategy="explicit", target=30, better="lower"
         ),
         "the same formula, going down: 45 + 0.7 x (30 - 45).",
+    ),
+    "migration.bank": Exercise(
+        "A regulated bank with annual bonuses and HR reviews whose targets go stale: "
+        "REPLACE or COEXIST?",
+        _bank_decision,
+        "pay, regulation and HR processes cannot be switched off by a goal framework.",
+    ),
+    "migration.team_e_joins": Exercise(
+        "In the 8-team replace plan starting 2026Q1, the first quarter Team E runs full OKRs?",
+        _join_quarter("Team E"),
+        "the seed's path: pilot, a few teams, then everyone by Q3.",
+    ),
+    "migration.first_quarter_target": Exercise(
+        "MBO target: revenue from $8M to $12M this year. The linear first-quarter KR target ($M)?",
+        _first_quarter_target,
+        "a quarter of the way: 8 + (12 - 8) / 4.",
     ),
 }
 

@@ -25,6 +25,9 @@ HAND_WORKED = {
     "mql.threshold_score": (25 - 18) / (32 - 18),  # seed 000: exactly 0.5
     "mql.target_clear_at_035": 18 + (25 - 18) / 0.35,  # 38
     "mql.sales_cycle_at_07": 45 + 0.7 * (30 - 45),  # 34.5 days
+    "migration.bank": "COEXIST",  # seed 000: regulation, pay and HR keep MBO as the record
+    "migration.team_e_joins": "2026Q3",  # seed 000: by Q3 every team on quarterly OKRs
+    "migration.first_quarter_target": 8 + (12 - 8) / 4,
 }
 
 

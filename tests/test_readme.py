@@ -38,3 +38,13 @@ def test_readme_lint_output_is_real(capsys, monkeypatch):
     monkeypatch.chdir(README.parent)
     assert main(["lint", block.group(1)]) == 1
     assert _normalise(capsys.readouterr().out) == _normalise(block.group(2))
+
+
+def test_readme_migration_plan_is_real():
+    text = README.read_text(encoding="utf-8")
+    section = text.split("## Planning the move from MBO to OKR", 1)[1]
+    code, expected = re.findall(r"```(?:python)?\n(.*?)```", section, flags=re.S)[:2]
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        exec(compile(code, str(README), "exec"), {})
+    assert _normalise(buffer.getvalue()) == _normalise(expected)
