@@ -1184,11 +1184,7 @@ def _number_tokens(masked: str, original: str) -> list[_Num]:
             if code is not None:
                 tok.cur = _CURRENCIES[code.group("sym") or code.group("code")]
                 tok.start = code.start()
-        if tok.start > 0 and masked[tok.start - 1] in "-+":
-            prev = masked[tok.start - 2] if tok.start >= 2 else " "
-            if prev in " (/:" or tok.start == 1:
-                tok.sign = -1 if masked[tok.start - 1] == "-" else 1
-                tok.start -= 1
+        _take_sign(tok, masked)
         if mult:
             tok.mult_raw = original[m.start("mult") : m.end("mult")]
             tok.mult = _MULTIPLIERS[mult]
@@ -1244,17 +1240,22 @@ def _word_tokens(masked: str, original: str) -> list[_Num]:
     return tokens
 
 
+def _take_sign(tok: _Num, masked: str) -> None:
+    """Claim a "+" or "-" written just before the number ("-15%", "(+3 pts)")."""
+    if tok.start > 0 and masked[tok.start - 1] in "-+":
+        prev = masked[tok.start - 2] if tok.start >= 2 else " "
+        if prev in " (/:" or tok.start == 1:
+            tok.sign = -1 if masked[tok.start - 1] == "-" else 1
+            tok.start -= 1
+
+
 def _finish_token(masked: str, original: str, start: int, end: int, value: float) -> _Num:
     tok = _Num(start, end, value)
     cur = _CUR_BEFORE.search(masked, max(0, start - 5), start)
     if cur is not None:
         tok.cur = _CURRENCIES[cur.group("sym") or cur.group("code")]
         tok.start = cur.start()
-    if tok.start > 0 and masked[tok.start - 1] in "-+":
-        prev = masked[tok.start - 2] if tok.start >= 2 else " "
-        if prev in " (/:" or tok.start == 1:
-            tok.sign = -1 if masked[tok.start - 1] == "-" else 1
-            tok.start -= 1
+    _take_sign(tok, masked)
     s = _SUFFIX.match(masked, end)
     if s is not None and s.end() > end:
         mult, unit = s.group("mult"), s.group("unit")
