@@ -9,15 +9,16 @@ Save charts with ``chart.save("x.svg")`` / ``"x.png"``, or
 
 from __future__ import annotations
 
-import io
 import textwrap
 
 import altair as alt
+import numpy as np
 import pandas as pd
 
 from ._validate import require_columns
 from .convert import KRProposal
 from .grades import GRADES
+from .scenarios import CalibrationReport, Simulation
 from .settings import DEFAULT_SETTINGS, Settings
 
 __all__ = [
@@ -27,6 +28,9 @@ __all__ = [
     "kpi_to_kr",
     "kr_progress",
     "migration_gantt",
+    "reliability_diagram",
+    "scenario_fan",
+    "score_distribution",
     "to_svg",
 ]
 
@@ -56,9 +60,11 @@ def to_svg(chart: alt.TopLevelMixin) -> str:
     >>> to_svg(kr_progress(pd.DataFrame({"kr_id": ["a"], "score": [0.5]}))).startswith("<svg")
     True
     """
-    buffer = io.StringIO()
-    chart.save(buffer, format="svg")
-    return buffer.getvalue()
+    import vl_convert
+
+    # The chart was validated when built; skipping a second validation saves about a
+    # third of the time of a live widget update.
+    return vl_convert.vegalite_to_svg(chart.to_dict(validate=False))
 
 
 def _bands(settings: Settings) -> pd.DataFrame:
@@ -396,3 +402,192 @@ def migration_gantt(
         .properties(width=width, height=64)
     )
     return alt.vconcat(markers, grid, spacing=2).properties(title=title)
+
+
+def scenario_fan(
+    simulation: Simulation,
+    *,
+    baseline: float,
+    target: float,
+    current: float,
+    threshold: float | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
+    title: str | None = None,
+    width: int = 480,
+    height: int = 240,
+) -> alt.LayerChart:
+    """Fan chart of simulated KR paths, with the target, the 0.7 line and the KPI threshold.
+
+    Bands hold the middle 90% and 50% of paths; the line is the median.
+
+    Parameters
+    ----------
+    simulation
+        From :func:`okr_toolkit.simulate_kr` with ``keep_paths=True``.
+    baseline, target, current
+        The KR, and where its metric is today.
+
+    Examples
+    --------
+    >>> from okr_toolkit import simulate_kr
+    >>> sim = simulate_kr(42, 65, 48, 6, drift=1.0, volatility=1.0, seed=1, keep_paths=True)
+    >>> spec = scenario_fan(sim, baseline=42, target=65, current=48, threshold=50).to_dict()
+    >>> [layer["mark"]["type"] for layer in spec["layer"]]
+    ['area', 'area', 'line', 'rule', 'text']
+    """
+    from .scenarios import fan
+
+    bands = fan(simulation, current)
+    success = settings.aspirational_success
+    lines = pd.DataFrame(
+        {
+            "value": [target, baseline + success * (target - baseline)],
+            "label": [f"target {target:g}", f"score {success:g}"],
+        }
+    )
+    if threshold is not None:
+        lines = pd.concat(
+            [
+                lines,
+                pd.DataFrame({"value": [threshold], "label": [f"KPI threshold {threshold:g}"]}),
+            ],
+            ignore_index=True,
+        )
+    x = alt.X("week:Q", title="weeks from today", axis=alt.Axis(tickMinStep=1))
+    y_scale = alt.Scale(zero=False)
+    outer = (
+        alt.Chart(bands)
+        .mark_area(opacity=0.25, color="#4c78a8")
+        .encode(x=x, y=alt.Y("p5:Q", scale=y_scale, title="metric"), y2="p95:Q")
+    )
+    inner = (
+        alt.Chart(bands).mark_area(opacity=0.45, color="#4c78a8").encode(x=x, y="p25:Q", y2="p75:Q")
+    )
+    median = alt.Chart(bands).mark_line(color="#1f3d7a").encode(x=x, y="p50:Q")
+    rules = (
+        alt.Chart(lines)
+        .mark_rule(strokeDash=[5, 3])
+        .encode(
+            y="value:Q", color=alt.Color("label:N", title=None, legend=alt.Legend(orient="bottom"))
+        )
+    )
+    labels = (
+        alt.Chart(lines)
+        .mark_text(align="left", dx=4, dy=-5, fontSize=10)
+        .encode(y="value:Q", text="label:N", x=alt.value(0))
+    )
+    heading = title or (
+        f"P(score >= {success:g}) = {simulation.p_success:.0%}"
+        + (
+            f", P(KPI threshold) = {simulation.p_threshold:.0%}"
+            if simulation.p_threshold is not None
+            else ""
+        )
+    )
+    return alt.layer(outer, inner, median, rules, labels).properties(
+        title=heading, width=width, height=height
+    )
+
+
+def score_distribution(
+    simulation: Simulation,
+    *,
+    settings: Settings = DEFAULT_SETTINGS,
+    title: str = "Simulated end-of-cycle scores",
+    width: int = 420,
+) -> alt.LayerChart:
+    """Histogram of simulated end scores over the grade bands, with the 0.7 line.
+
+    Examples
+    --------
+    >>> from okr_toolkit import simulate_kr
+    >>> sim = simulate_kr(42, 65, 48, 6, drift=1.0, volatility=1.0, seed=1)
+    >>> spec = score_distribution(sim).to_dict()
+    >>> [layer["mark"]["type"] for layer in spec["layer"]]
+    ['rect', 'bar', 'rule']
+    """
+    edges = np.linspace(0.0, 1.0, 21)
+    counts, _ = np.histogram(simulation.end_scores, bins=edges)
+    hist = pd.DataFrame(
+        {"start": edges[:-1], "end": edges[1:], "share": counts / max(1, counts.sum())}
+    )
+    bands = (
+        alt.Chart(_bands(settings))
+        .mark_rect(opacity=0.15)
+        .encode(
+            x=alt.X("start:Q", scale=alt.Scale(domain=[0, 1]), title="end score"),
+            x2="end:Q",
+            color=alt.Color("grade:N", scale=_GRADE_SCALE, title="grade"),
+        )
+    )
+    bars = (
+        alt.Chart(hist)
+        .mark_bar(color="#4c78a8")
+        .encode(
+            x="start:Q", x2="end:Q", y=alt.Y("share:Q", axis=alt.Axis(format="%"), title="paths")
+        )
+    )
+    rule = (
+        alt.Chart(pd.DataFrame({"x": [settings.aspirational_success]}))
+        .mark_rule(strokeDash=[4, 3], color="#333")
+        .encode(x="x:Q")
+    )
+    return alt.layer(bands, bars, rule).properties(title=title, width=width, height=200)
+
+
+def reliability_diagram(
+    report: CalibrationReport, *, title: str = "Do confidences mean anything?", width: int = 300
+) -> alt.LayerChart:
+    """Reliability diagram: stated confidence vs how often KRs actually succeeded.
+
+    Points on the diagonal are well calibrated; a flat line is confidence that
+    says nothing. Point size is the number of KRs in the bin.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from okr_toolkit import confidence_calibration
+    >>> past = pd.DataFrame({"confidence": [9, 8, 2, 1, 7, 3],
+    ...                      "score": [1.0, 0.8, 0.2, 0.1, 0.7, 0.3]})
+    >>> spec = reliability_diagram(confidence_calibration(past, bins=2)).to_dict()
+    >>> [layer["mark"]["type"] for layer in spec["layer"]]
+    ['line', 'line', 'point']
+    """
+    table = report.reliability.dropna(subset=["mean_confidence", "observed_rate"])
+    diagonal = (
+        alt.Chart(pd.DataFrame({"x": [0.0, 1.0], "y": [0.0, 1.0]}))
+        .mark_line(strokeDash=[4, 3], color="#999")
+        .encode(x="x:Q", y="y:Q")
+    )
+    axis = alt.Axis(format="%")
+    line = (
+        alt.Chart(table)
+        .mark_line(color="#4c78a8")
+        .encode(
+            x=alt.X(
+                "mean_confidence:Q",
+                scale=alt.Scale(domain=[0, 1]),
+                axis=axis,
+                title="stated confidence",
+            ),
+            y=alt.Y(
+                "observed_rate:Q",
+                scale=alt.Scale(domain=[0, 1]),
+                axis=axis,
+                title="key results that succeeded",
+            ),
+        )
+    )
+    points = (
+        alt.Chart(table)
+        .mark_point(filled=True, color="#4c78a8")
+        .encode(
+            x="mean_confidence:Q",
+            y="observed_rate:Q",
+            size=alt.Size("count:Q", title="KRs"),
+            tooltip=["bin:N", "mean_confidence:Q", "observed_rate:Q", "count:Q"],
+        )
+    )
+    return alt.layer(diagonal, line, points).properties(
+        title=f"{title} (Brier {report.brier:.3f})", width=width, height=width
+    )

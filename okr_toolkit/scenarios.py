@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import math
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -64,6 +64,7 @@ __all__ = [
     "calibrate_target",
     "confidence_calibration",
     "estimate_walk",
+    "fan",
     "forecast_okrs",
     "grade_diagnostics",
     "simulate_kr",
@@ -373,6 +374,50 @@ class Simulation:
             row.update({f"p{q}": self.percentiles[key][q] for q in PERCENTILES})
             rows[key] = row
         return pd.DataFrame.from_dict(rows, orient="index")
+
+
+def fan(
+    simulation: Simulation, current: float, *, quantiles: Sequence[int] = (5, 25, 50, 75, 95)
+) -> pd.DataFrame:
+    """Percentiles of the simulated paths week by week: the data of a fan chart.
+
+    Week 0 is today (every path at ``current``); week ``w`` is the end of the
+    w-th simulated week.
+
+    Parameters
+    ----------
+    simulation
+        From :func:`simulate_kr` with ``keep_paths=True``.
+    current
+        The metric today (the start of every path).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per week: ``week`` and one column ``p<q>`` per quantile.
+
+    Examples
+    --------
+    >>> sim = simulate_kr(42, 65, 48, 4, drift=1.0, volatility=0.0, seed=1, keep_paths=True)
+    >>> fan(sim, 48)[["week", "p50"]]
+       week   p50
+    0     0  48.0
+    1     1  49.0
+    2     2  50.0
+    3     3  51.0
+    4     4  52.0
+    """
+    if simulation.paths is None:
+        raise OKRDataError(
+            "this simulation kept no paths; run simulate_kr(..., keep_paths=True) for a fan chart"
+        )
+    qs = [int(q) for q in quantiles]
+    bands = np.percentile(simulation.paths, qs, axis=0)  # quantile x week
+    start = np.full((len(qs), 1), float(current))
+    table = np.hstack([start, bands]).T
+    out = pd.DataFrame(table, columns=[f"p{q}" for q in qs])
+    out.insert(0, "week", np.arange(len(out)))
+    return out
 
 
 def simulate_kr(

@@ -100,3 +100,43 @@ def test_migration_gantt_coexist_colours():
     plan = okr.plan_migration(["Retail", "Risk"], "2026Q1", strategy="coexist")
     grid = charts.migration_gantt(plan).to_dict()["vconcat"][1]
     assert "MBO + OKR" in grid["encoding"]["color"]["scale"]["domain"]
+
+
+def test_scenario_fan_bands_and_lines():
+    sim = okr.simulate_kr(
+        42, 65, 48, 6, drift=1.0, volatility=0.0, seed=1, keep_paths=True, threshold=50
+    )
+    spec = charts.scenario_fan(sim, baseline=42, target=65, current=48, threshold=50).to_dict()
+    outer = spec["layer"][0]
+    bands = pd.DataFrame(spec["datasets"][outer["data"]["name"]])
+    # zero volatility: every band is the straight line 48, 49, ... 54
+    assert bands["p50"].tolist() == pytest.approx([48 + w for w in range(7)])
+    assert (bands["p5"] == bands["p95"]).all()
+    lines = pd.DataFrame(spec["datasets"][spec["layer"][3]["data"]["name"]])
+    assert lines["value"].tolist() == pytest.approx([65, 42 + 0.7 * 23, 50])
+    assert spec["title"].startswith("P(score >= 0.7) = 0%")
+
+
+def test_fan_needs_kept_paths():
+    sim = okr.simulate_kr(42, 65, 48, 6, drift=1.0, volatility=1.0, seed=1)
+    with pytest.raises(okr.OKRDataError, match="keep_paths=True"):
+        charts.scenario_fan(sim, baseline=42, target=65, current=48)
+
+
+def test_score_distribution_shares_sum_to_one():
+    sim = okr.simulate_kr(42, 65, 48, 6, drift=1.0, volatility=2.0, seed=3, paths=3000)
+    spec = charts.score_distribution(sim).to_dict()
+    hist = pd.DataFrame(spec["datasets"][spec["layer"][1]["data"]["name"]])
+    assert hist["share"].sum() == pytest.approx(1.0)
+    assert len(hist) == 20
+
+
+def test_reliability_diagram_plots_the_bins():
+    past = pd.DataFrame(
+        {"confidence": [9, 8, 2, 1, 7, 3, 6, 4], "score": [1.0, 0.8, 0.2, 0.1, 0.7, 0.3, 0.9, 0.2]}
+    )
+    report = okr.confidence_calibration(past, bins=2)
+    spec = charts.reliability_diagram(report).to_dict()
+    points = pd.DataFrame(spec["datasets"][spec["layer"][2]["data"]["name"]])
+    assert points["count"].sum() == 8
+    assert f"Brier {report.brier:.3f}" in spec["title"]

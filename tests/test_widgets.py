@@ -115,3 +115,21 @@ def test_migration_planner_shows_input_errors():
     assert app.plan is not None and app.plan["quarter"].iloc[0] == "2026Q3"
     app.teams.value = ""
     assert app.plan is None and app.download.value == ""
+
+
+def test_scenario_explorer_updates_probabilities_and_chart():
+    from okr_toolkit.widgets import ScenarioExplorer
+
+    app = ScenarioExplorer(drift=1.0, volatility=1.5, weeks_left=6)
+    first = app.result["p_success"]
+    assert 0.0 < first < 1.0
+    assert app.chart_view.value.startswith("<svg")
+    app.drift.value = 3.0
+    assert app.result["p_success"] > first
+    app.target.value = 90.0
+    assert app.result["p_success"] < 0.05
+    app.weeks.value = 13
+    assert app.simulation.weeks == 13
+    # seeded: the same inputs give the same answer
+    again = ScenarioExplorer(drift=1.0, volatility=1.5, weeks_left=6)
+    assert again.result["p_success"] == first
