@@ -157,6 +157,28 @@ def _first_quarter_target() -> float:
     return float(draft_first_quarter(mbo, "2026Q1").okrs["target"].iloc[0])
 
 
+def _simulated_p_success() -> float:
+    from .scenarios import simulate_kr
+
+    return float(simulate_kr(42, 65, 48, 6, drift=1.0, volatility=0.0, seed=0).p_success)
+
+
+def _simulated_mean_end() -> float:
+    from .scenarios import simulate_kr
+
+    # The noise only spreads the paths around this mean, so simulate without it.
+    return float(simulate_kr(42, 65, 48, 6, drift=1.5, volatility=0.0, seed=0).end_values.mean())
+
+
+def _brier_two() -> float:
+    import pandas as pd
+
+    from .scenarios import confidence_calibration
+
+    past = pd.DataFrame({"confidence": [1.0, 0.0], "score": [1.0, 1.0]})
+    return float(confidence_calibration(past, bins=2).brier)
+
+
 def _rollup_weakest() -> float:
     import pandas as pd
 
@@ -275,6 +297,22 @@ EXERCISES: dict[str, Exercise] = {
         "MBO target: revenue from $8M to $12M this year. The linear first-quarter KR target ($M)?",
         _first_quarter_target,
         "a quarter of the way: 8 + (12 - 8) / 4.",
+    ),
+    "scenarios.mean_end_value": Exercise(
+        "A KR at 48 today drifts +1.5 a week with noise, 6 weeks left: the expected end value?",
+        _simulated_mean_end,
+        "a random walk's mean end is today's value plus drift x weeks; the noise averages out.",
+    ),
+    "scenarios.zero_volatility": Exercise(
+        "Activation KR 42 -> 65 at 48, drifting exactly +1 a week, 6 weeks left, no noise: "
+        "P(score >= 0.7)?",
+        _simulated_p_success,
+        "no noise means every path ends at 54: what does 54 score on 42 -> 65?",
+    ),
+    "scenarios.brier": Exercise(
+        "Two KRs both succeeded; their confidences were 100% and 0%. The Brier score?",
+        _brier_two,
+        "the mean of (confidence - outcome) squared: ((1 - 1)^2 + (0 - 1)^2) / 2.",
     ),
 }
 

@@ -28,6 +28,9 @@ HAND_WORKED = {
     "migration.bank": "COEXIST",  # seed 000: regulation, pay and HR keep MBO as the record
     "migration.team_e_joins": "2026Q3",  # seed 000: by Q3 every team on quarterly OKRs
     "migration.first_quarter_target": 8 + (12 - 8) / 4,
+    "scenarios.mean_end_value": 57.0,  # 48 + 1.5 x 6
+    "scenarios.zero_volatility": 0.0,  # every path ends at 54: score 12/23 < 0.7
+    "scenarios.brier": 0.5,  # ((1-1)^2 + (0-1)^2) / 2
 }
 
 
