@@ -24,13 +24,16 @@ from .settings import DEFAULT_SETTINGS, Settings
 __all__ = [
     "GRADE_COLORS",
     "enable_offline",
+    "fan_data",
     "kpi_history",
     "kpi_to_kr",
     "kr_progress",
     "migration_gantt",
     "reliability_diagram",
+    "replace_data",
     "scenario_fan",
     "score_distribution",
+    "svg_from_spec",
     "to_svg",
 ]
 
@@ -60,11 +63,8 @@ def to_svg(chart: alt.TopLevelMixin) -> str:
     >>> to_svg(kr_progress(pd.DataFrame({"kr_id": ["a"], "score": [0.5]}))).startswith("<svg")
     True
     """
-    import vl_convert
-
-    # The chart was validated when built; skipping a second validation saves about a
-    # third of the time of a live widget update.
-    return vl_convert.vegalite_to_svg(chart.to_dict(validate=False))
+    # The chart was validated when built; skip a second validation.
+    return svg_from_spec(chart.to_dict(validate=False))
 
 
 def _bands(settings: Settings) -> pd.DataFrame:
@@ -435,24 +435,14 @@ def scenario_fan(
     >>> [layer["mark"]["type"] for layer in spec["layer"]]
     ['area', 'area', 'line', 'rule', 'text']
     """
-    from .scenarios import fan
-
-    bands = fan(simulation, current)
-    success = settings.aspirational_success
-    lines = pd.DataFrame(
-        {
-            "value": [target, baseline + success * (target - baseline)],
-            "label": [f"target {target:g}", f"score {success:g}"],
-        }
+    bands, lines, heading = fan_data(
+        simulation,
+        baseline=baseline,
+        target=target,
+        current=current,
+        threshold=threshold,
+        settings=settings,
     )
-    if threshold is not None:
-        lines = pd.concat(
-            [
-                lines,
-                pd.DataFrame({"value": [threshold], "label": [f"KPI threshold {threshold:g}"]}),
-            ],
-            ignore_index=True,
-        )
     x = alt.X("week:Q", title="weeks from today", axis=alt.Axis(tickMinStep=1))
     y_scale = alt.Scale(zero=False)
     outer = (
@@ -476,17 +466,59 @@ def scenario_fan(
         .mark_text(align="left", dx=4, dy=-5, fontSize=10)
         .encode(y="value:Q", text="label:N", x=alt.value(0))
     )
-    heading = title or (
-        f"P(score >= {success:g}) = {simulation.p_success:.0%}"
-        + (
-            f", P(KPI threshold) = {simulation.p_threshold:.0%}"
-            if simulation.p_threshold is not None
-            else ""
-        )
-    )
     return alt.layer(outer, inner, median, rules, labels).properties(
-        title=heading, width=width, height=height
+        title=title or heading, width=width, height=height
     )
+
+
+def fan_data(
+    simulation: Simulation,
+    *,
+    baseline: float,
+    target: float,
+    current: float,
+    threshold: float | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> tuple[pd.DataFrame, pd.DataFrame, str]:
+    """The data of :func:`scenario_fan`: the bands, the reference lines and the title."""
+    from .scenarios import fan
+
+    bands = fan(simulation, current)
+    success = settings.aspirational_success
+    values = [target, baseline + success * (target - baseline)]
+    labels = [f"target {target:g}", f"score {success:g}"]
+    if threshold is not None:
+        values.append(threshold)
+        labels.append(f"KPI threshold {threshold:g}")
+    lines = pd.DataFrame({"value": values, "label": labels})
+    heading = f"P(score >= {success:g}) = {simulation.p_success:.0%}"
+    if simulation.p_threshold is not None:
+        heading += f", P(KPI threshold) = {simulation.p_threshold:.0%}"
+    return bands, lines, heading
+
+
+def replace_data(spec: dict, data: dict[str, pd.DataFrame], title: str | None = None) -> dict:
+    """A copy of a chart's spec with some of its datasets (by name) swapped for new frames.
+
+    Building an Altair chart and turning it into a spec costs tens of
+    milliseconds; a live widget that redraws the same chart with new numbers
+    builds the spec once and swaps the data in.
+    """
+    out = {**spec, "datasets": dict(spec["datasets"])}
+    for name, frame in data.items():
+        if name not in out["datasets"]:
+            raise KeyError(f"the chart has no dataset {name!r}")
+        out["datasets"][name] = frame.to_dict(orient="records")
+    if title is not None:
+        out["title"] = title
+    return out
+
+
+def svg_from_spec(spec: dict) -> str:
+    """Render a Vega-Lite spec (a dict) to SVG locally."""
+    import vl_convert
+
+    return vl_convert.vegalite_to_svg(spec)
 
 
 def score_distribution(

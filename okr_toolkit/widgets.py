@@ -670,7 +670,8 @@ class ScenarioExplorer:
             control.observe(self._update, names="value")
         self.widget = w.VBox([*controls, self.summary, self.chart_view])
         self.simulation: Any = None
-        self.chart: Any = None
+        self._spec: dict[str, Any] | None = None
+        self._names: tuple[str, str] = ("", "")
         self.result: dict[str, Any] = {}
         self._update()
 
@@ -693,7 +694,7 @@ class ScenarioExplorer:
                 settings=self.settings,
             )
         except (OKRDataError, ValueError) as err:
-            self.simulation, self.chart = None, None
+            self.simulation = None
             self.result = {"error": str(err)}
             message = html.escape(str(err))
             self.summary.value = f"<p style='color:#b00020'><b>Cannot simulate:</b> {message}</p>"
@@ -716,8 +717,31 @@ class ScenarioExplorer:
             f"<b>{sim.p_success:.0%}</b>{threshold}; median end score "
             f"{sim.percentiles['score'][50]:.2f} ({self.paths:,} simulated paths)</p>"
         )
-        self.chart = charts.scenario_fan(
+        bands, lines, heading = charts.fan_data(
             sim,
+            baseline=self.baseline,
+            target=self.target.value,
+            current=self.current,
+            threshold=self.threshold,
+            settings=self.settings,
+        )
+        if self._spec is None:
+            # Build the chart once; later updates only swap its data (see charts.replace_data).
+            self._spec = self.chart.to_dict(validate=False)
+            layers = self._spec["layer"]
+            self._names = (layers[0]["data"]["name"], layers[3]["data"]["name"])
+        spec = charts.replace_data(
+            self._spec, {self._names[0]: bands, self._names[1]: lines}, title=heading
+        )
+        self.chart_view.value = charts.svg_from_spec(spec)
+
+    @property
+    def chart(self) -> Any:
+        """The fan chart of the last simulation, as an Altair chart."""
+        if self.simulation is None:
+            return None
+        return charts.scenario_fan(
+            self.simulation,
             baseline=self.baseline,
             target=self.target.value,
             current=self.current,
@@ -726,7 +750,6 @@ class ScenarioExplorer:
             width=420,
             height=200,
         )
-        self.chart_view.value = charts.to_svg(self.chart)
 
     def _ipython_display_(self) -> None:
         from IPython.display import display

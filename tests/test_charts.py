@@ -140,3 +140,19 @@ def test_reliability_diagram_plots_the_bins():
     points = pd.DataFrame(spec["datasets"][spec["layer"][2]["data"]["name"]])
     assert points["count"].sum() == 8
     assert f"Brier {report.brier:.3f}" in spec["title"]
+
+
+def test_replace_data_swaps_a_named_dataset_only():
+    chart = charts.kr_progress(pd.DataFrame({"kr_id": ["a"], "score": [0.5]}))
+    spec = chart.to_dict()
+    bar_name = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "bar")["data"][
+        "name"
+    ]
+    new = pd.DataFrame({"label": ["b"], "bar": [0.9], "score": [0.9], "grade": ["green"]})
+    patched = charts.replace_data(spec, {bar_name: new}, title="new")
+    assert patched["datasets"][bar_name] == new.to_dict(orient="records")
+    assert spec["datasets"][bar_name] != patched["datasets"][bar_name]  # original untouched
+    assert patched["title"] == "new"
+    assert charts.svg_from_spec(patched).startswith("<svg")
+    with pytest.raises(KeyError, match="no dataset"):
+        charts.replace_data(spec, {"nope": new})

@@ -133,3 +133,18 @@ def test_scenario_explorer_updates_probabilities_and_chart():
     # seeded: the same inputs give the same answer
     again = ScenarioExplorer(drift=1.0, volatility=1.5, weeks_left=6)
     assert again.result["p_success"] == first
+
+
+def test_scenario_explorer_redraws_with_the_new_numbers():
+    from okr_toolkit.widgets import ScenarioExplorer
+
+    app = ScenarioExplorer(drift=1.0, volatility=0.0, weeks_left=6)
+    assert "P(score &gt;= 0.7) = 0%" in app.chart_view.value or "P(score >= 0.7) = 0%" in (
+        app.chart_view.value
+    )
+    before = app.chart_view.value
+    app.drift.value = 2.0
+    assert app.chart_view.value != before
+    assert "= 100%" in app.chart_view.value
+    # the Altair chart on demand matches what is shown
+    assert app.chart.to_dict()["title"].startswith("P(score >= 0.7) = 100%")
