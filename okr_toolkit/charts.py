@@ -33,6 +33,7 @@ __all__ = [
     "replace_data",
     "scenario_fan",
     "score_distribution",
+    "score_history",
     "svg_from_spec",
     "to_svg",
 ]
@@ -623,3 +624,40 @@ def reliability_diagram(
     return alt.layer(diagonal, line, points).properties(
         title=f"{title} (Brier {report.brier:.3f})", width=width, height=width
     )
+
+
+def score_history(
+    scores: pd.DataFrame,
+    *,
+    by: str = "team",
+    score: str = "score",
+    sweet_spot: tuple[float, float] = (0.6, 0.7),
+    title: str = "Past scores against the 0.6-0.7 sweet spot",
+    width: int = 420,
+) -> alt.LayerChart:
+    """Strip plot of past KR scores per team over the sweet-spot band.
+
+    Scores piled at 1.0 read as sandbagging, near 0.0 as over-reaching (see
+    :func:`okr_toolkit.grade_diagnostics` for the numbers).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> past = pd.DataFrame({"team": ["a", "a", "b"], "score": [1.0, 0.9, 0.65]})
+    >>> [layer["mark"]["type"] for layer in score_history(past).to_dict()["layer"]]
+    ['rect', 'tick']
+    """
+    require_columns(scores, [by, score], "the score history")
+    low, high = sweet_spot
+    band = (
+        alt.Chart(pd.DataFrame({"start": [low], "end": [high]}))
+        .mark_rect(opacity=0.2, color=GRADE_COLORS["green"])
+        .encode(x=alt.X("start:Q", scale=alt.Scale(domain=[0, 1]), title="score"), x2="end:Q")
+    )
+    ticks = (
+        alt.Chart(scores[[by, score]])
+        .mark_tick(thickness=2, size=18, color="#1f3d7a")
+        .encode(x=f"{score}:Q", y=alt.Y(f"{by}:N", title=None), tooltip=[f"{by}:N", f"{score}:Q"])
+    )
+    teams = scores[by].nunique()
+    return alt.layer(band, ticks).properties(title=title, width=width, height=max(60, 30 * teams))

@@ -156,3 +156,12 @@ def test_replace_data_swaps_a_named_dataset_only():
     assert charts.svg_from_spec(patched).startswith("<svg")
     with pytest.raises(KeyError, match="no dataset"):
         charts.replace_data(spec, {"nope": new})
+
+
+def test_score_history_band_and_ticks():
+    past = pd.DataFrame({"team": ["a", "a", "b"], "score": [1.0, 0.9, 0.65]})
+    spec = charts.score_history(past).to_dict()
+    band = pd.DataFrame(spec["datasets"][spec["layer"][0]["data"]["name"]])
+    assert band[["start", "end"]].to_numpy().tolist() == [[0.6, 0.7]]
+    ticks = pd.DataFrame(spec["datasets"][spec["layer"][1]["data"]["name"]])
+    assert ticks["score"].tolist() == [1.0, 0.9, 0.65]
