@@ -85,6 +85,19 @@ def _lint(args: argparse.Namespace) -> int:
     return 1 if (findings["severity"] == "error").any() else 0
 
 
+def _report(args: argparse.Namespace) -> int:
+    from .report import write_report
+
+    try:
+        write_report(args.file, args.output, title=args.title)
+    except OKRDataError as err:
+        raise _Unreadable(str(err).splitlines()[0]) from err
+    except OSError as err:
+        raise _Unreadable(f"cannot write {args.output}: {err.strerror or err}") from err
+    print(f"wrote {args.output}")
+    return 0
+
+
 def _json_default(value: object) -> object:
     if pd.isna(value):  # type: ignore[arg-type]
         return None
@@ -120,6 +133,16 @@ def build_parser() -> argparse.ArgumentParser:
     p_lint.add_argument("--kpis", help="CSV of KPIs (kpi, threshold, value, better)")
     p_lint.add_argument("--format", choices=("text", "json"), default="text")
     p_lint.set_defaults(func=_lint)
+    p_report = sub.add_parser(
+        "report",
+        help="write a self-contained HTML report (scores, KPI health, lint findings)",
+        description="Write one HTML file that opens with no network: scores and grades, KPI "
+        "health, lint findings, charts inline. The input file is never modified.",
+    )
+    p_report.add_argument("file", help="OKR file: .yaml/.yml or .csv")
+    p_report.add_argument("-o", "--output", required=True, help="the HTML file to write")
+    p_report.add_argument("--title", default=None, help="report title")
+    p_report.set_defaults(func=_report)
     return parser
 
 

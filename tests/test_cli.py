@@ -82,3 +82,20 @@ def test_installed_entry_point_runs():
         [sys.executable, "-m", "okr_toolkit.cli", "--help"], capture_output=True, text=True
     )
     assert done.returncode == 0 and "Exit codes" in done.stdout
+
+
+def test_report_command_writes_offline_html(tmp_path, capsys):
+    from okr_toolkit.datasets import data_path
+
+    out = tmp_path / "report.html"
+    assert main(["report", str(data_path("sample_okrs.yaml")), "-o", str(out)]) == 0
+    assert "wrote" in capsys.readouterr().out
+    html = out.read_text(encoding="utf-8")
+    assert "<svg" in html and "<script" not in html
+    assert "https://" not in html
+
+
+def test_report_command_unreadable_input_exits_2(tmp_path, capsys):
+    assert main(["report", str(tmp_path / "missing.yaml"), "-o", str(tmp_path / "r.html")]) == 2
+    assert "no such file" in capsys.readouterr().err
+    assert not (tmp_path / "r.html").exists()

@@ -1,0 +1,577 @@
+"""A self-contained HTML report of an OKR file: scores, KPI health, lint findings.
+
+The report is one HTML document with inline CSS and charts as inline SVG. It
+has no ``<script>`` and loads nothing from the network (no CDN, fonts or
+images by URL), so it opens offline and can be mailed as an attachment.
+Every piece of text from the OKR file is escaped.
+
+Numbers are never invented: a key result is scored only when it has a
+``current`` value (a check-in) and a baseline and target, given in the file or
+read from its statement; the others are listed as "no check-in yet" or with
+the reason they cannot be scored.
+
+Examples
+--------
+>>> import okr_toolkit.datasets as ds
+>>> page = build_report(ds.data_path("sample_okrs.yaml"), on="2026-09-30")
+>>> page.startswith("<!DOCTYPE html>"), "<script" in page, "no check-in yet" in page
+(True, False, True)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import html
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .exceptions import OKRDataError
+from .io import OKRFile, read_okr_file
+
+__all__ = ["build_report", "write_report"]
+
+DateLike = str | _dt.date | _dt.datetime | pd.Timestamp
+
+_CSS = """
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;
+margin:2rem auto;max-width:60rem;padding:0 1rem;color:#222;line-height:1.45}
+h1{margin-bottom:.2rem}h2{border-bottom:1px solid #ddd;padding-bottom:.2rem;margin-top:2rem}
+.meta{color:#555;margin-top:0}
+table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.92rem}
+th,td{border:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}
+th{background:#f4f4f4}td.num{text-align:right;font-variant-numeric:tabular-nums}
+.badge{display:inline-block;padding:0 .45rem;border-radius:.6rem;font-size:.85rem;color:#fff}
+.green,.healthy{background:#2e8b57}.yellow,.at_risk{background:#b7791f}
+.red,.breached{background:#d1495b}.error{background:#d1495b}.warning{background:#b7791f}
+.info{background:#4a6fa5}.muted{color:#666}
+.chart{overflow-x:auto;margin:.5rem 0 1rem}
+ul.summary{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem 1.5rem}
+"""
+
+# Classes a badge may carry: only these fixed words ever reach an attribute.
+_BADGES = frozenset(
+    {"green", "yellow", "red", "healthy", "at_risk", "breached", "error", "warning", "info"}
+)
+
+
+# --- small HTML helpers ---------------------------------------------------------------
+
+
+def _e(value: Any) -> str:
+    """Escaped text of a cell; missing values show as an empty cell."""
+    if value is None or (not isinstance(value, str) and _isna(value)):
+        return ""
+    return html.escape(str(value), quote=True)
+
+
+def _isna(value: Any) -> bool:
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _num(value: Any) -> str:
+    """A number as plain text: integers without ``.0``, others to 4 significant digits."""
+    if _isna(value):
+        return ""
+    try:
+        x = float(value)
+    except (TypeError, ValueError):
+        return _e(value)
+    if x.is_integer() and abs(x) < 1e15:
+        return f"{int(x):,}"
+    return f"{x:,.4g}"
+
+
+def _badge(word: str) -> str:
+    cls = word if word in _BADGES else ""
+    return f'<span class="badge {cls}">{_e(word.replace("_", " "))}</span>'
+
+
+def _table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """A table whose cells are already-escaped HTML fragments."""
+    head = "".join(f"<th>{_e(h)}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(rows_cell for rows_cell in row) + "</tr>\n" for row in rows)
+    return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>\n"
+
+
+def _td(fragment: str, num: bool = False) -> str:
+    return f'<td class="num">{fragment}</td>' if num else f"<td>{fragment}</td>"
+
+
+# --- the pieces of the report ----------------------------------------------------------
+
+
+def _float(value: Any) -> float:
+    try:
+        x = float(value)
+    except (TypeError, ValueError):
+        return float("nan")
+    return x
+
+
+def _column(frame: pd.DataFrame, name: str) -> pd.Series:
+    if name in frame.columns:
+        return frame[name]
+    return pd.Series([np.nan] * len(frame), index=frame.index, dtype=object)
+
+
+def _score_table(okrs: pd.DataFrame) -> pd.DataFrame:
+    """One row per KR: the numbers used, and a score or the reason there is none."""
+    from .scoring import score
+    from .statements import classify_statements
+
+    reads = classify_statements(okrs["statement"].astype(str).fillna(""))
+    reads.index = okrs.index
+    rows = []
+    for i, kr in okrs.iterrows():
+        parsed = reads.loc[i]
+        baseline = _float(_column(okrs, "baseline").loc[i])
+        target = _float(_column(okrs, "target").loc[i])
+        current = _float(_column(okrs, "current").loc[i])
+        if np.isnan(baseline):
+            baseline = _float(parsed["baseline"])
+        if np.isnan(target):
+            target = _float(parsed["target"])
+        direction = _column(okrs, "direction").loc[i]
+        if _isna(direction) or not str(direction).strip():
+            read = str(parsed["direction"])
+            # A parsed increase/decrease is inferred from the numbers anyway.
+            direction = read if read in ("stay_above", "stay_below", "milestone") else None
+        else:
+            direction = str(direction).strip()
+        objective = _column(okrs, "objective").loc[i]
+        if _isna(objective):
+            objective = kr["objective_id"]
+        value, grade, status = np.nan, "", ""
+        raw_current = _column(okrs, "current").loc[i]
+        if np.isnan(current) and not _isna(raw_current) and str(raw_current).strip():
+            status = f"not scored: current {raw_current!r} is not a number"
+        elif np.isnan(current):
+            status = "no check-in yet"
+        elif direction != "milestone" and np.isnan(target):
+            status = "not scored: no target in the file or the statement"
+        elif direction not in ("milestone", "stay_above", "stay_below") and np.isnan(baseline):
+            status = "not scored: no baseline in the file or the statement"
+        else:
+            try:
+                value = float(score(current, baseline, target, direction, labels=[kr["kr_id"]]))
+            except (OKRDataError, ValueError) as err:
+                status = "not scored: " + str(err).splitlines()[0]
+        if not np.isnan(value):
+            from .grades import grade as _grade
+
+            grade = str(_grade(value))
+        rows.append(
+            {
+                "objective_id": kr["objective_id"],
+                "objective": objective,
+                "kr_id": kr["kr_id"],
+                "statement": kr["statement"],
+                "baseline": baseline,
+                "target": target,
+                "current": current,
+                "score": value,
+                "grade": grade,
+                "status": status,
+            }
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "objective_id",
+            "objective",
+            "kr_id",
+            "statement",
+            "baseline",
+            "target",
+            "current",
+            "score",
+            "grade",
+            "status",
+        ],
+    )
+
+
+def _kpi_table(kpis: pd.DataFrame | None) -> pd.DataFrame:
+    from .kpis import kpi_status
+
+    columns = ["kpi", "value", "threshold", "better", "status"]
+    if kpis is None or len(kpis) == 0:
+        return pd.DataFrame(columns=columns)
+    rows = []
+    for _, k in kpis.iterrows():
+        value = _float(k.get("value"))
+        threshold = _float(k.get("threshold"))
+        better = k.get("better")
+        better = "higher" if _isna(better) else str(better)
+        if np.isnan(value):
+            status = "no value yet"
+        else:
+            try:
+                status = str(kpi_status(value, threshold, better=better))
+            except (OKRDataError, ValueError) as err:
+                status = "no status: " + str(err).splitlines()[0]
+        rows.append(
+            {
+                "kpi": k["kpi"],
+                "value": value,
+                "threshold": threshold,
+                "better": better,
+                "status": status,
+            }
+        )
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _svg(chart: Any) -> str:
+    from .charts import to_svg
+
+    svg = to_svg(chart)
+    # Belt and braces: a chart is drawing only, never script.
+    if "<script" in svg.lower():  # pragma: no cover - vl-convert escapes text
+        raise OKRDataError("a chart rendered with a <script> element; report not written")
+    return f'<div class="chart">{svg}</div>\n'
+
+
+def _section_scores(scores: pd.DataFrame) -> str:
+    parts = ["<h2>Key results: scores and grades</h2>\n"]
+    rows = []
+    for _, r in scores.iterrows():
+        if r["grade"]:
+            verdict = f"{r['score']:.2f} {_badge(r['grade'])}"
+        else:
+            verdict = f'<span class="muted">{_e(r["status"])}</span>'
+        rows.append(
+            [
+                _td(_e(r["objective"])),
+                _td(_e(r["kr_id"])),
+                _td(_e(r["statement"])),
+                _td(_num(r["baseline"]), num=True),
+                _td(_num(r["target"]), num=True),
+                _td(_num(r["current"]), num=True),
+                _td(verdict),
+            ]
+        )
+    parts.append(
+        _table(
+            ["objective", "key result", "statement", "baseline", "target", "current", "score"],
+            rows,
+        )
+    )
+    scored = scores[scores["grade"] != ""]
+    if len(scored):
+        from .charts import kr_progress
+
+        parts.append(_svg(kr_progress(scored[["kr_id", "score", "grade"]].astype({"grade": str}))))
+    else:
+        parts.append(
+            '<p class="muted">No key result has a check-in yet, so there is no chart.</p>\n'
+        )
+    return "".join(parts)
+
+
+def _kpi_chart(table: pd.DataFrame) -> str:
+    """Bars of each KPI's distance from its threshold, in % of it (right = good side)."""
+    import altair as alt
+
+    from .charts import GRADE_COLORS
+
+    rated = table[table["status"].isin(["healthy", "at_risk", "breached"])]
+    rated = rated[(rated["threshold"] != 0) & rated["threshold"].notna()]
+    if len(rated) == 0:
+        return ""
+    sign = np.where(rated["better"] == "lower", -1.0, 1.0)
+    data = pd.DataFrame(
+        {
+            "kpi": rated["kpi"].astype(str),
+            "status": rated["status"].astype(str),
+            "margin": sign
+            * (rated["value"].astype(float) - rated["threshold"].astype(float))
+            / rated["threshold"].astype(float).abs()
+            * 100,
+        }
+    )
+    statuses = ["healthy", "at_risk", "breached"]
+    colors = [GRADE_COLORS["green"], GRADE_COLORS["yellow"], GRADE_COLORS["red"]]
+    bars = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            x=alt.X("margin:Q", title="distance from threshold, % (right = healthy side)"),
+            y=alt.Y("kpi:N", sort=data["kpi"].tolist(), title=None),
+            color=alt.Color(
+                "status:N",
+                scale=alt.Scale(domain=statuses, range=colors),
+                legend=alt.Legend(orient="bottom", title=None),
+            ),
+        )
+    )
+    zero = alt.Chart(pd.DataFrame({"x": [0.0]})).mark_rule(color="#333").encode(x="x:Q")
+    chart = alt.layer(bars, zero).properties(
+        title="KPI health", width=420, height=max(60, 28 * len(data))
+    )
+    return _svg(chart)
+
+
+def _section_kpis(table: pd.DataFrame) -> str:
+    parts = ["<h2>KPI health</h2>\n"]
+    if len(table) == 0:
+        parts.append('<p class="muted">The file lists no KPIs.</p>\n')
+        return "".join(parts)
+    rows = []
+    for _, k in table.iterrows():
+        status = k["status"]
+        cell = _badge(status) if status in _BADGES else f'<span class="muted">{_e(status)}</span>'
+        rows.append(
+            [
+                _td(_e(k["kpi"])),
+                _td(_num(k["value"]), num=True),
+                _td(_num(k["threshold"]), num=True),
+                _td(_e(k["better"])),
+                _td(cell),
+            ]
+        )
+    parts.append(_table(["KPI", "value", "threshold", "better", "status"], rows))
+    parts.append(_kpi_chart(table))
+    return "".join(parts)
+
+
+def _section_lint(findings: pd.DataFrame, lines: dict[Any, Any]) -> str:
+    from .lint import SEVERITIES
+
+    parts = ["<h2>Lint findings</h2>\n"]
+    if len(findings) == 0:
+        parts.append("<p>No findings: none of the documented mistakes was found.</p>\n")
+        return "".join(parts)
+    severity = findings["severity"].astype(str)
+    for level in SEVERITIES:
+        group = findings[severity == level]
+        if len(group) == 0:
+            continue
+        parts.append(f"<h3>{_badge(level)} {len(group)} {_e(level)}(s)</h3>\n")
+        rows = []
+        for _, f in group.iterrows():
+            line = lines.get(f["kr_id"])
+            rows.append(
+                [
+                    _td(_e(f["code"])),
+                    _td(_e(f["rule"])),
+                    _td(_e(f["where"])),
+                    _td(_num(line), num=True),
+                    _td(_e(f["message"])),
+                    _td(_e(f["fix"])),
+                ]
+            )
+        parts.append(_table(["code", "rule", "where", "line", "finding", "fix"], rows))
+    return "".join(parts)
+
+
+def _section_plan(plan: pd.DataFrame) -> str:
+    from .charts import migration_gantt
+
+    parts = ["<h2>Migration plan</h2>\n"]
+    columns = [
+        c
+        for c in ("team", "quarter", "framework", "cadence", "okr_pay_decoupled", "review")
+        if c in plan.columns
+    ]
+    columns += [c for c in ("milestone",) if c in plan.columns]
+    rows = [[_td(_e(r[c])) for c in columns] for _, r in plan.iterrows()]
+    parts.append(_table([c.replace("_", " ") for c in columns], rows))
+    parts.append(_svg(migration_gantt(plan)))
+    return "".join(parts)
+
+
+def _as_date(on: DateLike | None) -> str | None:
+    if on is None:
+        return None
+    try:
+        stamp = pd.Timestamp(on)
+    except (TypeError, ValueError) as err:
+        raise ValueError(f"`on` must be a date such as '2026-09-30', got {on!r}") from err
+    if pd.isna(stamp):
+        raise ValueError(f"`on` must be a date such as '2026-09-30', got {on!r}")
+    return stamp.date().isoformat()
+
+
+def build_report(
+    okr_file: OKRFile | str | Path,
+    *,
+    title: str | None = None,
+    plan: pd.DataFrame | None = None,
+    on: DateLike | None = None,
+) -> str:
+    """One self-contained HTML document about an OKR file.
+
+    Sections: a header (title, source file name, the date ``on`` if given),
+    summary counts, each key result's score and grade with a progress chart,
+    KPI health, lint findings grouped by severity with their fixes, and the
+    migration plan with its Gantt chart when ``plan`` is given.
+
+    Parameters
+    ----------
+    okr_file
+        An :class:`~okr_toolkit.io.OKRFile` or the path of a YAML/CSV file
+        (read with :func:`~okr_toolkit.io.read_okr_file`).
+    title
+        The report's title; default ``"OKR report: <file name>"``.
+    plan
+        Optional migration plan from :func:`okr_toolkit.plan_migration`.
+    on
+        The report's date (``"2026-09-30"``, a ``date`` or a Timestamp). The
+        clock is never read: without ``on`` the report carries no date.
+
+    Returns
+    -------
+    str
+        The HTML document: inline CSS, inline SVG charts, no ``<script>`` and
+        no external URL; all text from the file is escaped.
+
+    Raises
+    ------
+    OKRDataError
+        When the file cannot be read as OKRs.
+
+    Examples
+    --------
+    >>> import okr_toolkit.datasets as ds
+    >>> page = build_report(ds.data_path("sample_okrs.yaml"), title="Q3 <draft>")
+    >>> "<title>Q3 &lt;draft&gt;</title>" in page, "activation.kr1" in page
+    (True, True)
+    >>> "Migration plan" in page
+    False
+    """
+    from .lint import lint
+
+    source = okr_file if isinstance(okr_file, OKRFile) else read_okr_file(okr_file)
+    okrs, kpis = source.okrs, source.kpis
+    name = Path(source.path).name
+    heading = title if title is not None else f"OKR report: {name}"
+    date = _as_date(on)
+    scores = _score_table(okrs)
+    kpi_table = _kpi_table(kpis)
+    findings = lint(okrs, kpis)
+    lines: dict[Any, Any] = {}
+    if "line" in okrs.columns:
+        lines = okrs.dropna(subset=["line"]).set_index("kr_id")["line"].to_dict()
+
+    n_scored = int((scores["grade"] != "").sum())
+    n_waiting = int((scores["status"] == "no check-in yet").sum())
+    severity = findings["severity"].astype(str)
+    summary = [
+        ("objectives", okrs["objective_id"].nunique()),
+        ("key results", len(okrs)),
+        ("scored", n_scored),
+        ("no check-in yet", n_waiting),
+        ("KPIs", len(kpi_table)),
+        ("KPIs breached", int((kpi_table["status"] == "breached").sum())),
+        ("lint errors", int((severity == "error").sum())),
+        ("lint warnings", int((severity == "warning").sum())),
+        ("lint notes", int((severity == "info").sum())),
+    ]
+    if n_scored:
+        summary.insert(
+            3, ("mean score", f"{scores.loc[scores['grade'] != '', 'score'].mean():.2f}")
+        )
+    meta = f"Source: <code>{_e(name)}</code>"
+    if date is not None:
+        meta += f" &middot; as of <time>{_e(date)}</time>"
+    body = [
+        f"<header>\n<h1>{_e(heading)}</h1>\n<p class='meta'>{meta}</p>\n</header>\n",
+        "<h2>Summary</h2>\n<ul class='summary'>\n",
+        "".join(f"<li><strong>{_e(v)}</strong> {_e(k)}</li>\n" for k, v in summary),
+        "</ul>\n",
+        _section_scores(scores),
+        _section_kpis(kpi_table),
+        _section_lint(findings, lines),
+    ]
+    if plan is not None:
+        body.append(_section_plan(plan))
+    return (
+        "<!DOCTYPE html>\n<html lang='en'>\n<head>\n<meta charset='utf-8'>\n"
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>\n"
+        f"<title>{_e(heading)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
+        + "".join(body)
+        + "</body>\n</html>\n"
+    )
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    if a.resolve() == b.resolve():
+        return True
+    with contextlib.suppress(OSError):
+        return os.path.samefile(a, b)
+    return False
+
+
+def write_report(okr_file: OKRFile | str | Path, out_path: str | Path, **kw: Any) -> Path:
+    """Write :func:`build_report` to ``out_path`` atomically.
+
+    The report is built first, written to a temporary file in the same folder
+    and moved over ``out_path`` with :func:`os.replace`, so readers see the old
+    file or the whole new one, and an error never leaves a partial file.
+
+    Parameters
+    ----------
+    okr_file
+        An :class:`~okr_toolkit.io.OKRFile` or the path of a YAML/CSV file.
+    out_path
+        Where to write the HTML; never the input file.
+    **kw
+        Passed to :func:`build_report` (``title``, ``plan``, ``on``).
+
+    Returns
+    -------
+    pathlib.Path
+        ``out_path``.
+
+    Raises
+    ------
+    OKRDataError
+        When ``out_path`` is the input file, or the input cannot be read.
+    OSError
+        When the folder cannot be written; nothing is left behind.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> import okr_toolkit.datasets as ds
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     out = write_report(ds.data_path("sample_okrs.yaml"), Path(folder) / "q3.html")
+    ...     page = out.read_text(encoding="utf-8")
+    ...     files = [p.name for p in Path(folder).iterdir()]
+    >>> page.startswith("<!DOCTYPE html>"), files
+    (True, ['q3.html'])
+    """
+    out = Path(out_path)
+    source_path = Path(okr_file.path if isinstance(okr_file, OKRFile) else okr_file)
+    if _same_file(out, source_path):
+        raise OKRDataError(
+            f"{out}: is the input file; refusing to overwrite it, choose another output path "
+            "such as report.html"
+        )
+    page = build_report(okr_file, **kw)
+    folder = out.parent if str(out.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(page)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, out)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return out
