@@ -73,6 +73,19 @@ def _bands(settings: Settings) -> pd.DataFrame:
     return pd.DataFrame({"grade": list(GRADES), "start": edges[:-1], "end": edges[1:]})
 
 
+def _band_layer(settings: Settings, axis_title: str) -> alt.Chart:
+    """The red / yellow / green grade bands behind a 0-1 score axis."""
+    return (
+        alt.Chart(_bands(settings))
+        .mark_rect(opacity=0.15)
+        .encode(
+            x=alt.X("start:Q", scale=alt.Scale(domain=[0, 1]), title=axis_title),
+            x2="end:Q",
+            color=alt.Color("grade:N", scale=_GRADE_SCALE, title="grade"),
+        )
+    )
+
+
 def kr_progress(
     krs: pd.DataFrame,
     *,
@@ -113,16 +126,7 @@ def kr_progress(
     data["bar"] = data[score].clip(0.0, 1.0)
     order = data["label"].tolist()
     height = max(60, 28 * len(data))
-    x = alt.X("start:Q", scale=alt.Scale(domain=[0, 1]), title="score (0.0 - 1.0)")
-    bands = (
-        alt.Chart(_bands(settings))
-        .mark_rect(opacity=0.15)
-        .encode(
-            x=x,
-            x2="end:Q",
-            color=alt.Color("grade:N", scale=_GRADE_SCALE, title="grade"),
-        )
-    )
+    bands = _band_layer(settings, "score (0.0 - 1.0)")
     y = alt.Y("label:N", sort=order, title=None)
     bars = (
         alt.Chart(data)
@@ -544,15 +548,7 @@ def score_distribution(
     hist = pd.DataFrame(
         {"start": edges[:-1], "end": edges[1:], "share": counts / max(1, counts.sum())}
     )
-    bands = (
-        alt.Chart(_bands(settings))
-        .mark_rect(opacity=0.15)
-        .encode(
-            x=alt.X("start:Q", scale=alt.Scale(domain=[0, 1]), title="end score"),
-            x2="end:Q",
-            color=alt.Color("grade:N", scale=_GRADE_SCALE, title="grade"),
-        )
-    )
+    bands = _band_layer(settings, "end score")
     bars = (
         alt.Chart(hist)
         .mark_bar(color="#4c78a8")

@@ -138,8 +138,8 @@ MAX_CHARS = 500
 #: How many recently read statements are kept (results are immutable, so sharing is safe).
 CACHE_SIZE = 4096
 
-_FIELDS = (
-    "text",
+#: The measurement fields a statement is read into, in display order.
+READING_FIELDS: tuple[str, ...] = (
     "metric",
     "baseline",
     "target",
@@ -147,22 +147,14 @@ _FIELDS = (
     "direction",
     "relative_change",
     "deadline",
-    "parsed",
-    "notes",
-    "absolute_change",
 )
+_FIELDS = ("text", *READING_FIELDS, "parsed", "notes", "absolute_change")
 #: Columns of :func:`classify_statements`, in order.
 FRAME_COLUMNS: tuple[str, ...] = (
     "text",
     "label",
     "reason",
-    "metric",
-    "baseline",
-    "target",
-    "unit",
-    "direction",
-    "relative_change",
-    "deadline",
+    *READING_FIELDS,
     "absolute_change",
     "parsed",
 )

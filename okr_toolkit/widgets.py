@@ -347,7 +347,7 @@ class StatementChecker:
 
     def _update(self, _change: Any = None) -> None:
         from .lint import lint_statement
-        from .statements import classify_statement
+        from .statements import READING_FIELDS, classify_statement
 
         verdict = classify_statement(self.text.value)
         parsed = verdict.parsed.to_dict()
@@ -358,19 +358,11 @@ class StatementChecker:
             "parsed": parsed,
             "findings": list(zip(found["code"], found["message"], strict=True)),
         }
-        fields = [
-            "metric",
-            "baseline",
-            "target",
-            "unit",
-            "direction",
-            "relative_change",
-            "deadline",
-        ]
+
         cells = "".join(
             f"<tr><td style='padding-right:1em'>{name}</td>"
             f"<td><code>{html.escape(str(parsed.get(name)))}</code></td></tr>"
-            for name in fields
+            for name in READING_FIELDS
             if parsed.get(name) is not None
         )
         colour = self._COLOURS.get(verdict.label, "#333")
