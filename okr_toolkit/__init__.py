@@ -28,7 +28,14 @@ from .frameworks import (
     run_change_mix,
 )
 from .grades import GRADES, HistoryReading, grade, is_success, read_history, read_score
-from .io import OKRFile, read_okr_file
+from .io import (
+    KNOWN_UNITS,
+    FileProblem,
+    OKRFile,
+    OKRFileError,
+    read_okr_file,
+    write_okr_file,
+)
 from .kpis import KPI_STATUSES, compare_to_benchmarks, detect_stalls, kpi_status, stall_summary
 from .lint import RULES, SEVERITIES, Rule, format_findings, lint, lint_statement
 from .mbo import DEFAULT_PAYOUT, PayoutCurve, achievement, payout
@@ -44,7 +51,8 @@ from .migration import (
 from .model import KPI, KR_COLUMNS, KeyResult, Objective, objectives_to_frame
 from .pacing import PACES, expected_progress, forecast, pace, pacing, quarter_bounds
 from .readings import read_three_ways
-from .rollup import ROLLUPS, compare_rollups, rollup, rollup_tree
+from .report import build_report, report_charts, score_table, write_report
+from .rollup import ORIGINS, ROLLUPS, bottom_up_share, compare_rollups, rollup, rollup_tree
 from .scenarios import (
     CalibrationReport,
     OKRForecast,
@@ -69,6 +77,7 @@ from .statements import (
     classify_statements,
     parse_statement,
 )
+from .templates import starter_yaml
 
 __version__ = "0.1.0"
 
@@ -77,11 +86,13 @@ __all__ = [
     "DEFAULT_SETTINGS",
     "DIRECTIONS",
     "GRADES",
+    "KNOWN_UNITS",
     "KPI",
     "KPI_STATUSES",
     "KR_COLUMNS",
     "LABELS",
     "METHODS",
+    "ORIGINS",
     "PACES",
     "ROLLUPS",
     "RULES",
@@ -90,6 +101,7 @@ __all__ = [
     "Assessment",
     "CalibrationReport",
     "Classification",
+    "FileProblem",
     "FirstQuarterDraft",
     "GoalTraits",
     "HistoryReading",
@@ -98,6 +110,7 @@ __all__ = [
     "MigrationProfile",
     "OKRDataError",
     "OKRFile",
+    "OKRFileError",
     "OKRForecast",
     "Objective",
     "ParsedStatement",
@@ -111,6 +124,8 @@ __all__ = [
     "achievement",
     "ambition",
     "assess_migration",
+    "bottom_up_share",
+    "build_report",
     "calibrate_target",
     "charts",
     "check_plan",
@@ -150,15 +165,20 @@ __all__ = [
     "read_score",
     "read_three_ways",
     "recommend_framework",
+    "report_charts",
     "rollup",
     "rollup_tree",
     "run_change_mix",
     "score",
     "score_krs",
+    "score_table",
     "simulate_kr",
     "simulate_pay_link",
     "stall_summary",
+    "starter_yaml",
     "widgets",
+    "write_okr_file",
+    "write_report",
 ]
 
 # Heavy optional layers, imported on first attribute access so that

@@ -3,13 +3,19 @@
 Charts render offline. Altair's default HTML output loads Vega from a CDN,
 which shows a blank chart with no network; call :func:`enable_offline` once
 (the notebooks do) to render PNG or SVG locally through vl-convert instead.
-Save charts with ``chart.save("x.svg")`` / ``"x.png"``, or
-``chart.save("x.html", inline=True)`` for HTML with Vega embedded.
+Save charts for slides with :func:`save_chart` (PNG or SVG, rendered locally,
+written atomically), or ``chart.save("x.html", inline=True)`` for HTML with
+Vega embedded.
 """
 
 from __future__ import annotations
 
+import contextlib
+import math
+import os
+import tempfile
 import textwrap
+from pathlib import Path
 
 import altair as alt
 import numpy as np
@@ -23,6 +29,7 @@ from .settings import DEFAULT_SETTINGS, Settings
 
 __all__ = [
     "GRADE_COLORS",
+    "SAVE_SUFFIXES",
     "enable_offline",
     "fan_data",
     "kpi_history",
@@ -31,6 +38,7 @@ __all__ = [
     "migration_gantt",
     "reliability_diagram",
     "replace_data",
+    "save_chart",
     "scenario_fan",
     "score_distribution",
     "score_history",
@@ -524,6 +532,99 @@ def svg_from_spec(spec: dict) -> str:
     import vl_convert
 
     return vl_convert.vegalite_to_svg(spec)
+
+
+#: File types :func:`save_chart` writes, by suffix.
+SAVE_SUFFIXES: tuple[str, ...] = (".png", ".svg")
+
+
+def save_chart(chart: alt.TopLevelMixin, path: str | Path, *, scale: float = 2.0) -> Path:
+    """Save a chart as PNG or SVG for slides, rendered locally, written atomically.
+
+    The chart is rendered offline by vl-convert (no network; a chart whose
+    data is a URL fails rather than fetching it). The file is written to a
+    temporary file in the same folder and moved into place, so an error never
+    leaves a partial image behind.
+
+    Parameters
+    ----------
+    chart
+        Any Altair chart, such as one from this module.
+    path
+        Where to write; the suffix chooses the format: ``.png`` or ``.svg``.
+    scale
+        For PNG, pixels per chart unit: 2.0 (the default) is sharp on
+        high-density screens and projectors. SVG is resolution-free and
+        ignores it.
+
+    Returns
+    -------
+    pathlib.Path
+        ``path``.
+
+    Raises
+    ------
+    OKRDataError
+        For a suffix other than ``.png`` or ``.svg`` (nothing is written).
+    ValueError
+        For a ``scale`` that is not a positive number.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> import pandas as pd
+    >>> chart = kr_progress(pd.DataFrame({"kr_id": ["a"], "score": [0.5]}))
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     png = save_chart(chart, Path(folder) / "scores.png")
+    ...     png.read_bytes()[1:4]  # the PNG signature
+    b'PNG'
+    >>> save_chart(chart, "scores.pdf")
+    Traceback (most recent call last):
+    ...
+    okr_toolkit.exceptions.OKRDataError: scores.pdf: cannot save a chart as '.pdf'; use .png or .svg
+    """
+    from .exceptions import OKRDataError
+
+    out = Path(path)
+    suffix = out.suffix.lower()
+    if suffix not in SAVE_SUFFIXES:
+        raise OKRDataError(
+            f"{out}: cannot save a chart as {suffix or '(no suffix)'!r}; use "
+            f"{' or '.join(SAVE_SUFFIXES)}"
+        )
+    if (
+        isinstance(scale, bool)
+        or not isinstance(scale, int | float)
+        or not (math.isfinite(scale) and scale > 0)
+    ):
+        raise ValueError(f"`scale` must be a positive number, got {scale!r}")
+    spec = chart.to_dict(validate=False)
+    if suffix == ".svg":
+        data: bytes = svg_from_spec(spec).encode("utf-8")
+    else:
+        data = _png_from_spec(spec, float(scale))
+    folder = out.parent if str(out.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, out)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return out
+
+
+def _png_from_spec(spec: dict, scale: float) -> bytes:
+    """Render a Vega-Lite spec (a dict) to PNG locally, ``scale`` pixels per unit."""
+    import vl_convert
+
+    return vl_convert.vegalite_to_png(spec, scale=scale, allowed_base_urls=[])
 
 
 def score_distribution(

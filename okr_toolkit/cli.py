@@ -1,16 +1,28 @@
 """The ``okr`` command line.
 
-Exit codes: 0 success; 1 the data was read but has problems (for example a KR
-that cannot be scored); 2 the input could not be read or the command was
-misused.
+Commands: ``score``, ``lint``, ``report``, ``convert``, ``plan`` and ``new``;
+``okr COMMAND --help`` describes each with examples.
+
+Exit codes: 0 success; 1 the data was read but has problems (a KR that cannot
+be scored, lint errors, a proposed target that does not clear its KPI
+threshold, a migration plan that breaks a guardrail); 2 the input could not be
+read or the command was misused. Errors are one line on stderr starting with
+``okr:``, never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import datetime as _dt
 import json
+import math
+import os
 import sys
+import tempfile
 from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -18,11 +30,38 @@ from . import __version__
 from .exceptions import OKRDataError
 from .scoring import METHODS, score_krs
 
-__all__ = ["main"]
+__all__ = ["build_parser", "main"]
+
+_OKR_SUFFIXES = (".yaml", ".yml", ".xlsx", ".xlsm")
 
 
 class _Unreadable(Exception):
-    """The input could not be read at all (exit code 2)."""
+    """The input could not be read at all, or the command was misused (exit code 2)."""
+
+
+# --- shared helpers --------------------------------------------------------------------
+
+
+def _exit_codes(problems: str | None) -> str:
+    one = (
+        f"  1  the data was read but has problems: {problems}\n"
+        if problems
+        else "  1  (not used by this command)\n"
+    )
+    return (
+        "exit codes:\n  0  ok\n"
+        + one
+        + "  2  unreadable input or bad usage; the message starts with 'okr:' on stderr"
+    )
+
+
+def _epilog(examples: str, problems: str | None) -> str:
+    return f"examples:\n{examples.rstrip()}\n\n{_exit_codes(problems)}"
+
+
+def _first_line(err: BaseException) -> str:
+    text = str(err).strip()
+    return text.splitlines()[0] if text else type(err).__name__
 
 
 def _read_table(path: str) -> pd.DataFrame:
@@ -33,10 +72,25 @@ def _read_table(path: str) -> pd.DataFrame:
     except IsADirectoryError as err:
         raise _Unreadable(f"cannot read {path}: it is a directory") from err
     except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as err:
-        reason = str(err).splitlines()[0] if str(err) else type(err).__name__
-        raise _Unreadable(f"cannot read {path} as CSV: {reason}") from err
+        raise _Unreadable(f"cannot read {path} as CSV: {_first_line(err)}") from err
     except OSError as err:
         raise _Unreadable(f"cannot read {path}: {err.strerror or err}") from err
+
+
+def _read_okr(path: str) -> Any:
+    """An OKR file read with :func:`okr_toolkit.io.read_okr_file`; any problem is exit 2."""
+    from .io import read_okr_file
+
+    try:
+        return read_okr_file(path)
+    except OKRDataError as err:
+        # The file could be opened but not read as OKRs: unreadable input. The
+        # reader lists every problem; print one per line, like a compiler.
+        problems = getattr(err, "problems", ())
+        if len(problems) > 1:
+            head = f"{len(problems)} problems in {problems[0].file}, each with its fix:"
+            raise _Unreadable("\n".join([head, *(f"  {p}" for p in problems)])) from err
+        raise _Unreadable(str(err).strip()) from err
 
 
 def _fail(message: str, code: int) -> int:
@@ -44,7 +98,113 @@ def _fail(message: str, code: int) -> int:
     return code
 
 
+def _json_default(value: object) -> object:
+    if isinstance(value, _dt.date | pd.Timestamp):
+        return value.isoformat()
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()  # type: ignore[union-attr]
+    with contextlib.suppress(TypeError, ValueError):
+        if pd.isna(value):  # type: ignore[arg-type]
+            return None
+    return str(value)
+
+
+def _clean(value: Any) -> Any:
+    """NaN and numpy scalars as plain JSON values (NaN is not valid JSON)."""
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_clean(v) for v in value]
+    if hasattr(value, "item") and not isinstance(value, str):
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(_clean(data), indent=2, default=_json_default))
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    return _clean(frame.astype(object).where(frame.notna(), None).to_dict(orient="records"))
+
+
+def _write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder.
+
+    With ``overwrite=False`` an existing file is never replaced, even one that
+    appears between the check and the write.
+    """
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)
+        if overwrite:
+            os.replace(tmp, path)
+            return
+        try:
+            os.link(tmp, path)  # fails if path exists: no clobbering
+        except FileExistsError:
+            raise
+        except OSError:  # no hard links on this file system
+            if path.exists():
+                raise FileExistsError(path) from None
+            os.replace(tmp, path)
+            return
+        os.unlink(tmp)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _names(text: str) -> list[str]:
+    """``"Sales, Ops"`` -> ``["Sales", "Ops"]``."""
+    return [part.strip() for part in text.split(",")]
+
+
+def _fmt(value: float, unit: str = "") -> str:
+    text = f"{value:,.4f}".rstrip("0").rstrip(".")
+    if not unit:
+        return text
+    return f"{text}{unit}" if unit == "%" else f"{text} {unit}"
+
+
+# --- okr score -------------------------------------------------------------------------
+
+
+def _is_okr_layout(path: str) -> bool:
+    """Is ``path`` an OKR file (documented format) rather than a bare table of numbers?"""
+    if Path(path).suffix.lower() in _OKR_SUFFIXES:
+        return True
+    header = _read_table(path).columns
+    return "statement" in header and "objective_id" in header
+
+
+def _with_latest_checkin(source: Any) -> pd.DataFrame:
+    """The key results, ``current`` defaulting to each KR's latest check-in value."""
+    okrs = source.okrs
+    checkins = getattr(source, "checkins", None)
+    if not isinstance(checkins, pd.DataFrame) or checkins.empty:
+        return okrs
+    if not {"kr_id", "date", "value"} <= set(checkins.columns):
+        return okrs
+    ordered = checkins.assign(_date=pd.to_datetime(checkins["date"], errors="coerce"))
+    ordered = ordered.dropna(subset=["_date", "value"]).sort_values("_date", kind="stable")
+    latest = ordered.groupby("kr_id")["value"].last()
+    current = okrs["current"] if "current" in okrs.columns else pd.Series(float("nan"), okrs.index)
+    filled = current.astype(object).where(current.notna(), okrs["kr_id"].map(latest))
+    return okrs.assign(current=filled)
+
+
 def _score(args: argparse.Namespace) -> int:
+    if _is_okr_layout(args.file):
+        return _score_okr_file(args)
     krs = _read_table(args.file)
     try:
         scored = score_krs(krs, method=args.method)
@@ -53,110 +213,640 @@ def _score(args: argparse.Namespace) -> int:
     columns = [c for c in ("objective_id", "kr_id", "baseline", "target", "current") if c in scored]
     out = scored[[*columns, "score", "grade"]]
     if args.format == "json":
-        records = out.assign(grade=out["grade"].astype(str)).to_dict(orient="records")
-        print(json.dumps(records, indent=2, default=str))
+        _print_json(_records(out.assign(grade=out["grade"].astype(str))))
     else:
         print(out.to_string(index=False, float_format=lambda v: f"{v:.2f}"))
     return 0
 
 
+def _score_okr_file(args: argparse.Namespace) -> int:
+    from .report import score_table
+
+    source = _read_okr(args.file)
+    table = score_table(_with_latest_checkin(source), method=args.method)
+    columns = ["objective_id", "kr_id", "baseline", "target", "current", "score", "grade"]
+    out = table[[*columns, "status"]]
+    problems = out["status"].str.startswith("not scored")
+    if args.format == "json":
+        _print_json(_records(out))
+    else:
+        shown = out.assign(score=out["score"].map(lambda v: "" if pd.isna(v) else f"{v:.2f}"))
+        print(shown.to_string(index=False, na_rep="", float_format=lambda v: f"{v:g}"))
+        n_scored = int((out["grade"] != "").sum())
+        waiting = int((out["status"] == "no check-in yet").sum())
+        print(
+            f"{args.file}: {len(out)} key results, {n_scored} scored, {waiting} with no "
+            f"check-in yet, {int(problems.sum())} not scorable"
+        )
+    if problems.any():
+        first = out[problems].iloc[0]
+        return _fail(f"{args.file}: key result {first['kr_id']!r} {first['status']}", 1)
+    return 0
+
+
+# --- okr lint --------------------------------------------------------------------------
+
+
 def _lint(args: argparse.Namespace) -> int:
-    from .io import read_okr_file
     from .lint import format_findings, lint
 
+    source = _read_okr(args.file)
+    kpis = source.kpis
+    if args.kpis:
+        kpis = _read_table(args.kpis)
     try:
-        source = read_okr_file(args.file)
-        kpis = source.kpis
-        if args.kpis:
-            kpis = _read_table(args.kpis)
         findings = lint(source.okrs, kpis)
     except OKRDataError as err:
-        # The file could be opened but not read as OKRs: unreadable input.
-        raise _Unreadable(str(err).splitlines()[0]) from err
+        raise _Unreadable(f"{args.file}: {_first_line(err)}") from err
     lines = source.okrs.set_index("kr_id")["line"] if "line" in source.okrs else None
     if args.format == "json":
         records = findings.assign(severity=findings["severity"].astype(str))
         if lines is not None:
             records = records.assign(line=records["kr_id"].map(lines).astype("Int64"))
-        print(json.dumps(records.to_dict(orient="records"), indent=2, default=_json_default))
+        _print_json(_records(records))
     else:
         line_of = {} if lines is None else lines.dropna().astype(int).to_dict()
         print(format_findings(findings, source=args.file, lines=line_of))
     return 1 if (findings["severity"] == "error").any() else 0
 
 
-def _report(args: argparse.Namespace) -> int:
-    from .report import write_report
+# --- okr report ------------------------------------------------------------------------
 
+
+def _report(args: argparse.Namespace) -> int:
+    from .report import report_charts, write_report
+
+    source = _read_okr(args.file)
     try:
-        write_report(args.file, args.output, title=args.title)
+        write_report(source, args.output, title=args.title)
     except OKRDataError as err:
-        raise _Unreadable(str(err).splitlines()[0]) from err
+        raise _Unreadable(_first_line(err)) from err
     except OSError as err:
         raise _Unreadable(f"cannot write {args.output}: {err.strerror or err}") from err
-    print(f"wrote {args.output}")
+    if args.charts is None:
+        print(f"wrote {args.output}")
+        return 0
+    from .charts import save_chart
+
+    folder = Path(args.charts)
+    written = []
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, chart in report_charts(source).items():
+            for suffix in (".svg", ".png"):
+                written.append(save_chart(chart, folder / f"{name}{suffix}", scale=args.scale))
+    except OSError as err:
+        raise _Unreadable(f"cannot write charts to {folder}: {err.strerror or err}") from err
+    print(f"wrote {args.output} and {len(written)} chart files in {folder}")
     return 0
 
 
-def _json_default(value: object) -> object:
-    if pd.isna(value):  # type: ignore[arg-type]
-        return None
-    return str(value)
+# --- okr convert -----------------------------------------------------------------------
+
+
+def _strategy_options(args: argparse.Namespace, parser: argparse.ArgumentParser) -> dict:
+    """The keyword arguments of :func:`okr_toolkit.kpi_to_kr` chosen on the command line."""
+    strategy = args.strategy or ("explicit" if args.target is not None else "clear_at_score")
+    if args.target is not None and strategy != "explicit":
+        parser.error(
+            f"--target sets the target itself; it cannot be used with --strategy {strategy}"
+        )
+    for option, needs in (
+        ("score", "clear_at_score"),
+        ("multiple", "gap_multiple"),
+        ("quantile", "history_quantile"),
+        ("benchmark", "benchmark_top"),
+    ):
+        if getattr(args, option) is not None and strategy != needs:
+            parser.error(f"--{option} applies to --strategy {needs}, not {strategy}")
+    options: dict[str, Any] = {"strategy": strategy}
+    for option in ("score", "multiple", "quantile", "benchmark"):
+        if getattr(args, option) is not None:
+            options[option] = getattr(args, option)
+    return options
+
+
+def _proposal_record(proposal: Any, linked: Sequence[str] = ()) -> dict[str, Any]:
+    from .convert import explain
+
+    record = proposal.to_dict()
+    record["explanation"] = explain(proposal)
+    record["clears_threshold"] = bool(proposal.threshold_score < 1)
+    record["linked_krs"] = list(linked)
+    return record
+
+
+def _print_proposal(record: dict[str, Any]) -> None:
+    unit = record["unit"]
+    print(
+        f"{record['kpi']}: {_fmt(record['baseline'], unit)} now, threshold "
+        f"{_fmt(record['threshold'], unit)} ({record['better']} is better)"
+    )
+    print(f"  key result: {record['statement']}")
+    params = ", ".join(f"{k} {v:g}" for k, v in record["parameters"].items())
+    print(
+        f"  baseline {_fmt(record['baseline'], unit)}, target {_fmt(record['target'], unit)} "
+        f"(strategy {record['strategy']}{': ' + params if params else ''})"
+    )
+    print(f"  {record['explanation']}")
+    for warning in record["warnings"]:
+        print(f"  warning: {warning}")
+    if record["linked_krs"]:
+        print(f"  already moved by key result(s) {', '.join(record['linked_krs'])}")
+
+
+def _convert(args: argparse.Namespace) -> int:
+    from .convert import find_candidates, kpi_to_kr
+
+    parser = args.parser
+    if args.file and args.kpi:
+        parser.error("give either FILE or --kpi, not both")
+    if args.kpi is not None and (args.current is None or args.threshold is None):
+        parser.error("--kpi needs --current and --threshold")
+    if args.kpi is None and any(
+        v is not None for v in (args.current, args.threshold, args.label, args.better, args.unit)
+    ):
+        parser.error("--current, --threshold, --better, --unit and --label describe one --kpi")
+    if not (args.file or args.kpi or args.history):
+        parser.error("give an OKR FILE, --kpi with --current and --threshold, or --history CSV")
+    if args.kpi is None and args.target is not None:
+        parser.error("--target applies to one --kpi; for many KPIs choose a --strategy")
+    options = _strategy_options(args, parser)
+    history = _read_table(args.history) if args.history else None
+    if options["strategy"] == "history_quantile" and history is None:
+        parser.error("--strategy history_quantile needs --history CSV")
+
+    # Each job: (kpi, current, threshold, better, unit, label, linked KRs).
+    jobs: list[tuple[str, float, float, str, str, str | None, list[str]]] = []
+    skipped: list[dict[str, str]] = []
+    if args.kpi is not None:
+        jobs.append(
+            (
+                args.kpi,
+                args.current,
+                args.threshold,
+                args.better or "higher",
+                args.unit or "",
+                args.label,
+                [],
+            )
+        )
+    elif args.file:
+        source = _read_okr(args.file)
+        kpis = source.kpis
+        if kpis is None or len(kpis) == 0:
+            raise _Unreadable(f"{args.file}: lists no KPIs; add a 'kpis' list to convert")
+        okrs = source.okrs
+        links = (
+            okrs.dropna(subset=["kpi"]).groupby("kpi")["kr_id"].agg(list).to_dict()
+            if "kpi" in okrs.columns
+            else {}
+        )
+        for _, k in kpis.iterrows():
+            name = str(k["kpi"])
+            better = "higher" if pd.isna(k.get("better")) else str(k.get("better"))
+            unit = "" if pd.isna(k.get("unit", float("nan"))) else str(k.get("unit"))
+            value = pd.to_numeric(k.get("value", float("nan")), errors="coerce")
+            threshold = pd.to_numeric(k["threshold"], errors="coerce")
+            if pd.isna(value):
+                skipped.append({"kpi": name, "reason": "no value yet: nothing to start from"})
+                continue
+            healthy = value <= threshold if better == "lower" else value >= threshold
+            if healthy:
+                skipped.append(
+                    {
+                        "kpi": name,
+                        "reason": f"meets its threshold ({value:g} against {threshold:g}): keep "
+                        "it as a health check; not every KPI needs to become a key result",
+                    }
+                )
+                continue
+            jobs.append((name, value, threshold, better, unit, None, links.get(name, [])))
+    else:
+        try:
+            candidates = find_candidates(history)
+        except (OKRDataError, KeyError) as err:
+            raise _Unreadable(
+                f"{args.history}: cannot use as KPI history: {_first_line(err)}"
+            ) from err
+        units = history.groupby("kpi")["unit"].last().to_dict() if "unit" in history.columns else {}
+        for name, row in candidates.iterrows():
+            unit = units.get(name, "")
+            jobs.append(
+                (
+                    str(name),
+                    float(row["baseline"]),
+                    float(row["threshold"]),
+                    str(row["better"]),
+                    "" if pd.isna(unit) else str(unit),
+                    None,
+                    [],
+                )
+            )
+        if not jobs:
+            skipped.append({"kpi": "(all)", "reason": "no KPI in the history is stalled"})
+
+    proposals: list[dict[str, Any]] = []
+    problems: list[dict[str, str]] = []
+    for name, current, threshold, better, unit, label, linked in jobs:
+        try:
+            proposal = kpi_to_kr(
+                name,
+                current,
+                threshold,
+                target=args.target,
+                history=history,
+                better=better,  # type: ignore[arg-type]
+                unit=unit,
+                label=label,
+                **options,
+            )
+        except OKRDataError as err:
+            problems.append({"kpi": name, "problem": _first_line(err)})
+            continue
+        except ValueError as err:
+            raise _Unreadable(_first_line(err)) from err
+        proposals.append(_proposal_record(proposal, linked))
+
+    if args.format == "json":
+        _print_json({"proposals": proposals, "skipped": skipped, "problems": problems})
+    else:
+        for record in proposals:
+            _print_proposal(record)
+        for item in skipped:
+            print(f"{item['kpi']}: skipped: {item['reason']}")
+    for item in problems:
+        print(f"okr: KPI {item['kpi']!r}: {item['problem']}", file=sys.stderr)
+    short = [r["kpi"] for r in proposals if not r["clears_threshold"]]
+    for name in short:
+        print(
+            f"okr: KPI {name!r}: the proposed target does not clear the threshold",
+            file=sys.stderr,
+        )
+    return 1 if short or problems else 0
+
+
+# --- okr plan --------------------------------------------------------------------------
+
+
+def _default_start(today: _dt.date) -> str:
+    """The next Q1: an MBO year usually starts with the calendar year."""
+    return f"{today.year + 1}Q1"
+
+
+def _plan(args: argparse.Namespace) -> int:
+    from .migration import PLAN_COLUMNS, MigrationProfile, assess_migration, check_plan
+
+    parser = args.parser
+    if args.check:
+        if args.teams or args.csv or args.pilot or args.wave:
+            parser.error("--check reads a plan; it cannot be combined with --teams, --csv, ...")
+        plan = _read_table(args.check)
+        problems = check_plan(plan)
+        if args.format == "json":
+            _print_json({"plan_file": args.check, "problems": problems})
+        elif problems:
+            print(f"{args.check}: {len(problems)} guardrail problem(s):")
+            for problem in problems:
+                print(f"  - {problem}")
+        else:
+            print(f"{args.check}: every guardrail kept")
+        return 1 if problems else 0
+    if not args.teams:
+        parser.error("give --teams 'Sales,Ops,...' to plan, or --check PLAN.csv to check a plan")
+
+    from .migration import plan_migration
+
+    teams = _names(args.teams)
+    try:
+        profile = MigrationProfile(
+            regulated=args.regulated,
+            bonus_tied_to_annual_targets=args.annual_bonus,
+            annual_review_in_hr=args.annual_hr_review,
+            targets_stale_by_q2=args.stale_targets,
+            needs_mid_year_course_correction=args.mid_year_changes,
+            teams=len(teams),
+        )
+        assessment = assess_migration(profile)
+        strategy = args.strategy or assessment.decision
+        plan = plan_migration(
+            teams,
+            args.start or _default_start(_dt.date.today()),
+            strategy,
+            pilot_teams=_names(args.pilot) if args.pilot else None,
+            waves=[_names(w) for w in args.wave] if args.wave else None,
+        )
+    except OKRDataError as err:
+        raise _Unreadable(_first_line(err)) from err
+    problems = check_plan(plan)
+    if args.csv:
+        out = Path(args.csv)
+        try:
+            _write_atomic(out, plan[list(PLAN_COLUMNS)].to_csv(index=False).encode("utf-8"))
+        except OSError as err:
+            raise _Unreadable(f"cannot write {out}: {err.strerror or err}") from err
+    if args.format == "json":
+        _print_json(
+            {
+                "assessment": {
+                    "decision": assessment.decision,
+                    "summary": assessment.summary,
+                    "reasons": [r._asdict() for r in assessment.reasons],
+                    "risks": list(assessment.risks),
+                },
+                "strategy": strategy,
+                "plan": _records(plan),
+                "problems": problems,
+            }
+        )
+    else:
+        _print_plan(assessment, strategy, plan, problems)
+    if args.csv:
+        print(f"wrote {args.csv}", file=sys.stderr if args.format == "json" else sys.stdout)
+    return 1 if problems else 0
+
+
+def _print_plan(assessment: Any, strategy: str, plan: pd.DataFrame, problems: list[str]) -> None:
+    print(f"decision: {assessment.decision}")
+    print(f"  {assessment.summary}")
+    if strategy != assessment.decision:
+        print(f"  note: planning '{strategy}' as asked, against the assessment")
+    print("reasons:")
+    for r in assessment.reasons:
+        value = ("yes" if r.value else "no") if isinstance(r.value, bool) else r.value
+        print(f"  {r.input_name} = {value} -> {r.points_to}: {r.why}")
+    print("risks:")
+    for risk in assessment.risks:
+        print(f"  - {risk}")
+    teams = list(dict.fromkeys(plan["team"]))
+    grid = plan.pivot(index="team", columns="quarter", values="framework").reindex(teams)
+    grid.index.name = None
+    grid.columns.name = None
+    print(f"plan ({strategy}):")
+    print(grid.to_string())
+    print("milestones:")
+    for _, row in plan.drop_duplicates("quarter").iterrows():
+        if row["milestone"]:
+            print(f"  {row['quarter']}  {row['milestone']}")
+    if problems:
+        print(f"guardrails: {len(problems)} problem(s):")
+        for problem in problems:
+            print(f"  - {problem}")
+    else:
+        print("guardrails: every one kept (no OKR score tied to pay, no annual OKRs)")
+
+
+# --- okr new ---------------------------------------------------------------------------
+
+
+def _new(args: argparse.Namespace) -> int:
+    from .templates import starter_yaml
+
+    out = Path(args.file)
+    if out.suffix.lower() not in (".yaml", ".yml"):
+        raise _Unreadable(f"{out}: okr new writes YAML; name the file .yaml or .yml")
+    if out.is_dir():
+        raise _Unreadable(f"{out}: is a directory")
+    if out.exists() and not args.force:
+        raise _Unreadable(f"{out} already exists; not overwritten (pass --force to replace it)")
+    today = _dt.date.today()
+    cycle = args.cycle or f"{today.year}Q{(today.month - 1) // 3 + 1}"
+    try:
+        text = starter_yaml(args.company, cycle, filename=out.name)
+    except ValueError as err:
+        raise _Unreadable(_first_line(err)) from err
+    try:
+        _write_atomic(out, text.encode("utf-8"), overwrite=args.force)
+    except FileExistsError as err:
+        raise _Unreadable(f"{out} already exists; not overwritten (pass --force)") from err
+    except OSError as err:
+        raise _Unreadable(f"cannot write {out}: {err.strerror or err}") from err
+    print(f"wrote {out}: a starter OKR file for {cycle}; edit it, then run: okr lint {out}")
+    return 0
+
+
+# --- the parser ------------------------------------------------------------------------
+
+
+def _sub(sub: Any, name: str, help: str, description: str, epilog: str) -> Any:
+    parser = sub.add_parser(
+        name,
+        help=help,
+        description=description,
+        epilog=epilog,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.set_defaults(parser=parser)
+    return parser
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The ``okr`` argument parser, with one sub-command per task."""
     parser = argparse.ArgumentParser(
         prog="okr",
-        description="Score, compare and teach OKR, KPI and MBO goals.",
-        epilog="Exit codes: 0 ok, 1 problems in the data, 2 unreadable input or bad usage.",
+        description="Score, check, convert and plan OKR, KPI and MBO goals.",
+        epilog="Run 'okr COMMAND --help' for a command's options and examples.\n\n"
+        "Exit codes: 0 ok; 1 the data was read but has problems (lint errors, KRs that\n"
+        "cannot be scored, targets short of a KPI threshold, guardrail violations);\n"
+        "2 unreadable input or bad usage. Errors go to stderr, prefixed 'okr: '.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"okr-toolkit {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    p_score = sub.add_parser(
+
+    p = _sub(
+        sub,
         "score",
-        help="score key results from a CSV file (one row per KR)",
-        description="Score key results from a CSV with columns baseline, target, current "
-        "and optionally kr_id, objective_id, direction.",
+        "score key results (OKR file, or a CSV of baseline/target/current)",
+        "Score key results on 0.0-1.0 with their grade.\n\n"
+        "FILE is an OKR file (.yaml/.yml/.xlsx, or a .csv with objective_id and statement\n"
+        "columns, see docs/okr-file-format.md): each key result with a baseline, a target\n"
+        "and a current value (given, or its latest check-in) is scored; the others are\n"
+        "shown as 'no check-in yet', never given an invented score.\n"
+        "FILE may also be a plain CSV with columns baseline, target, current and\n"
+        "optionally kr_id, objective_id, direction.",
+        _epilog(
+            "  okr score okrs.yaml\n"
+            "  okr score krs.csv --format json\n"
+            "  okr score okrs.yaml --method uncapped",
+            "a key result cannot be scored\n"
+            "     (no target, a current value that is not a number, ...)",
+        ),
     )
-    p_score.add_argument("file", help="CSV file, one row per key result")
-    p_score.add_argument("--method", choices=METHODS, default="clamped", help="scoring convention")
-    p_score.add_argument("--format", choices=("table", "json"), default="table")
-    p_score.set_defaults(func=_score)
-    p_lint = sub.add_parser(
+    p.add_argument("file", help="OKR file or CSV of baseline/target/current")
+    p.add_argument("--method", choices=METHODS, default="clamped", help="scoring convention")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.set_defaults(func=_score)
+
+    p = _sub(
+        sub,
         "lint",
-        help="check OKRs (YAML or CSV) for the common OKR / KPI / MBO mistakes",
-        description="Lint an OKR file. Prints one finding per line with its rule code and a "
-        "suggested fix. Exit codes: 0 no errors (warnings allowed), 1 errors found, "
-        "2 unreadable input.",
+        "check OKRs for the common OKR / KPI / MBO mistakes",
+        "Lint an OKR file. Prints one finding per line with its rule code and a\n"
+        "suggested fix (or, with --format json, one record per finding).",
+        _epilog(
+            "  okr lint okrs.yaml\n  okr lint okrs.csv --kpis kpis.csv --format json",
+            "lint errors (warnings and infos alone exit 0)",
+        ),
     )
-    p_lint.add_argument("file", help="OKR file: .yaml/.yml (objectives, key results, KPIs) or .csv")
-    p_lint.add_argument("--kpis", help="CSV of KPIs (kpi, threshold, value, better)")
-    p_lint.add_argument("--format", choices=("text", "json"), default="text")
-    p_lint.set_defaults(func=_lint)
-    p_report = sub.add_parser(
+    p.add_argument("file", help="OKR file: .yaml/.yml, .csv or .xlsx")
+    p.add_argument("--kpis", help="CSV of KPIs (kpi, threshold, value, better)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(func=_lint)
+
+    p = _sub(
+        sub,
         "report",
-        help="write a self-contained HTML report (scores, KPI health, lint findings)",
-        description="Write one HTML file that opens with no network: scores and grades, KPI "
-        "health, lint findings, charts inline. The input file is never modified.",
+        "write a self-contained HTML report (scores, KPI health, lint findings)",
+        "Write one HTML file that opens with no network: scores and grades, KPI health,\n"
+        "lint findings, charts inline. The input file is never modified. With --charts,\n"
+        "also save every chart of the report as SVG and PNG for slides.",
+        _epilog(
+            "  okr report okrs.yaml -o report.html\n"
+            "  okr report okrs.yaml -o report.html --charts slides/",
+            None,
+        ),
     )
-    p_report.add_argument("file", help="OKR file: .yaml/.yml or .csv")
-    p_report.add_argument("-o", "--output", required=True, help="the HTML file to write")
-    p_report.add_argument("--title", default=None, help="report title")
-    p_report.set_defaults(func=_report)
+    p.add_argument("file", help="OKR file: .yaml/.yml, .csv or .xlsx")
+    p.add_argument("-o", "--output", required=True, help="the HTML file to write")
+    p.add_argument("--title", default=None, help="report title")
+    p.add_argument("--charts", metavar="DIR", help="also save each chart as DIR/NAME.svg and .png")
+    p.add_argument("--scale", type=float, default=2.0, help="PNG pixels per chart unit (default 2)")
+    p.set_defaults(func=_report)
+
+    from .convert import STRATEGIES
+
+    p = _sub(
+        sub,
+        "convert",
+        "turn a stalled KPI into a stretch key result",
+        "Propose a key result from a KPI below its threshold: the KPI's current value\n"
+        "becomes the baseline, its threshold stays the floor, the target is set past it\n"
+        "by a strategy (default clear_at_score with --score 0.5: a score of 0.5 clears\n"
+        "the threshold; --target T means strategy explicit).\n\n"
+        "One KPI:        --kpi NAME --current X --threshold Y [--target T | --strategy S]\n"
+        "An OKR file:    FILE - every KPI of the file that is below its threshold; healthy\n"
+        "                KPIs are skipped (not every KPI should become a key result)\n"
+        "A KPI history:  --history CSV (kpi, week, value, threshold[, better, unit]) -\n"
+        "                every stalled KPI, the baseline being the level it is stuck at",
+        _epilog(
+            "  okr convert --kpi activation_rate --current 42 --threshold 50 --target 65 "
+            "--unit %\n"
+            "  okr convert --kpi sales_cycle --current 45 --threshold 40 --better lower \\\n"
+            "              --strategy gap_multiple --multiple 3 --unit days\n"
+            "  okr convert okrs.yaml --format json\n"
+            "  okr convert --history kpi_history.csv --strategy history_quantile",
+            "a proposed target does not clear the KPI\n"
+            "     threshold (even a perfect score would leave the KPI breached), or a KPI's\n"
+            "     numbers cannot make a key result",
+        ),
+    )
+    p.add_argument("file", nargs="?", help="OKR file whose KPIs to convert")
+    p.add_argument("--kpi", help="the KPI's name, e.g. activation_rate")
+    p.add_argument("--current", type=float, help="the KPI's value now: the KR baseline")
+    p.add_argument("--threshold", type=float, help="the level the KPI defends")
+    p.add_argument("--target", type=float, help="the KR target (strategy explicit)")
+    p.add_argument("--strategy", choices=STRATEGIES, help="how to set the target")
+    p.add_argument("--score", type=float, help="clear_at_score: score that clears the threshold")
+    p.add_argument("--multiple", type=float, help="gap_multiple: threshold gaps to aim (>= 1)")
+    p.add_argument("--quantile", type=float, help="history_quantile: quantile of the history")
+    p.add_argument("--benchmark", help="benchmark_top: the KPI's name in the benchmarks table")
+    p.add_argument("--history", metavar="CSV", help="KPI history (kpi, week, value, threshold)")
+    p.add_argument("--better", choices=("higher", "lower"), help="default higher")
+    p.add_argument("--unit", help="unit for the statement: %%, days, $ ...")
+    p.add_argument("--label", help="readable name for the statement")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(func=_convert)
+
+    p = _sub(
+        sub,
+        "plan",
+        "plan the move from MBO to OKRs, or check a plan's guardrails",
+        "Assess replace-or-coexist from the workshop answers (the flags below; each\n"
+        "left out means 'no'), then lay out the team x quarter plan and check it against\n"
+        "the guardrails: no OKR score tied to pay, no annual OKRs, every team on OKRs by\n"
+        "the end of a replacement. --check PLAN.csv checks a plan edited by hand.",
+        _epilog(
+            '  okr plan --teams "Sales,Product,Support" --stale-targets --pilot Product\n'
+            '  okr plan --teams "Sales,Product,Support" --wave Product --wave Sales,Support\n'
+            '  okr plan --teams "Risk,Lending,IT" --regulated --annual-bonus --format json\n'
+            '  okr plan --teams "Sales,Ops" --start 2027Q1 --csv plan.csv\n'
+            "  okr plan --check plan.csv",
+            "the plan breaks a guardrail",
+        ),
+    )
+    p.add_argument("--teams", help="comma-separated team names")
+    p.add_argument("--start", help="first quarter, e.g. 2027Q1 (default: next year's Q1)")
+    p.add_argument("--strategy", choices=("replace", "coexist"), help="override the assessment")
+    p.add_argument("--pilot", help="comma-separated pilot team(s) (default: the first team)")
+    p.add_argument(
+        "--wave",
+        action="append",
+        metavar="TEAMS",
+        help="teams starting OKRs in one quarter, comma-separated; repeat per quarter, "
+        "the first being the pilot",
+    )
+    p.add_argument("--regulated", action="store_true", help="a regulator expects an annual record")
+    p.add_argument("--annual-bonus", action="store_true", help="bonuses are paid on annual targets")
+    p.add_argument(
+        "--annual-hr-review", action="store_true", help="HR processes assume an annual review"
+    )
+    p.add_argument("--stale-targets", action="store_true", help="annual targets go stale by Q2")
+    p.add_argument(
+        "--mid-year-changes",
+        action="store_true",
+        help="teams must course-correct between formal reviews",
+    )
+    p.add_argument("--csv", metavar="OUT", help="also write the plan as CSV (atomically)")
+    p.add_argument("--check", metavar="PLAN", help="check a plan CSV instead of making one")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(func=_plan)
+
+    p = _sub(
+        sub,
+        "new",
+        "write a commented starter OKR file (YAML)",
+        "Write a starter OKR file in the documented YAML format: one objective with\n"
+        "three key results, a KPI and a check-in, each field commented. An existing file\n"
+        "is never overwritten unless --force is given; the file is written atomically.",
+        _epilog(
+            "  okr new okrs.yaml\n  okr new okrs.yaml --company Acme --cycle 2027Q1 --force",
+            None,
+        ),
+    )
+    p.add_argument("file", help="the YAML file to write (.yaml or .yml)")
+    p.add_argument("--company", help="the company's name")
+    p.add_argument("--cycle", help="the quarter, YYYYQn (default: the current quarter)")
+    p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    p.set_defaults(func=_new)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``okr`` command; returns the exit code."""
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as done:  # --help, --version, usage errors (2)
+        return int(done.code or 0) if not isinstance(done.code, str) else 2
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
     try:
         return int(args.func(args))
+    except SystemExit as done:  # parser.error() inside a command: bad usage
+        return int(done.code or 0) if not isinstance(done.code, str) else 2
     except _Unreadable as err:
         return _fail(str(err), 2)
+    except OKRDataError as err:
+        return _fail(_first_line(err), 2)
+    except BrokenPipeError:  # the reader went away (`okr ... | head`): stop quietly
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return 2
+    except Exception as err:  # a bug: still one line, never a traceback
+        return _fail(f"unexpected error, please report it: {type(err).__name__}: {err}", 2)
 
 
 if __name__ == "__main__":  # pragma: no cover

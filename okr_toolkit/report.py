@@ -35,7 +35,7 @@ import pandas as pd
 from .exceptions import OKRDataError
 from .io import OKRFile, read_okr_file
 
-__all__ = ["build_report", "write_report"]
+__all__ = ["build_report", "report_charts", "score_table", "write_report"]
 
 DateLike = str | _dt.date | _dt.datetime | pd.Timestamp
 
@@ -124,8 +124,38 @@ def _column(frame: pd.DataFrame, name: str) -> pd.Series:
     return pd.Series([np.nan] * len(frame), index=frame.index, dtype=object)
 
 
-def _score_table(okrs: pd.DataFrame) -> pd.DataFrame:
-    """One row per KR: the numbers used, and a score or the reason there is none."""
+def score_table(okrs: pd.DataFrame, *, method: str = "clamped") -> pd.DataFrame:
+    """One row per KR: the numbers used, and a score or the reason there is none.
+
+    A key result is scored only when it has a ``current`` value and a baseline
+    and target (given, or read from its statement); the others get a
+    ``status`` instead: ``"no check-in yet"``, or ``"not scored: <why>"``.
+
+    Parameters
+    ----------
+    okrs
+        The key results of an OKR file (:attr:`okr_toolkit.io.OKRFile.okrs`).
+    method
+        The scoring convention, one of :data:`okr_toolkit.METHODS`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``objective_id, objective, kr_id, statement, baseline, target,
+        current, score, grade, status``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> krs = pd.DataFrame({"objective_id": ["a", "a"], "kr_id": ["a.kr1", "a.kr2"],
+    ...                     "statement": ["Lift activation from 42% to 65%",
+    ...                                   "Cut churn from 5% to 3%"],
+    ...                     "current": [58.1, None]})
+    >>> score_table(krs)[["kr_id", "score", "grade", "status"]]
+       kr_id  score  grade           status
+    0  a.kr1    0.7  green
+    1  a.kr2    NaN         no check-in yet
+    """
     from .scoring import score
     from .statements import classify_statements
 
@@ -163,7 +193,16 @@ def _score_table(okrs: pd.DataFrame) -> pd.DataFrame:
             status = "not scored: no baseline in the file or the statement"
         else:
             try:
-                value = float(score(current, baseline, target, direction, labels=[kr["kr_id"]]))
+                value = float(
+                    score(
+                        current,
+                        baseline,
+                        target,
+                        direction,
+                        method=method,  # type: ignore[arg-type]
+                        labels=[kr["kr_id"]],
+                    )
+                )
             except (OKRDataError, ValueError) as err:
                 status = "not scored: " + str(err).splitlines()[0]
         if not np.isnan(value):
@@ -199,6 +238,10 @@ def _score_table(okrs: pd.DataFrame) -> pd.DataFrame:
             "status",
         ],
     )
+
+
+#: The old private name, kept for callers that used it.
+_score_table = score_table
 
 
 def _kpi_table(kpis: pd.DataFrame | None) -> pd.DataFrame:
@@ -280,6 +323,12 @@ def _section_scores(scores: pd.DataFrame) -> str:
 
 
 def _kpi_chart(table: pd.DataFrame) -> str:
+    """Bars of each KPI's distance from its threshold, as inline SVG (or ``""``)."""
+    chart = _kpi_health_chart(table)
+    return "" if chart is None else _svg(chart)
+
+
+def _kpi_health_chart(table: pd.DataFrame) -> Any:
     """Bars of each KPI's distance from its threshold, in % of it (right = good side)."""
     import altair as alt
 
@@ -288,7 +337,7 @@ def _kpi_chart(table: pd.DataFrame) -> str:
     rated = table[table["status"].isin(["healthy", "at_risk", "breached"])]
     rated = rated[(rated["threshold"] != 0) & rated["threshold"].notna()]
     if len(rated) == 0:
-        return ""
+        return None
     sign = np.where(rated["better"] == "lower", -1.0, 1.0)
     data = pd.DataFrame(
         {
@@ -316,10 +365,9 @@ def _kpi_chart(table: pd.DataFrame) -> str:
         )
     )
     zero = alt.Chart(pd.DataFrame({"x": [0.0]})).mark_rule(color="#333").encode(x="x:Q")
-    chart = alt.layer(bars, zero).properties(
+    return alt.layer(bars, zero).properties(
         title="KPI health", width=420, height=max(60, 28 * len(data))
     )
-    return _svg(chart)
 
 
 def _section_kpis(table: pd.DataFrame) -> str:
@@ -457,7 +505,7 @@ def build_report(
     name = Path(source.path).name
     heading = title if title is not None else f"OKR report: {name}"
     date = _as_date(on)
-    scores = _score_table(okrs)
+    scores = score_table(okrs)
     kpi_table = _kpi_table(kpis)
     findings = lint(okrs, kpis)
     lines: dict[Any, Any] = {}
@@ -503,6 +551,39 @@ def build_report(
         + "".join(body)
         + "</body>\n</html>\n"
     )
+
+
+def report_charts(
+    okr_file: OKRFile | str | Path, *, plan: pd.DataFrame | None = None
+) -> dict[str, Any]:
+    """The charts of :func:`build_report`, by name, as Altair charts (to save for slides).
+
+    Names: ``"kr_scores"`` (when a key result has a check-in), ``"kpi_health"``
+    (when a KPI has a value) and ``"migration_plan"`` (when ``plan`` is given).
+    Save them with :func:`okr_toolkit.charts.save_chart`.
+
+    Examples
+    --------
+    >>> import okr_toolkit.datasets as ds
+    >>> sorted(report_charts(ds.data_path("sample_okrs.yaml")))
+    ['kpi_health']
+    """
+    from .charts import kr_progress, migration_gantt
+
+    source = okr_file if isinstance(okr_file, OKRFile) else read_okr_file(okr_file)
+    charts: dict[str, Any] = {}
+    scores = score_table(source.okrs)
+    scored = scores[scores["grade"] != ""]
+    if len(scored):
+        charts["kr_scores"] = kr_progress(
+            scored[["kr_id", "score", "grade"]].astype({"grade": str})
+        )
+    kpi_chart = _kpi_health_chart(_kpi_table(source.kpis))
+    if kpi_chart is not None:
+        charts["kpi_health"] = kpi_chart
+    if plan is not None:
+        charts["migration_plan"] = migration_gantt(plan)
+    return charts
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -27,9 +27,11 @@ import pandas as pd
 from ._validate import Problems, describe, one_of, require_columns, to_float_array
 from .exceptions import OKRDataError
 
-__all__ = ["ROLLUPS", "compare_rollups", "rollup", "rollup_tree"]
+__all__ = ["ORIGINS", "ROLLUPS", "bottom_up_share", "compare_rollups", "rollup", "rollup_tree"]
 
 ROLLUPS: tuple[str, ...] = ("weighted_mean", "mean", "weakest_link")
+#: Who set an objective: proposed by its own team, or cascaded by the level above.
+ORIGINS: tuple[str, ...] = ("bottom_up", "top_down")
 Rollup = Literal["weighted_mean", "mean", "weakest_link"]
 
 
@@ -295,3 +297,87 @@ def rollup_tree(
     return objectives.assign(
         depth=depth, own_score=own_score, n_krs=n_krs, n_children=n_children, score=final
     )
+
+
+def bottom_up_share(
+    objectives: pd.DataFrame,
+    *,
+    origin: str = "origin",
+    parent: str = "parent_id",
+    by: str | None = None,
+) -> float | pd.Series:
+    """Share of aligned objectives that were set bottom-up rather than cascaded.
+
+    Seed 000 puts healthy OKRs at about 60% bottom-up and 40% top-down
+    (``Settings.bottom_up_share``). Only objectives that support another one
+    count: a top-level objective (empty ``parent``) is where the cascade
+    starts, so it is neither. Without a ``parent`` column every row counts.
+
+    Parameters
+    ----------
+    objectives
+        One row per objective with an ``origin`` column holding ``"bottom_up"``
+        or ``"top_down"`` (see :data:`ORIGINS`). Not modified.
+    origin, parent
+        Column names.
+    by
+        Optional column to group by (``"level"``, ``"team"``): one share per group.
+
+    Returns
+    -------
+    float or pandas.Series
+        The share in [0, 1]; a Series named ``bottom_up_share`` when ``by`` is
+        given, one entry per group that has aligned objectives.
+
+    Raises
+    ------
+    OKRDataError
+        For an origin other than the two known ones, or when no objective
+        supports another.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> tree = pd.DataFrame({
+    ...     "objective_id": ["company", "sales", "ana", "ben", "cs"],
+    ...     "parent_id": [None, "company", "sales", "sales", "company"],
+    ...     "level": ["company", "team", "person", "person", "team"],
+    ...     "origin": ["top_down", "bottom_up", "top_down", "bottom_up", "bottom_up"]})
+    >>> bottom_up_share(tree)
+    0.75
+    >>> bottom_up_share(tree, by="level")
+    level
+    person    0.5
+    team      1.0
+    Name: bottom_up_share, dtype: float64
+    """
+    require_columns(objectives, [origin] + ([by] if by is not None else []), "the objectives")
+    labels = objectives["objective_id"].to_numpy() if "objective_id" in objectives.columns else None
+    values = objectives[origin].astype(object).to_numpy()
+    known = np.isin(values, ORIGINS)
+    problems = Problems("objectives")
+    problems.check(
+        ~known,
+        lambda i: (
+            f"{describe(labels, i, 'objective')}: {origin} is {values[i]!r}; use 'bottom_up' "
+            "(proposed by the team) or 'top_down' (cascaded from above)"
+        ),
+    )
+    problems.raise_if_any()
+    if parent in objectives.columns:
+        parents = objectives[parent]
+        aligned = (parents.notna() & (parents.astype(str).str.strip() != "")).to_numpy()
+    else:
+        aligned = np.ones(len(objectives), dtype=bool)
+    if not aligned.any():
+        raise OKRDataError(
+            f"no objective has a {parent}, so none was cascaded or proposed under another; "
+            "the share counts objectives that support a parent objective"
+        )
+    bottom_up = pd.Series(values[aligned] == "bottom_up", dtype=float)
+    if by is None:
+        return float(bottom_up.mean())
+    groups = objectives[by].to_numpy()[aligned]
+    share = bottom_up.groupby(groups, sort=True).mean()
+    share.index.name = by
+    return share.rename("bottom_up_share")

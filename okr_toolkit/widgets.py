@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any, ClassVar
 
 import ipywidgets as w
+import numpy as np
 import pandas as pd
 
 from . import charts
@@ -28,6 +29,7 @@ __all__ = [
     "MigrationPlanner",
     "ScenarioExplorer",
     "StatementChecker",
+    "WorkshopDashboard",
 ]
 
 
@@ -742,6 +744,531 @@ class ScenarioExplorer:
             width=420,
             height=200,
         )
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.widget)
+
+
+# --- the workshop dashboard -------------------------------------------------------------
+
+_DASHBOARD_CSS = """<style>
+.okr-dash table{border-collapse:collapse;margin:.4rem 0 .8rem;font-size:13px}
+.okr-dash th,.okr-dash td{border:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:top;
+line-height:1.35}
+.okr-dash th{background:#f4f4f4}
+.okr-dash td.num{text-align:right;font-variant-numeric:tabular-nums}
+.okr-dash .badge{display:inline-block;padding:0 7px;border-radius:9px;color:#fff;font-size:12px}
+.okr-dash .muted{color:#666}
+.okr-dash .problem{color:#b00020}
+</style>"""
+
+_BADGE_COLOURS: dict[str, str] = {
+    "green": charts.GRADE_COLORS["green"],
+    "yellow": "#b7791f",
+    "red": charts.GRADE_COLORS["red"],
+    "healthy": charts.GRADE_COLORS["green"],
+    "at_risk": "#b7791f",
+    "breached": charts.GRADE_COLORS["red"],
+    "error": charts.GRADE_COLORS["red"],
+    "warning": "#b7791f",
+    "info": "#4a6fa5",
+}
+
+
+def _badge(word: str) -> str:
+    colour = _BADGE_COLOURS.get(word, "#666")
+    text = html.escape(word.replace("_", " "))
+    return f"<span class='badge' style='background:{colour}'>{text}</span>"
+
+
+def _number(value: Any) -> str:
+    """A number as text: integers without ``.0``, others to 4 significant digits."""
+    try:
+        x = float(value)
+    except (TypeError, ValueError):
+        return "" if value is None else html.escape(str(value))
+    if x != x:  # NaN
+        return ""
+    if x.is_integer() and abs(x) < 1e15:
+        return f"{int(x):,}"
+    return f"{x:,.4g}"
+
+
+def _html_table(headers: Sequence[str], rows: Sequence[Sequence[tuple[str, bool]]]) -> str:
+    """A table from cells that are already-escaped HTML, each ``(fragment, is_number)``."""
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
+    body = "".join(
+        "<tr>"
+        + "".join(f"<td class='num'>{c}</td>" if num else f"<td>{c}</td>" for c, num in row)
+        + "</tr>"
+        for row in rows
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _problem_html(title: str, message: str) -> str:
+    """An error message as a heading and a list: one item per problem line."""
+    lines = [line.strip() for line in str(message).splitlines() if line.strip()]
+    first, rest = (lines[0], lines[1:]) if lines else ("unknown problem", [])
+    items = "".join(f"<li>{html.escape(line.lstrip('-• ').strip())}</li>" for line in rest)
+    return (
+        f"<div class='problem'><p><b>{html.escape(title)}</b> {html.escape(first)}</p>"
+        + (f"<ul>{items}</ul>" if items else "")
+        + "</div>"
+    )
+
+
+class WorkshopDashboard:
+    """The workshop in one app: load an OKR file, then score, lint and plan from it.
+
+    Choose a bundled example or upload a client's file (``.yaml``, ``.yml``,
+    ``.csv`` or ``.xlsx``); the tabs show each key result's score and grade (for
+    the KRs with a check-in), KPI health, the lint findings with their fixes, and
+    the toolkit's apps: KPI to KR (:class:`KPIConverter`), the MBO to OKR plan
+    (:class:`MigrationPlanner`), scenarios (:class:`ScenarioExplorer`) and a
+    single KR on sliders (:class:`KRScorer`, which can start from a KR of the
+    file). A file that cannot be read is reported in the app, every problem
+    listed, and the previous data stays on screen. Everything is drawn locally
+    (charts are inline SVG); nothing is fetched from the network.
+
+    Serve it with Voila: ``make dashboard``.
+
+    Parameters
+    ----------
+    example
+        Bundled example to start with (a name in :attr:`EXAMPLES` that ships
+        with the toolkit), or ``None`` to start empty.
+    settings
+        Grade bands and the other conventions.
+
+    Attributes
+    ----------
+    widget : ipywidgets.VBox
+        The app.
+    source : OKRFile or None
+        The file on screen.
+    source_name : str or None
+        Its name: the example's, or the uploaded file's.
+    scores : pandas.DataFrame or None
+        One row per KR: ``baseline``, ``target``, ``current``, ``score``,
+        ``grade`` and ``status`` (why a KR is not scored).
+    kpi_table : pandas.DataFrame or None
+        One row per KPI with its ``status``.
+    findings : pandas.DataFrame or None
+        The lint findings (:func:`okr_toolkit.lint`).
+    chart : altair.Chart or None
+        The scores chart (KRs with a check-in), also shown as SVG.
+    kr_pick : ipywidgets.Dropdown
+        Which key result of the file the "Score a KR" sliders start from.
+    scorer, converter, planner, explorer
+        The :class:`KRScorer`, :class:`KPIConverter`, :class:`MigrationPlanner`
+        and :class:`ScenarioExplorer` in the tabs.
+    message : str
+        What the last load did, or why it failed (plain text).
+    error : str or None
+        The last load's error, ``None`` when it worked.
+
+    Examples
+    --------
+    >>> app = WorkshopDashboard()
+    >>> app.source_name, len(app.scores), app.error is None
+    ('sample_okrs.yaml', 7, True)
+    >>> sorted(app.findings["severity"].astype(str).unique())
+    ['error', 'warning']
+    >>> app.load_bytes("broken.yaml", b"objectives: 3")
+    >>> "broken.yaml" in app.error, app.source_name  # the sample stays on screen
+    (True, 'sample_okrs.yaml')
+    """
+
+    #: Example files shown in the chooser, when they ship in ``datasets/``.
+    EXAMPLES: ClassVar[tuple[str, ...]] = ("sample_okrs.yaml", "acme_okrs.yaml")
+    #: File types the upload accepts.
+    SUFFIXES: ClassVar[tuple[str, ...]] = (".yaml", ".yml", ".csv", ".xlsx")
+    _SEED_PICK = "the seed example: activation 42% -> 65%"
+    TABS: ClassVar[tuple[str, ...]] = (
+        "Scores",
+        "KPI health",
+        "Lint",
+        "KPI -> KR",
+        "Migration",
+        "Scenarios",
+        "Score a KR",
+    )
+
+    def __init__(
+        self, example: str | None = "sample_okrs.yaml", *, settings: Settings = DEFAULT_SETTINGS
+    ) -> None:
+        self.settings = settings
+        self.examples = self._available_examples()
+        self.source: Any = None
+        self.source_name: str | None = None
+        self.scores: pd.DataFrame | None = None
+        self.kpi_table: pd.DataFrame | None = None
+        self.findings: pd.DataFrame | None = None
+        self.chart: Any = None
+        self.message = ""
+        self.error: str | None = None
+
+        style = {"description_width": "70px"}
+        self.example = w.Dropdown(
+            options=self.examples,
+            value=None,
+            description="example",
+            style=style,
+            layout=w.Layout(width="300px"),
+        )
+        self.upload = w.FileUpload(
+            accept=",".join(self.SUFFIXES),
+            multiple=False,
+            description="Upload OKR file",
+            layout=w.Layout(width="180px"),
+        )
+        self.status = w.HTML()
+        self.summary = w.HTML()
+        self.scores_view = w.HTML()
+        self.scores_chart_view = w.HTML()
+        self.kpi_view = w.HTML()
+        self.kpi_chart_view = w.HTML()
+        self.lint_view = w.HTML()
+
+        self.scorer = KRScorer(settings=settings)
+        self.kr_pick = w.Dropdown(
+            description="key result",
+            style=style,
+            layout=w.Layout(width="520px"),
+        )
+        self.converter = KPIConverter(settings=settings)
+        self.planner = MigrationPlanner()
+        self.explorer = ScenarioExplorer(settings=settings)
+
+        def panel(*children: w.Widget) -> w.VBox:
+            return w.VBox(list(children), layout=w.Layout(padding="6px 4px"))
+
+        self.tabs = w.Tab(
+            children=[
+                panel(self.summary, self.scores_view, self.scores_chart_view),
+                panel(self.kpi_view, self.kpi_chart_view),
+                panel(self.lint_view),
+                panel(
+                    w.HTML(
+                        "<p class='muted'>A stalled KPI from the bundled KPI history becomes "
+                        "a stretch key result.</p>"
+                    ),
+                    self.converter.widget,
+                ),
+                panel(self.planner.widget),
+                panel(self.explorer.widget),
+                panel(self.kr_pick, self.scorer.widget),
+            ]
+        )
+        for i, title in enumerate(self.TABS):
+            self.tabs.set_title(i, title)
+        self.tabs.add_class("okr-dash-tabs")
+        header = w.HTML(_DASHBOARD_CSS)
+        self.widget = w.VBox([header, w.HBox([self.example, self.upload]), self.status, self.tabs])
+        self.widget.add_class("okr-dash")
+
+        self.example.observe(self._on_example, names="value")
+        self.upload.observe(self._on_upload, names="value")
+        self.kr_pick.observe(self._on_pick, names="value")
+        self._set_picks()
+        if example is not None:
+            self.example.value = example
+
+    # -- loading -------------------------------------------------------------------------
+
+    def _available_examples(self) -> list[str]:
+        from .datasets import data_path
+
+        found = []
+        for name in self.EXAMPLES:
+            try:
+                data_path(name)
+            except OKRDataError:
+                continue
+            found.append(name)
+        return found
+
+    def _on_example(self, change: Any) -> None:
+        if change["new"] is not None:
+            self.load_example(change["new"])
+
+    def load_example(self, name: str) -> None:
+        """Show bundled example ``name`` (one of :attr:`examples`)."""
+        from .datasets import data_path
+
+        if name not in self.examples:
+            self._fail(name, f"no bundled example {name!r}; choose one of {self.examples}")
+            return
+        self._load(name, data_path(name))
+        if self.example.value != name:
+            self._set_example(name)
+
+    def _on_upload(self, change: Any) -> None:
+        files = change["new"]
+        if not files:
+            return
+        upload = files[0]
+        self.load_bytes(str(upload["name"]), bytes(upload["content"]))
+        # Forget the bytes, so that the same file can be uploaded again.
+        self.upload.unobserve(self._on_upload, names="value")
+        self.upload.value = ()
+        self.upload.observe(self._on_upload, names="value")
+
+    def load_bytes(self, name: str, content: bytes) -> None:
+        """Read an uploaded file's bytes as OKRs (what the upload button does).
+
+        The bytes are written to a temporary folder under the file's own name
+        (so its suffix picks the reader), read, and the folder removed.
+        """
+        import re
+        import tempfile
+        from pathlib import Path
+
+        shown = Path(str(name).replace("\\", "/")).name or "upload"
+        suffix = Path(shown).suffix.lower()
+        if suffix not in self.SUFFIXES:
+            self._fail(
+                shown,
+                f"{shown}: unknown file type {suffix or '(none)'!r}; upload a "
+                f"{', '.join(self.SUFFIXES)} file",
+            )
+            return
+        safe = re.sub(r"[^A-Za-z0-9._-]+", "_", Path(shown).stem).strip("._") or "upload"
+        with tempfile.TemporaryDirectory(prefix="okr-upload-") as folder:
+            path = Path(folder) / f"{safe}{suffix}"
+            path.write_bytes(content)
+            self._load(shown, path, strip=str(path), as_name=shown)
+        self._set_example(None)
+
+    def _load(self, name: str, path: Any, *, strip: str | None = None, as_name: str = "") -> None:
+        from .io import read_okr_file
+        from .lint import lint
+        from .report import _kpi_table, score_table
+
+        try:
+            source = read_okr_file(path)
+            okrs, kpis = source.okrs, source.kpis
+            scores = score_table(okrs)
+            kpi_table = _kpi_table(kpis)
+            findings = lint(okrs, kpis, self.settings)
+        except OKRDataError as err:
+            text = str(err)
+            if strip:
+                # Name the file as the user knows it, not by its temporary path.
+                text = text.replace(strip, as_name or name)
+            self._fail(name, text)
+            return
+        self.source, self.source_name = source, name
+        self.scores, self.kpi_table, self.findings = scores, kpi_table, findings
+        self.error = None
+        self._render()
+
+    def _fail(self, name: str, text: str) -> None:
+        self.error = text
+        kept = f"Still showing {self.source_name}." if self.source_name else ""
+        self.message = f"Cannot read {name}.\n{text}" + (f"\n{kept}" if kept else "")
+        self.status.value = _problem_html(f"Cannot read {name}.", text) + (
+            f"<p class='muted'>{html.escape(kept)}</p>" if kept else ""
+        )
+
+    def _set_example(self, name: str | None) -> None:
+        self.example.unobserve(self._on_example, names="value")
+        self.example.value = name
+        self.example.observe(self._on_example, names="value")
+
+    # -- rendering -----------------------------------------------------------------------
+
+    def _render(self) -> None:
+        scores, kpi_table, findings = self.scores, self.kpi_table, self.findings
+        assert scores is not None and kpi_table is not None and findings is not None
+        okrs = self.source.okrs
+        scored = scores[scores["grade"] != ""]
+        severity = findings["severity"].astype(str)
+        counts = {
+            "objectives": okrs["objective_id"].nunique(),
+            "key results": len(okrs),
+            "scored": len(scored),
+            "KPIs": len(kpi_table),
+            "lint errors": int((severity == "error").sum()),
+            "lint warnings": int((severity == "warning").sum()),
+        }
+        self.message = f"Loaded {self.source_name}: " + ", ".join(
+            f"{v} {k}" for k, v in counts.items()
+        )
+        self.status.value = (
+            f"<p>Loaded <b>{html.escape(str(self.source_name))}</b>: "
+            + ", ".join(f"<b>{v}</b> {html.escape(k)}" for k, v in counts.items())
+            + "</p>"
+        )
+        self._render_scores(scores, scored)
+        self._render_kpis(kpi_table)
+        self._render_lint(findings)
+        self._set_picks()
+
+    def _render_scores(self, scores: pd.DataFrame, scored: pd.DataFrame) -> None:
+        if len(scored):
+            mean = scored["score"].mean()
+            self.summary.value = (
+                f"<p>{len(scored)} of {len(scores)} key results scored; mean score "
+                f"<b>{mean:.2f}</b> {_badge(grade(min(max(mean, 0.0), 1.0), self.settings))}</p>"
+            )
+        else:
+            self.summary.value = (
+                "<p class='muted'>No key result has a check-in yet, so none is scored: add a "
+                "<code>current</code> value (or check-ins) to a KR in the file.</p>"
+            )
+        rows = []
+        for _, r in scores.iterrows():
+            if r["grade"]:
+                verdict = (
+                    f"<span style='white-space:nowrap'>{r['score']:.2f} "
+                    f"{_badge(str(r['grade']))}</span>"
+                )
+            else:
+                verdict = f"<span class='muted'>{html.escape(str(r['status']))}</span>"
+            rows.append(
+                [
+                    (html.escape(str(r["objective"])), False),
+                    (html.escape(str(r["kr_id"])), False),
+                    (html.escape(str(r["statement"])), False),
+                    (_number(r["baseline"]), True),
+                    (_number(r["target"]), True),
+                    (_number(r["current"]), True),
+                    (verdict, False),
+                ]
+            )
+        self.scores_view.value = _html_table(
+            ["objective", "key result", "statement", "baseline", "target", "current", "score"],
+            rows,
+        )
+        if len(scored):
+            frame = scored[["kr_id", "score", "grade"]].astype({"grade": str})
+            self.chart = charts.kr_progress(frame, settings=self.settings, width=420)
+            self.scores_chart_view.value = charts.to_svg(self.chart)
+        else:
+            self.chart = None
+            self.scores_chart_view.value = ""
+
+    def _render_kpis(self, table: pd.DataFrame) -> None:
+        from .report import _kpi_chart
+
+        if len(table) == 0:
+            self.kpi_view.value = "<p class='muted'>The file lists no KPIs.</p>"
+            self.kpi_chart_view.value = ""
+            return
+        rows = []
+        for _, k in table.iterrows():
+            status = str(k["status"])
+            cell = (
+                _badge(status)
+                if status in ("healthy", "at_risk", "breached")
+                else f"<span class='muted'>{html.escape(status)}</span>"
+            )
+            rows.append(
+                [
+                    (html.escape(str(k["kpi"])), False),
+                    (_number(k["value"]), True),
+                    (_number(k["threshold"]), True),
+                    (html.escape(str(k["better"])), False),
+                    (cell, False),
+                ]
+            )
+        self.kpi_view.value = _html_table(["KPI", "value", "threshold", "better", "status"], rows)
+        # The report's KPI health chart: each KPI's distance from its threshold, as SVG.
+        self.kpi_chart_view.value = _kpi_chart(table)
+
+    def _render_lint(self, findings: pd.DataFrame) -> None:
+        if len(findings) == 0:
+            self.lint_view.value = "<p>No findings: none of the documented mistakes was found.</p>"
+            return
+        okrs = self.source.okrs
+        lines: dict[Any, Any] = {}
+        if "line" in okrs.columns:
+            lines = okrs.dropna(subset=["line"]).set_index("kr_id")["line"].to_dict()
+        rows = [
+            [
+                (_badge(str(f["severity"])), False),
+                (html.escape(str(f["code"])), False),
+                (html.escape(str(f["where"])), False),
+                (_number(lines.get(f["kr_id"])), True),
+                (html.escape(str(f["message"])), False),
+                (html.escape(str(f["fix"])), False),
+            ]
+            for _, f in findings.iterrows()
+        ]
+        self.lint_view.value = _html_table(
+            ["severity", "code", "where", "line", "finding", "fix"], rows
+        )
+
+    # -- "Score a KR" from the file ----------------------------------------------------------
+
+    def _set_picks(self) -> None:
+        options: list[tuple[str, str]] = [(self._SEED_PICK, "")]
+        if self.scores is not None:
+            usable = self.scores.dropna(subset=["baseline", "target"])
+            usable = usable[usable["baseline"] != usable["target"]]
+            options += [
+                (f"{r['kr_id']}: {r['statement']}", r["kr_id"]) for _, r in usable.iterrows()
+            ]
+        was = self.kr_pick.value
+        self.kr_pick.unobserve(self._on_pick, names="value")
+        self.kr_pick.options = options
+        self.kr_pick.value = ""
+        self.kr_pick.observe(self._on_pick, names="value")
+        if was:  # a KR of the previous file was on the sliders
+            self._on_pick({"new": ""})
+
+    def _on_pick(self, change: Any) -> None:
+        kr_id = change["new"]
+        if not kr_id:
+            self._score_kr("my KR", 42.0, 65.0, 58.1, limits=(0.0, 100.0, 0.1))
+            return
+        assert self.scores is not None
+        r = self.scores.set_index("kr_id").loc[kr_id]
+        current = r["current"]
+        if current != current:  # no check-in yet: start half way
+            current = (r["baseline"] + r["target"]) / 2
+        self._score_kr(str(kr_id), float(r["baseline"]), float(r["target"]), float(current))
+
+    def _score_kr(
+        self,
+        name: str,
+        baseline: float,
+        target: float,
+        current: float,
+        *,
+        limits: tuple[float, float, float] | None = None,
+    ) -> None:
+        """Put a KR on the scorer's sliders, with a range (and step) that fits its numbers."""
+        app = self.scorer
+        sliders = (app.baseline, app.target, app.current)
+        values = (baseline, target, current)
+        if limits is None:
+            low, high = min(0.0, *values), max(values)
+            span = high - low or 1.0
+            high = high + 0.25 * span
+            step = float(10 ** np.floor(np.log10((high - low) / 500)))
+        else:
+            low, high, step = limits
+        controls = [*sliders, app.direction, app.method]
+        for control in controls:
+            control.unobserve(app._update, names="value")
+        try:
+            for slider, value in zip(sliders, values, strict=True):
+                slider.max = max(slider.max, high)
+                slider.min = min(slider.min, low)
+                slider.step = step
+                slider.value = value
+                slider.min, slider.max = low, high
+            app.direction.value = "decrease" if target < baseline else "increase"
+            app.name = name
+        finally:
+            for control in controls:
+                control.observe(app._update, names="value")
+        app._update()
 
     def _ipython_display_(self) -> None:
         from IPython.display import display

@@ -165,3 +165,81 @@ def test_score_history_band_and_ticks():
     assert band[["start", "end"]].to_numpy().tolist() == [[0.6, 0.7]]
     ticks = pd.DataFrame(spec["datasets"][spec["layer"][1]["data"]["name"]])
     assert ticks["score"].tolist() == [1.0, 0.9, 0.65]
+
+
+# --- save_chart: PNG / SVG for slides -------------------------------------------------
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    import struct
+
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"  # the PNG signature
+    assert data[12:16] == b"IHDR"
+    return struct.unpack(">II", data[16:24])
+
+
+def _svg_root(path):
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(path).getroot()
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    return root
+
+
+@pytest.fixture(scope="module")
+def progress_chart():
+    return charts.kr_progress(pd.DataFrame({"kr_id": ["a", "b"], "score": [0.7, 0.3]}))
+
+
+@pytest.mark.parametrize("scale", [1.0, 2.0, 3])
+def test_save_chart_png_is_scaled_from_the_svg(tmp_path, progress_chart, scale):
+    svg = charts.save_chart(progress_chart, tmp_path / "chart.svg")
+    png = charts.save_chart(progress_chart, tmp_path / "chart.png", scale=scale)
+    assert png == tmp_path / "chart.png"
+    root = _svg_root(svg)
+    width, height = float(root.get("width")), float(root.get("height"))
+    png_w, png_h = _png_size(png.read_bytes())
+    assert png_w == pytest.approx(width * scale, abs=1)
+    assert png_h == pytest.approx(height * scale, abs=1)
+    assert png_w / png_h == pytest.approx(width / height, rel=0.02)
+
+
+def test_save_chart_svg_parses_as_xml_with_an_svg_root(tmp_path, progress_chart):
+    out = charts.save_chart(progress_chart, str(tmp_path / "Scores.SVG"))
+    root = _svg_root(out)
+    assert float(root.get("width")) > 0
+    assert "<script" not in out.read_text(encoding="utf-8")
+
+
+def test_save_chart_saves_compound_charts(tmp_path):
+    gantt = charts.migration_gantt(okr.plan_migration(["Sales", "Ops"], "2026Q1"))
+    _svg_root(charts.save_chart(gantt, tmp_path / "plan.svg"))
+    _png_size(charts.save_chart(gantt, tmp_path / "plan.png").read_bytes())
+
+
+def test_save_chart_replaces_atomically_and_leaves_no_temp_file(tmp_path, progress_chart):
+    out = tmp_path / "chart.svg"
+    out.write_text("old", encoding="utf-8")
+    charts.save_chart(progress_chart, out)
+    assert out.read_text(encoding="utf-8").startswith("<svg")
+    assert [p.name for p in tmp_path.iterdir()] == ["chart.svg"]
+
+
+@pytest.mark.parametrize("name", ["chart.pdf", "chart.jpg", "chart.html", "chart"])
+def test_save_chart_other_suffix_is_a_clear_error(tmp_path, progress_chart, name):
+    with pytest.raises(okr.OKRDataError, match=r"use \.png or \.svg") as info:
+        charts.save_chart(progress_chart, tmp_path / name)
+    assert name in str(info.value)
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("scale", [0, -1, float("nan"), float("inf"), "2", True])
+def test_save_chart_bad_scale(tmp_path, progress_chart, scale):
+    with pytest.raises(ValueError, match="`scale` must be a positive number"):
+        charts.save_chart(progress_chart, tmp_path / "chart.png", scale=scale)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_save_chart_missing_folder_raises_oserror(tmp_path, progress_chart):
+    with pytest.raises(OSError):
+        charts.save_chart(progress_chart, tmp_path / "missing" / "chart.png")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -99,3 +100,443 @@ def test_report_command_unreadable_input_exits_2(tmp_path, capsys):
     assert main(["report", str(tmp_path / "missing.yaml"), "-o", str(tmp_path / "r.html")]) == 2
     assert "no such file" in capsys.readouterr().err
     assert not (tmp_path / "r.html").exists()
+
+
+# --- every command: --help, exit codes ------------------------------------------------
+
+COMMANDS = ("score", "lint", "report", "convert", "plan", "new")
+
+
+def test_top_level_help_lists_every_command_and_the_exit_codes(capsys):
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    for command in COMMANDS:
+        assert f"\n    {command} " in out
+    assert "Exit codes: 0 ok; 1" in out and "2 unreadable input or bad usage" in out
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_each_command_help_has_examples_and_exit_codes(command, capsys):
+    assert main([command, "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "examples:\n  okr " + command in out
+    assert "exit codes:\n  0  ok\n  1  " in out
+    assert "  2  unreadable input or bad usage" in out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["frobnicate"],
+        ["score"],
+        ["score", "x.csv", "--format", "xml"],
+        ["convert", "--kpi", "a", "--current", "x", "--threshold", "1"],
+        ["plan", "--teams", "A", "--strategy", "merge"],
+    ],
+)
+def test_usage_errors_exit_2(argv, capsys):
+    assert main(argv) == 2
+    assert "usage: okr" in capsys.readouterr().err
+
+
+def test_installed_okr_command(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    okr = shutil.which("okr", path=str(Path(sys.executable).parent))
+    if okr is None:
+        pytest.skip("the package is not installed with its entry point")
+    done = subprocess.run([okr, "--help"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0
+    assert all(command in done.stdout for command in COMMANDS)
+    done = subprocess.run(
+        [okr, "score", str(tmp_path / "missing.yaml")], capture_output=True, text=True
+    )
+    assert done.returncode == 2
+    assert done.stderr.startswith("okr: ") and "Traceback" not in done.stderr
+
+
+# --- okr score on OKR files -------------------------------------------------------------
+
+OKR_YAML = """\
+version: 1
+cycle: 2026Q3
+objectives:
+  - id: activation
+    title: Make the first week count
+    key_results:
+      - id: activation.kr1
+        statement: Lift week-1 activation from 42% to 65%
+        kpi: activation_rate
+        current: 58.1
+      - id: activation.kr2
+        statement: Reduce time-to-first-value from 5 days to 2 days
+        baseline: 5
+        target: 2
+        checkins:
+          - {date: 2026-07-20, value: 3.5}
+          - {date: 2026-07-06, value: 4.8}
+      - id: activation.kr3
+        statement: Raise week-1 NPS from 28 to 45
+kpis:
+  - name: activation_rate
+    threshold: 50
+    value: 42
+"""
+
+
+@pytest.fixture
+def okr_yaml(tmp_path):
+    path = tmp_path / "okrs.yaml"
+    path.write_text(OKR_YAML, encoding="utf-8")
+    return path
+
+
+def test_score_okr_file_scores_what_has_a_check_in_and_invents_nothing(okr_yaml, capsys):
+    assert main(["score", str(okr_yaml), "--format", "json"]) == 0
+    rows = {r["kr_id"]: r for r in json.loads(capsys.readouterr().out)}
+    # seed 000: (58.1 - 42) / (65 - 42) = 0.7
+    assert rows["activation.kr1"]["score"] == pytest.approx(0.7)
+    assert rows["activation.kr1"]["grade"] == "green"
+    # current = the latest check-in (07-20, not the last listed): (5 - 3.5) / (5 - 2) = 0.5
+    assert rows["activation.kr2"]["current"] == pytest.approx(3.5)
+    assert rows["activation.kr2"]["score"] == pytest.approx(0.5)
+    assert rows["activation.kr3"]["score"] is None
+    assert rows["activation.kr3"]["status"] == "no check-in yet"
+
+
+def test_score_okr_file_table(okr_yaml, capsys):
+    assert main(["score", str(okr_yaml)]) == 0
+    out = capsys.readouterr().out
+    assert "activation.kr1" in out and "0.70" in out and "green" in out
+    assert "no check-in yet" in out
+    assert "3 key results, 2 scored, 1 with no check-in yet" in out
+
+
+def test_score_okr_csv_is_read_as_an_okr_file(tmp_path, capsys):
+    path = tmp_path / "okrs.csv"
+    path.write_text(
+        "objective_id,objective,kr_id,statement,current\n"
+        "a,Make the first week count,a.kr1,Lift week-1 activation from 42% to 65%,58.1\n"
+        "a,Make the first week count,a.kr2,Raise week-1 NPS from 28 to 45,\n",
+        encoding="utf-8",
+    )
+    assert main(["score", str(path), "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["status"] for r in rows] == ["", "no check-in yet"]
+    assert rows[0]["score"] == pytest.approx(0.7)
+
+
+def test_score_okr_file_with_an_unscorable_kr_exits_1(tmp_path, capsys):
+    path = tmp_path / "okrs.yaml"
+    path.write_text(
+        "objectives:\n  - id: support\n    title: Delight customers\n    key_results:\n"
+        "      - statement: Improve customer satisfaction\n        current: 4.2\n",
+        encoding="utf-8",
+    )
+    assert main(["score", str(path)]) == 1
+    captured = capsys.readouterr()
+    assert "not scored" in captured.out
+    assert captured.err.startswith("okr: ") and "support.kr1" in captured.err
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["objectives: [unclosed\n", "just a string\n", b"\xff\xfe\x00bad"],
+)
+def test_score_unreadable_okr_file_exits_2(tmp_path, capsys, text):
+    path = tmp_path / "bad.yaml"
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    assert main(["score", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("okr: ") and "bad.yaml" in err and "Traceback" not in err
+
+
+# --- okr lint -----------------------------------------------------------------------------
+
+
+def test_lint_json_and_exit_1_on_errors(capsys):
+    from okr_toolkit.datasets import data_path
+
+    assert main(["lint", str(data_path("sample_okrs.yaml")), "--format", "json"]) == 1
+    records = json.loads(capsys.readouterr().out)
+    assert {"code", "severity", "message", "fix"} <= set(records[0])
+    assert any(r["severity"] == "error" for r in records)
+
+
+def test_lint_clean_file_exits_0(okr_yaml, capsys):
+    assert main(["lint", str(okr_yaml)]) == 0
+    assert "0 errors" in capsys.readouterr().out
+
+
+def test_lint_unreadable_exits_2(tmp_path, capsys):
+    assert main(["lint", str(tmp_path / "missing.yaml")]) == 2
+    assert capsys.readouterr().err.startswith("okr: ")
+
+
+# --- okr report --charts --------------------------------------------------------------------
+
+
+def test_report_charts_saves_svg_and_png(okr_yaml, tmp_path, capsys):
+    import xml.etree.ElementTree as ET
+
+    out, folder = tmp_path / "report.html", tmp_path / "slides"
+    assert main(["report", str(okr_yaml), "-o", str(out), "--charts", str(folder)]) == 0
+    assert capsys.readouterr().out.strip() == f"wrote {out} and 4 chart files in {folder}"
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == ["kpi_health.png", "kpi_health.svg", "kr_scores.png", "kr_scores.svg"]
+    assert (folder / "kr_scores.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert ET.parse(folder / "kr_scores.svg").getroot().tag.endswith("svg")
+    assert "<svg" in out.read_text(encoding="utf-8")
+
+
+def test_report_unreadable_input_writes_no_charts(tmp_path, capsys):
+    folder = tmp_path / "slides"
+    argv = ["report", str(tmp_path / "missing.yaml"), "-o", str(tmp_path / "r.html")]
+    assert main([*argv, "--charts", str(folder)]) == 2
+    assert capsys.readouterr().err.startswith("okr: ")
+    assert not folder.exists()
+
+
+# --- okr convert ---------------------------------------------------------------------------
+
+
+def test_convert_one_kpi(capsys):
+    argv = ["convert", "--kpi", "activation_rate", "--current", "42", "--threshold", "50"]
+    assert main([*argv, "--target", "65", "--unit", "%", "--label", "week-1 activation"]) == 0
+    out = capsys.readouterr().out
+    assert "key result: Increase week-1 activation from 42% to 65%" in out
+    assert "baseline 42%, target 65% (strategy explicit)" in out
+    # seed 000: the threshold is cleared at (50 - 42) / (65 - 42) = 0.35
+    assert "cleared at a score of 0.35" in out
+
+
+def test_convert_json(capsys):
+    argv = ["convert", "--kpi", "mql_to_sql_rate", "--current", "18", "--threshold", "25"]
+    assert main([*argv, "--strategy", "clear_at_score", "--score", "0.5", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    [proposal] = data["proposals"]
+    # seed 000: 18 -> 32 clears 25 at a score of 0.5
+    assert proposal["target"] == 32.0 and proposal["threshold_score"] == 0.5
+    assert proposal["clears_threshold"] is True and proposal["warnings"] == []
+    assert "clearing the 25 threshold" in proposal["explanation"]
+    assert data["skipped"] == [] and data["problems"] == []
+
+
+def test_convert_lower_is_better(capsys):
+    argv = ["convert", "--kpi", "sales_cycle", "--current", "45", "--threshold", "40"]
+    argv += ["--better", "lower", "--strategy", "gap_multiple", "--multiple", "3"]
+    assert main([*argv, "--unit", "days", "--format", "json"]) == 0
+    [proposal] = json.loads(capsys.readouterr().out)["proposals"]
+    assert proposal["target"] == 30.0 and proposal["direction"] == "decrease"
+
+
+def test_convert_target_short_of_the_threshold_exits_1(capsys):
+    argv = ["convert", "--kpi", "activation_rate", "--current", "42", "--threshold", "50"]
+    assert main([*argv, "--target", "48"]) == 1
+    captured = capsys.readouterr()
+    assert "warning: the target 48 does not clear the threshold 50" in captured.out
+    assert captured.err.startswith("okr: KPI 'activation_rate'")
+
+
+def test_convert_numbers_that_make_no_kr_exit_1(capsys):
+    # a healthy KPI has no gap for clear_at_score to scale
+    argv = ["convert", "--kpi", "uptime", "--current", "99.9", "--threshold", "99"]
+    assert main(argv) == 1
+    assert "already meets its threshold" in capsys.readouterr().err
+
+
+def test_convert_okr_file_skips_healthy_kpis(capsys):
+    from okr_toolkit.datasets import data_path
+
+    assert main(["convert", str(data_path("sample_okrs.yaml")), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [p["kpi"] for p in data["proposals"]] == [
+        "activation_rate",
+        "time_to_first_value",
+        "revenue",
+    ]
+    assert data["proposals"][0]["linked_krs"] == ["activation.kr1"]
+    assert [s["kpi"] for s in data["skipped"]] == ["profit_margin"]
+
+
+def test_convert_history_ranks_stalled_kpis(tmp_path, capsys):
+    from okr_toolkit.datasets import load_kpi_history
+
+    path = tmp_path / "history.csv"
+    load_kpi_history().to_csv(path, index=False)
+    assert main(["convert", "--history", str(path), "--format", "json"]) == 0
+    proposals = json.loads(capsys.readouterr().out)["proposals"]
+    assert [p["kpi"] for p in proposals] == ["mql_to_sql_rate", "activation_rate"]
+    assert proposals[0]["baseline"] == 18.0 and proposals[0]["target"] == 32.0
+
+
+ONE_KPI = ["convert", "--kpi", "a", "--current", "1", "--threshold", "2"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["convert"], "give an OKR FILE"),
+        (["convert", "--kpi", "a", "--current", "1"], "--kpi needs --current and --threshold"),
+        (
+            [*ONE_KPI, "--target", "3", "--strategy", "gap_multiple"],
+            "--target sets the target itself",
+        ),
+        (
+            [*ONE_KPI, "--multiple", "3"],
+            "--multiple applies to --strategy gap_multiple",
+        ),
+        (
+            [*ONE_KPI, "--score", "2"],
+            "`score` must be in (0, 1]",
+        ),
+        (
+            [*ONE_KPI, "--strategy", "history_quantile"],
+            "needs --history",
+        ),
+        (["convert", "missing.yaml"], "no such file"),
+    ],
+)
+def test_convert_bad_usage_exits_2(argv, message, capsys):
+    assert main(argv) == 2
+    assert message in capsys.readouterr().err
+
+
+# --- okr plan -------------------------------------------------------------------------------
+
+TEAMS = "Sales,Marketing,Product,Engineering,Support"
+
+
+def test_plan_replace(capsys):
+    argv = ["plan", "--teams", TEAMS, "--stale-targets", "--start", "2027Q1", "--pilot", "Product"]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("decision: replace")
+    assert "Product      OKR pilot" in out
+    assert "2027Q1  pilot OKRs for one quarter in Product" in out
+    assert "guardrails: every one kept" in out
+
+
+def test_plan_json_coexist(capsys):
+    argv = ["plan", "--teams", "Risk, Lending ,IT", "--regulated", "--annual-bonus"]
+    assert main([*argv, "--start", "2027Q1", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["assessment"]["decision"] == "coexist" and data["strategy"] == "coexist"
+    assert len(data["plan"]) == 3 * 5
+    assert {r["team"] for r in data["plan"]} == {"Risk", "Lending", "IT"}
+    assert {r["framework"] for r in data["plan"]} <= {"MBO", "MBO + OKR"}
+    assert data["problems"] == []
+
+
+def test_plan_waves(capsys):
+    argv = ["plan", "--teams", "A,B,C", "--start", "2027Q1", "--strategy", "replace"]
+    argv += ["--wave", "C", "--wave", "A,B", "--format", "json"]
+    assert main(argv) == 0
+    plan = json.loads(capsys.readouterr().out)["plan"]
+    q2 = {r["team"]: r["framework"] for r in plan if r["quarter"] == "2027Q2"}
+    assert q2 == {"A": "OKR", "B": "OKR", "C": "OKR"}
+
+
+def test_plan_csv_round_trips_through_check(tmp_path, capsys):
+    out = tmp_path / "plan.csv"
+    argv = ["plan", "--teams", TEAMS, "--stale-targets", "--start", "2027Q1"]
+    assert main([*argv, "--csv", str(out)]) == 0
+    assert f"wrote {out}" in capsys.readouterr().out
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.csv"]
+    assert main(["plan", "--check", str(out)]) == 0
+    assert "every guardrail kept" in capsys.readouterr().out
+
+    # a hand edit ties an OKR pilot's score to pay: a guardrail violation
+    lines = out.read_text(encoding="utf-8").splitlines()
+    pilot = next(i for i, line in enumerate(lines) if ",OKR pilot," in line)
+    lines[pilot] = lines[pilot].replace(",True,", ",False,")
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert main(["plan", "--check", str(out), "--format", "json"]) == 1
+    problems = json.loads(capsys.readouterr().out)["problems"]
+    assert len(problems) == 1 and "OKR score linked to pay" in problems[0]
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["plan"], "give --teams"),
+        (["plan", "--teams", "A,A", "--start", "2027Q1"], "more than once"),
+        (["plan", "--teams", "A,B", "--start", "2027Q9"], "is not a quarter"),
+        (["plan", "--teams", "A,B", "--start", "2027Q1", "--pilot", "C"], "not in `teams`"),
+        (["plan", "--check", "missing.csv"], "no such file"),
+        (["plan", "--check", "x.csv", "--teams", "A"], "--check reads a plan"),
+    ],
+)
+def test_plan_bad_usage_exits_2(argv, message, capsys):
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+
+
+# --- okr new ----------------------------------------------------------------------------------
+
+
+def test_new_writes_a_starter_that_the_other_commands_read(tmp_path, capsys):
+    path = tmp_path / "okrs.yaml"
+    assert main(["new", str(path), "--company", "Acme", "--cycle", "2027Q1"]) == 0
+    out = capsys.readouterr().out.strip()
+    assert out == f"wrote {path}: a starter OKR file for 2027Q1; edit it, then run: okr lint {path}"
+    assert [p.name for p in tmp_path.iterdir()] == ["okrs.yaml"]  # no temporary file left
+    assert 'company: "Acme"' in path.read_text(encoding="utf-8")
+    assert main(["lint", str(path)]) == 0
+    assert "0 errors, 0 warnings" in capsys.readouterr().out
+    assert main(["score", str(path), "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows[0]["current"] == 44  # from its check-in
+    assert [r["status"] for r in rows[1:]] == ["no check-in yet", "no check-in yet"]
+
+
+def test_new_refuses_to_overwrite(tmp_path, capsys):
+    path = tmp_path / "okrs.yaml"
+    original = b"# my OKRs, do not touch\r\nobjectives: []\r\n"
+    path.write_bytes(original)
+    assert main(["new", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("okr: ") and "already exists" in err and "--force" in err
+    assert path.read_bytes() == original
+    assert [p.name for p in tmp_path.iterdir()] == ["okrs.yaml"]
+
+
+def test_new_force_overwrites(tmp_path, capsys):
+    path = tmp_path / "okrs.yml"
+    path.write_text("old", encoding="utf-8")
+    assert main(["new", str(path), "--force", "--cycle", "2026Q4"]) == 0
+    assert "cycle: 2026Q4" in path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("name", "extra", "message"),
+    [
+        ("okrs.json", [], "name the file .yaml or .yml"),
+        ("okrs.yaml", ["--cycle", "2027"], "YYYYQn"),
+        ("missing/okrs.yaml", [], "cannot write"),
+    ],
+)
+def test_new_bad_usage_exits_2(tmp_path, capsys, name, extra, message):
+    assert main(["new", str(tmp_path / name), *extra]) == 2
+    assert message in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_every_problem_of_a_broken_file_gets_its_own_line(capsys):
+    broken = Path(__file__).parent / "bad_files" / "yaml_several_value_problems.yaml"
+    before = broken.read_bytes()
+    assert main(["lint", str(broken)]) == 2
+    lines = capsys.readouterr().err.rstrip("\n").splitlines()
+    assert lines[0] == f"okr: 4 problems in {broken}, each with its fix:"
+    assert [line.split(": ", 1)[0].strip() for line in lines[1:]] == [
+        f"{broken} line 11 column 17",
+        f"{broken} line 12 column 15",
+        f"{broken} line 17 column 25",
+        f"{broken} line 18 column 9",
+    ]
+    assert broken.read_bytes() == before

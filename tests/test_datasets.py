@@ -15,6 +15,10 @@ from okr_toolkit import datasets
 from okr_toolkit.datasets import (
     DIRECTIONS,
     KINDS,
+    load_acme_kpi_history,
+    load_acme_kpis,
+    load_acme_mbo_targets,
+    load_acme_objectives,
     load_checkins,
     load_framework_comparison,
     load_kpi_benchmarks,
@@ -28,7 +32,15 @@ from okr_toolkit.exceptions import OKRDataError
 
 REPO = Path(__file__).resolve().parent.parent
 SCRIPT = REPO / "scripts" / "make_datasets.py"
-SYNTHETIC = ("kpi_history.csv", "checkins.csv")
+SYNTHETIC = (
+    "kpi_history.csv",
+    "checkins.csv",
+    "acme_kpis.csv",
+    "acme_kpi_history.csv",
+    "acme_objectives.csv",
+    "acme_okrs.yaml",
+    "acme_mbo_targets.csv",
+)
 
 # Column kinds: "str" text, "float" float64, "int" int64, "bool", "date" datetime64,
 # "cat" categorical.
@@ -103,6 +115,60 @@ CASES = [
     ),
     (load_checkins, (21, 4), {"kr_id": S, "date": D, "value": F, "confidence": INT}, set()),
     (
+        load_acme_kpis,
+        (21, 8),
+        {
+            "kpi": S,
+            "label": S,
+            "team": S,
+            "owner": S,
+            "unit": C,
+            "better": C,
+            "threshold": F,
+            "description": S,
+        },
+        set(),
+    ),
+    (
+        load_acme_kpi_history,
+        (1092, 6),
+        {"kpi": S, "week": D, "value": F, "threshold": F, "unit": C, "better": C},
+        set(),
+    ),
+    (
+        load_acme_objectives,
+        (21, 7),
+        {
+            "objective_id": S,
+            "objective": S,
+            "owner": S,
+            "team": S,
+            "level": C,
+            "parent_id": S,
+            "origin": C,
+        },
+        {"parent_id"},
+    ),
+    (
+        load_acme_mbo_targets,
+        (17, 12),
+        {
+            "employee": S,
+            "team": S,
+            "objective": S,
+            "metric": S,
+            "unit": S,
+            "better": C,
+            "baseline": F,
+            "target": F,
+            "achieved": F,
+            "weight": F,
+            "bonus_pct": F,
+            "purpose": S,
+        },
+        set(),
+    ),
+    (
         load_statements,
         (339, 10),
         {
@@ -151,9 +217,13 @@ def test_loader_columns_dtypes_and_missing_values(
     assert loader.__doc__ is not None and f"Size: {shape}" in loader.__doc__
 
 
+# Loaders of files that are not tables: they return an OKRFile (tests/test_acme.py).
+NOT_TABLES = {"load_acme_okrs"}
+
+
 def test_every_loader_is_exported_and_tested() -> None:
     loaders = {name for name in datasets.__all__ if name.startswith("load_")}
-    assert loaders == {case[0].__name__ for case in CASES}
+    assert loaders - NOT_TABLES == {case[0].__name__ for case in CASES}
 
 
 def test_every_shipped_csv_has_a_loader_and_a_readme_section() -> None:

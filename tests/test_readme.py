@@ -29,15 +29,20 @@ def test_readme_example_output_is_real():
     assert _normalise(buffer.getvalue()) == _normalise(expected)
 
 
-def test_readme_lint_output_is_real(capsys, monkeypatch):
+def test_readme_lint_outputs_are_real(capsys, monkeypatch):
     from okr_toolkit.cli import main
 
     text = README.read_text(encoding="utf-8")
-    block = re.search(r"```\n\$ okr lint (\S+)\n(.*?)```", text, flags=re.S)
-    assert block, "the README shows `okr lint` on the sample file"
+    blocks = re.findall(r"```\n\$ okr lint (\S+)\n(.*?)```", text, flags=re.S)
+    assert [path for path, _ in blocks] == [
+        "tests/bad_files/yaml_several_value_problems.yaml",
+        "datasets/sample_okrs.yaml",
+    ]
     monkeypatch.chdir(README.parent)
-    assert main(["lint", block.group(1)]) == 1
-    assert _normalise(capsys.readouterr().out) == _normalise(block.group(2))
+    for (path, expected), code in zip(blocks, (2, 1), strict=True):
+        assert main(["lint", path]) == code
+        out = capsys.readouterr()
+        assert _normalise(out.out + out.err) == _normalise(expected), path
 
 
 def test_readme_migration_plan_is_real():

@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from okr_toolkit import ROLLUPS, OKRDataError, compare_rollups, rollup, rollup_tree
+from okr_toolkit.rollup import bottom_up_share
 
 
 @pytest.fixture
@@ -210,3 +211,61 @@ def test_rollup_tree_empty():
     )
     assert len(out) == 0
     assert {"depth", "own_score", "n_krs", "n_children", "score"} <= set(out.columns)
+
+
+# --- bottom-up share (seed 000: about 60% bottom-up, 40% top-down) -------------------
+
+
+@pytest.fixture
+def aligned() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "objective_id": ["co", "sales", "cs", "ana", "ben", "cat"],
+            "parent_id": [None, "co", "co", "sales", "sales", "cs"],
+            "level": ["company", "team", "team", "person", "person", "person"],
+            "origin": ["top_down", "bottom_up", "top_down", "bottom_up", "bottom_up", "top_down"],
+        }
+    )
+
+
+def test_bottom_up_share_leaves_out_the_top_level(aligned: pd.DataFrame) -> None:
+    # 5 aligned objectives, 3 of them bottom-up; the company objective is not counted
+    assert bottom_up_share(aligned) == pytest.approx(0.6)
+    everyone = aligned.assign(origin="bottom_up")
+    assert bottom_up_share(everyone) == 1.0
+    # a company objective set bottom-up would not change the share either
+    flipped = aligned.assign(origin=["bottom_up", *aligned["origin"].iloc[1:]])
+    assert bottom_up_share(flipped) == pytest.approx(0.6)
+
+
+def test_bottom_up_share_by_group(aligned: pd.DataFrame) -> None:
+    share = bottom_up_share(aligned, by="level")
+    assert share.name == "bottom_up_share"
+    assert share.to_dict() == pytest.approx({"person": 2 / 3, "team": 0.5})
+
+
+def test_bottom_up_share_without_parent_column_counts_every_row(aligned: pd.DataFrame) -> None:
+    assert bottom_up_share(aligned.drop(columns="parent_id")) == pytest.approx(3 / 6)
+
+
+def test_bottom_up_share_empty_parent_text_is_top_level(aligned: pd.DataFrame) -> None:
+    assert bottom_up_share(aligned.assign(parent_id=["", *aligned["parent_id"].iloc[1:]])) == 0.6
+
+
+def test_bottom_up_share_does_not_modify_its_input(aligned: pd.DataFrame) -> None:
+    before = aligned.copy()
+    bottom_up_share(aligned, by="level")
+    pd.testing.assert_frame_equal(aligned, before)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"origin": ["top_down", "bottom-up", "top_down", "up", "bottom_up", "top_down"]},
+         r"objective 'sales': origin is 'bottom-up'.*\n.*objective 'ana': origin is 'up'"),
+        ({"parent_id": [None] * 6}, "no objective has a parent_id"),
+    ],
+)  # fmt: skip
+def test_bottom_up_share_errors(aligned: pd.DataFrame, change: dict, message: str) -> None:
+    with pytest.raises(OKRDataError, match=message):
+        bottom_up_share(aligned.assign(**change))

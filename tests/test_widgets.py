@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from okr_toolkit.widgets import KRScorer
@@ -148,3 +150,241 @@ def test_scenario_explorer_redraws_with_the_new_numbers():
     assert "= 100%" in app.chart_view.value
     # the Altair chart on demand matches what is shown
     assert app.chart.to_dict()["title"].startswith("P(score >= 0.7) = 100%")
+
+
+# --- the workshop dashboard ---------------------------------------------------------------
+
+SAMPLE_CHECKINS = {
+    # activation.kr1: 42% -> 65%, at 58.1%: (58.1-42)/(65-42) = 0.70
+    "statement: Lift week-1 activation from 42% to 65%": "current: 58.1",
+    # activation.kr2: 5 -> 2 days, at 3.5: (5-3.5)/(5-2) = 0.50
+    "statement: Reduce time-to-first-value from 5 days to 2 days": "current: 3.5",
+}
+
+
+def _sample_with_checkins(title: str | None = None) -> bytes:
+    from okr_toolkit.datasets import data_path
+
+    text = data_path("sample_okrs.yaml").read_text(encoding="utf-8")
+    for line, extra in SAMPLE_CHECKINS.items():
+        text = text.replace(line, f"{line}\n        {extra}")
+    if title is not None:
+        text = text.replace(
+            "title: Make the first week so valuable customers can't imagine going back",
+            f"title: {title}",
+        )
+    return text.encode("utf-8")
+
+
+def _upload(app, name: str, content: bytes) -> None:
+    """What the browser does: set the FileUpload's value."""
+    import datetime as dt
+
+    app.upload.value = (
+        {
+            "name": name,
+            "type": "",
+            "size": len(content),
+            "content": memoryview(content),
+            "last_modified": dt.datetime(2026, 9, 30, tzinfo=dt.timezone.utc),
+        },
+    )
+
+
+@pytest.fixture(scope="module")
+def dashboard_class():
+    from okr_toolkit.widgets import WorkshopDashboard
+
+    return WorkshopDashboard
+
+
+def test_dashboard_starts_on_the_sample_with_every_tab(dashboard_class):
+    app = dashboard_class()
+    assert app.source_name == "sample_okrs.yaml" and app.error is None
+    assert app.example.value == "sample_okrs.yaml"
+    assert [app.tabs.get_title(i) for i in range(len(app.tabs.children))] == [
+        "Scores",
+        "KPI health",
+        "Lint",
+        "KPI -> KR",
+        "Migration",
+        "Scenarios",
+        "Score a KR",
+    ]
+    # the sample is a draft without check-ins: every KR listed, none scored, and why
+    assert len(app.scores) == 7
+    assert set(app.scores["status"]) == {"no check-in yet"}
+    assert "No key result has a check-in yet" in app.summary.value
+    assert app.chart is None and app.scores_chart_view.value == ""
+    assert "activation.kr1" in app.scores_view.value
+    # KPI health: table and chart (inline SVG, rendered locally)
+    assert dict(zip(app.kpi_table["kpi"], app.kpi_table["status"], strict=True)) == {
+        "activation_rate": "breached",
+        "time_to_first_value": "breached",
+        "revenue": "breached",
+        "profit_margin": "healthy",
+    }
+    svg = app.kpi_chart_view.value.lower()
+    assert "<svg" in svg and "<script" not in svg and "href=" not in svg and "src=" not in svg
+    # lint: the README's 2 errors and 6 warnings, each in the table with its fix
+    assert app.findings["severity"].astype(str).value_counts().to_dict() == {
+        "warning": 6,
+        "error": 2,
+    }
+    for code in app.findings["code"]:
+        assert code in app.lint_view.value
+    assert "Loaded sample_okrs.yaml" in app.message and "7 key results" in app.message
+    # the existing apps are there, working
+    assert app.scorer.result["grade"] == "green"
+    assert app.converter.result["error"] is None
+    assert app.planner.result["decision"] == "replace"
+    assert app.explorer.result["error"] is None
+
+
+def test_dashboard_upload_with_checkins_scores_them(dashboard_class):
+    app = dashboard_class()
+    _upload(app, "client q3.yaml", _sample_with_checkins())
+    assert app.error is None and app.source_name == "client q3.yaml"
+    scored = app.scores.set_index("kr_id")
+    assert scored.loc["activation.kr1", "score"] == pytest.approx(0.7)
+    assert scored.loc["activation.kr1", "grade"] == "green"
+    assert scored.loc["activation.kr2", "score"] == pytest.approx(0.5)
+    assert scored.loc["activation.kr2", "grade"] == "yellow"
+    assert scored.loc["support.kr1", "status"] == "no check-in yet"
+    assert "0.70" in app.scores_view.value and "2 of 7 key results scored" in app.summary.value
+    assert app.scores_chart_view.value.startswith("<svg")
+    spec = json.dumps(app.chart.to_dict(validate=False))
+    assert "activation.kr1" in spec and "activation.kr2" in spec and "support.kr1" not in spec
+    assert "Loaded client q3.yaml" in app.message and "2 scored" in app.message
+    # the upload is consumed (so the same file can be sent again) and the chooser cleared
+    assert app.upload.value == () and app.example.value is None
+    # the temporary copy is gone and its path is never shown
+    from pathlib import Path
+
+    assert not Path(app.source.path).exists()
+    assert "okr-upload-" not in app.message + app.status.value
+    # choosing the example again goes back to it
+    app.example.value = "sample_okrs.yaml"
+    assert app.source_name == "sample_okrs.yaml" and app.scores["grade"].eq("").all()
+
+
+def test_dashboard_bad_upload_names_the_problem_and_keeps_the_data(dashboard_class):
+    app = dashboard_class()
+    _upload(app, "draft.yaml", b"objectives:\n  - id: growth\n    key_results: []\n")
+    assert app.error is not None and "title" in app.error
+    assert app.message.startswith("Cannot read draft.yaml.")
+    assert "Still showing sample_okrs.yaml" in app.message
+    assert "Traceback" not in app.status.value and "draft.yaml" in app.status.value
+    assert app.source_name == "sample_okrs.yaml" and len(app.scores) == 7
+    # not YAML at all
+    _upload(app, "notes.yaml", b"objectives: [unclosed\n")
+    assert "notes.yaml" in app.error and "Cannot read notes.yaml" in app.status.value
+    # a file type the toolkit does not read
+    _upload(app, "okrs.txt", b"hello")
+    assert "'.txt'" in app.error and ".yaml" in app.error
+    # a CSV without the columns, and an Excel file that is not one
+    _upload(app, "okrs.csv", b"a,b\n1,2\n")
+    assert "okrs.csv" in app.error and "objective_id" in app.error
+    _upload(app, "okrs.xlsx", b"not a spreadsheet")
+    assert "okrs.xlsx" in app.error
+    assert app.upload.value == ()
+    # a good file afterwards clears the error
+    _upload(app, "fixed.yaml", _sample_with_checkins())
+    assert app.error is None and app.message.startswith("Loaded fixed.yaml")
+
+
+def test_dashboard_lists_every_problem_of_a_file(dashboard_class, monkeypatch):
+    import okr_toolkit.io
+    from okr_toolkit.exceptions import OKRDataError
+
+    def two_problems(path):
+        raise OKRDataError(
+            f"2 problems in {path}:\n"
+            f"  - {path} line 3: objective is missing 'title'\n"
+            f"  - {path} line 9: target '<b>x</b>' is not a number"
+        )
+
+    app = dashboard_class()
+    monkeypatch.setattr(okr_toolkit.io, "read_okr_file", two_problems)
+    app.load_bytes("team.yaml", b"objectives: []")
+    page = app.status.value
+    assert "2 problems in team.yaml:" in page
+    assert page.count("<li>") == 2
+    assert "<li>team.yaml line 3: objective is missing &#x27;title&#x27;</li>" in page
+    assert "&lt;b&gt;x&lt;/b&gt;" in page and "<b>x</b>" not in page
+    assert "line 9" in app.message
+
+
+def test_dashboard_escapes_the_file_text(dashboard_class):
+    app = dashboard_class(example=None)
+    assert app.source is None and app.scores is None
+    _upload(app, "<i>evil</i>.yaml", _sample_with_checkins(title="<script>alert(1)</script>"))
+    assert app.error is None
+    views = app.scores_view.value + app.lint_view.value + app.status.value
+    assert "<script>" not in views and "<i>evil" not in views
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in app.scores_view.value
+
+
+def test_dashboard_score_a_kr_starts_from_a_kr_of_the_file(dashboard_class):
+    app = dashboard_class()
+    _upload(app, "q3.yaml", _sample_with_checkins())
+    picks = [value for _, value in app.kr_pick.options]
+    # the KRs with a baseline and a target, after the seed example
+    assert picks == ["", "activation.kr1", "activation.kr2"]
+    app.kr_pick.value = "activation.kr2"
+    scorer = app.scorer
+    assert (scorer.baseline.value, scorer.target.value, scorer.current.value) == (5, 2, 3.5)
+    assert scorer.direction.value == "decrease"
+    assert scorer.result["score"] == pytest.approx(0.5) and scorer.result["grade"] == "yellow"
+    assert scorer.baseline.min <= 2 and scorer.baseline.max >= 5
+    scorer.current.value = 2.6  # (5-2.6)/(5-2) = 0.8
+    assert scorer.result["score"] == pytest.approx(0.8)
+    app.kr_pick.value = ""
+    assert scorer.result["score"] == pytest.approx(0.7)
+    assert (scorer.baseline.min, scorer.baseline.max) == (0, 100)
+
+
+@pytest.mark.parametrize("name", ["sample_okrs.yaml", "acme_okrs.yaml"])
+def test_dashboard_bundled_examples_load(dashboard_class, name):
+    app = dashboard_class(example=None)
+    if name not in app.examples:
+        pytest.skip(f"{name} is not bundled in datasets/ (yet)")
+    app.example.value = name
+    assert app.error is None, app.error
+    assert app.source_name == name and len(app.scores) > 0
+
+
+def test_dashboard_lists_every_problem_the_reader_finds(dashboard_class):
+    app = dashboard_class()
+    app.load_bytes(
+        "two teams.yaml",
+        b"objectives:\n"
+        b"  - id: a\n"
+        b"    key_results:\n"
+        b"      - statement: Lift x from 1 to 2\n"
+        b"        baseline: lots\n"
+        b"  - title: no id\n",
+    )
+    problems = [line.strip() for line in app.error.splitlines()[1:] if line.strip()]
+    assert len(problems) >= 3  # the missing title, the text baseline, the missing id
+    page = app.status.value
+    assert page.count("<li>") == len(problems)
+    assert "&#x27;lots&#x27;" in page and "two teams.yaml line 5" in page
+    assert all(problem.split(":")[0] in page for problem in problems)
+
+
+def test_dashboard_reads_an_excel_upload(dashboard_class, tmp_path):
+    import okr_toolkit.io
+
+    if not hasattr(okr_toolkit.io, "write_okr_file"):
+        pytest.skip("okr_toolkit.io cannot write Excel files yet")
+    app = dashboard_class(example=None)
+    if "acme_okrs.yaml" not in app.examples:
+        pytest.skip("datasets/acme_okrs.yaml is not bundled (yet)")
+    app.example.value = "acme_okrs.yaml"
+    book = tmp_path / "acme.xlsx"
+    okr_toolkit.io.write_okr_file(app.source, book)
+    yaml_scores = app.scores[["kr_id", "score", "grade"]]
+    _upload(app, "Acme Q3.xlsx", book.read_bytes())
+    assert app.error is None and app.source_name == "Acme Q3.xlsx"
+    assert app.scores[["kr_id", "score", "grade"]].equals(yaml_scores)
