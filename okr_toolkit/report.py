@@ -35,7 +35,7 @@ import pandas as pd
 from .exceptions import OKRDataError
 from .io import OKRFile, read_okr_file
 
-__all__ = ["build_report", "report_charts", "score_table", "write_report"]
+__all__ = ["build_report", "pacing_table", "report_charts", "score_table", "write_report"]
 
 DateLike = str | _dt.date | _dt.datetime | pd.Timestamp
 
@@ -48,8 +48,8 @@ table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.92rem}
 th,td{border:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}
 th{background:#f4f4f4}td.num{text-align:right;font-variant-numeric:tabular-nums}
 .badge{display:inline-block;padding:0 .45rem;border-radius:.6rem;font-size:.85rem;color:#fff}
-.green,.healthy{background:#2e8b57}.yellow,.at_risk{background:#b7791f}
-.red,.breached{background:#d1495b}.error{background:#d1495b}.warning{background:#b7791f}
+.green,.healthy,.ahead{background:#2e8b57}.yellow,.at_risk{background:#b7791f}
+.red,.breached,.behind{background:#d1495b}.on_track{background:#4a7ab5}.error{background:#d1495b}.warning{background:#b7791f}
 .info{background:#4a6fa5}.muted{color:#666}
 .chart{overflow-x:auto;margin:.5rem 0 1rem}
 ul.summary{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem 1.5rem}
@@ -58,6 +58,7 @@ ul.summary{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem 1.5re
 # Classes a badge may carry: only these fixed words ever reach an attribute.
 _BADGES = frozenset(
     {"green", "yellow", "red", "healthy", "at_risk", "breached", "error", "warning", "info"}
+    | {"ahead", "on_track", "behind"}
 )
 
 
@@ -283,6 +284,137 @@ def _svg(chart: Any) -> str:
     if "<script" in svg.lower():  # pragma: no cover - vl-convert escapes text
         raise OKRDataError("a chart rendered with a <script> element; report not written")
     return f'<div class="chart">{svg}</div>\n'
+
+
+def pacing_table(okr_file: OKRFile, *, on: DateLike | None = None) -> pd.DataFrame:
+    """Where each checked-in key result should be by now, where it is, and where it is heading.
+
+    For every key result with dated check-ins, a baseline, a target and a
+    quarterly cycle: the straight-line progress expected on ``on`` (default:
+    the file's latest check-in date, so the clock is never read), the score of
+    its latest value, the pace (behind / on track / ahead) and a least-squares
+    forecast of the value and score at the end of the quarter.
+
+    Parameters
+    ----------
+    okr_file
+        An :class:`~okr_toolkit.io.OKRFile` with check-ins.
+    on
+        The date to pace against.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``kr_id, statement, cycle, as_of, expected, score, pace,
+        forecast_value, forecast_score, n_checkins``; empty when nothing can be
+        paced.
+
+    Examples
+    --------
+    >>> import okr_toolkit.datasets as ds
+    >>> table = pacing_table(ds.load_acme_okrs())
+    >>> table["as_of"].iloc[0], round(float(table["expected"].iloc[0]), 2), len(table)
+    ('2026-08-17', 0.52, 33)
+    >>> table["pace"].value_counts().sort_index().to_dict()
+    {'ahead': 1, 'behind': 15, 'on_track': 17}
+    """
+    from .pacing import expected_progress, forecast, pace, quarter_bounds
+
+    columns = [
+        "kr_id",
+        "statement",
+        "cycle",
+        "as_of",
+        "expected",
+        "score",
+        "pace",
+        "forecast_value",
+        "forecast_score",
+        "n_checkins",
+    ]
+    checkins = okr_file.checkins
+    if checkins is None or len(checkins) == 0:
+        return pd.DataFrame(columns=columns)
+    as_of = pd.Timestamp(_as_date(on) if on is not None else checkins["date"].max())
+    scores = score_table(okr_file.okrs).set_index("kr_id")
+    cycles = okr_file.okrs.set_index("kr_id")["cycle"] if "cycle" in okr_file.okrs else None
+    rows = []
+    for kr_id, group in checkins.groupby("kr_id", sort=False):
+        if kr_id not in scores.index:
+            continue
+        kr = scores.loc[kr_id]
+        cycle = None if cycles is None else cycles.get(kr_id)
+        if _isna(kr["score"]) or cycle is None or _isna(cycle):
+            continue
+        try:
+            start, end = quarter_bounds(str(cycle))
+        except (OKRDataError, ValueError):
+            continue  # an annual or unnamed cycle has no quarter to pace against
+        krs = pd.DataFrame(
+            {"kr_id": [kr_id], "baseline": [kr["baseline"]], "target": [kr["target"]]}
+        )
+        seen = group[group["date"] <= as_of]
+        fc = forecast(seen, krs, end, start=start).iloc[0] if len(seen) else None
+        expected = float(expected_progress(as_of, start, end))
+        rows.append(
+            {
+                "kr_id": kr_id,
+                "statement": kr["statement"],
+                "cycle": str(cycle),
+                "as_of": as_of.date().isoformat(),
+                "expected": expected,
+                "score": float(kr["score"]),
+                "pace": str(pace(float(kr["score"]), expected)),
+                "forecast_value": np.nan if fc is None else float(fc["forecast_value"]),
+                "forecast_score": np.nan if fc is None else float(fc["forecast_score"]),
+                "n_checkins": len(seen),
+            }
+        )
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _section_pacing(table: pd.DataFrame) -> str:
+    parts = ["<h2>Pacing: where each key result is heading</h2>\n"]
+    if len(table) == 0:
+        parts.append(
+            '<p class="muted">No dated check-ins on a quarterly key result yet, so there is '
+            "nothing to pace: add <code>checkins:</code> to the key results.</p>\n"
+        )
+        return "".join(parts)
+    as_of = table["as_of"].iloc[0]
+    parts.append(
+        f"<p>As of <time>{_e(as_of)}</time> a straight line from baseline to target would "
+        f"have covered <strong>{table['expected'].iloc[0]:.2f}</strong> of the way. The "
+        "forecast fits a line through each key result's check-ins and reads it at the end "
+        "of the quarter.</p>\n"
+    )
+    rows = [
+        [
+            _td(_e(r["kr_id"])),
+            _td(_e(r["statement"])),
+            _td(f"{r['score']:.2f}", num=True),
+            _td(f"{r['expected']:.2f}", num=True),
+            _td(_badge(str(r["pace"]))),
+            _td(_num(r["forecast_value"]), num=True),
+            _td("" if _isna(r["forecast_score"]) else f"{r['forecast_score']:.2f}", num=True),
+        ]
+        for _, r in table.iterrows()
+    ]
+    parts.append(
+        _table(
+            [
+                "key result",
+                "statement",
+                "score now",
+                "expected",
+                "pace",
+                "forecast",
+                "forecast score",
+            ],
+            rows,
+        )
+    )
+    return "".join(parts)
 
 
 def _section_scores(scores: pd.DataFrame) -> str:
@@ -539,6 +671,7 @@ def build_report(
         "".join(f"<li><strong>{_e(v)}</strong> {_e(k)}</li>\n" for k, v in summary),
         "</ul>\n",
         _section_scores(scores),
+        _section_pacing(pacing_table(source, on=on)),
         _section_kpis(kpi_table),
         _section_lint(findings, lines),
     ]
