@@ -93,6 +93,11 @@ def _read_okr(path: str) -> Any:
         raise _Unreadable(str(err).strip()) from err
 
 
+def _plain(x: float) -> str:
+    """A number as a person writes it: 12,995,100 rather than 1.29951e+07."""
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.4g}" if abs(x) < 1e4 else f"{x:,.0f}"
+
+
 def _fail(message: str, code: int) -> int:
     print(f"okr: {message}", file=sys.stderr)
     return code
@@ -416,7 +421,8 @@ def _convert(args: argparse.Namespace) -> int:
                 skipped.append(
                     {
                         "kpi": name,
-                        "reason": f"meets its threshold ({value:g} against {threshold:g}): keep "
+                        "reason": f"meets its threshold ({_plain(value)} against "
+                        f"{_plain(threshold)}): keep "
                         "it as a health check; not every KPI needs to become a key result",
                     }
                 )

@@ -47,9 +47,11 @@ h1{margin-bottom:.2rem}h2{border-bottom:1px solid #ddd;padding-bottom:.2rem;marg
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.92rem}
 th,td{border:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}
 th{background:#f4f4f4}td.num{text-align:right;font-variant-numeric:tabular-nums}
-.badge{display:inline-block;padding:0 .45rem;border-radius:.6rem;font-size:.85rem;color:#fff}
+.badge{display:inline-block;white-space:nowrap;padding:0 .45rem;border-radius:.6rem;
+font-size:.85rem;color:#fff}
 .green,.healthy,.ahead{background:#2e8b57}.yellow,.at_risk{background:#b7791f}
-.red,.breached,.behind{background:#d1495b}.on_track{background:#4a7ab5}.error{background:#d1495b}.warning{background:#b7791f}
+.red,.breached,.behind{background:#d1495b}.on_track{background:#4a7ab5}
+.error{background:#d1495b}.warning{background:#b7791f}
 .info{background:#4a6fa5}.muted{color:#666}
 .chart{overflow-x:auto;margin:.5rem 0 1rem}
 ul.summary{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem 1.5rem}
@@ -80,7 +82,8 @@ def _isna(value: Any) -> bool:
 
 
 def _num(value: Any) -> str:
-    """A number as plain text: integers without ``.0``, others to 4 significant digits."""
+    """A number as plain text: integers without ``.0``, large numbers in full, others to 4
+    significant digits (12,995,058 and 51.66, never 1.3e+07)."""
     if _isna(value):
         return ""
     try:
@@ -89,6 +92,8 @@ def _num(value: Any) -> str:
         return _e(value)
     if x.is_integer() and abs(x) < 1e15:
         return f"{int(x):,}"
+    if 1e4 <= abs(x) < 1e15:
+        return f"{x:,.0f}"
     return f"{x:,.4g}"
 
 
