@@ -39,7 +39,7 @@ import json
 import math
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
@@ -192,10 +192,37 @@ def _decode(name: str, raw: bytes) -> str:
 # ----- YAML
 
 
+def _yaml_bases() -> tuple[type, ...]:
+    """The classes of the YAML loader: libyaml's C parser under PyYAML's Python composer.
+
+    The composer must be Python, to refuse aliases, tags and deep nesting as it
+    goes; the parser (the scanning of characters, most of the time) may be C,
+    which makes reading about four times faster. Without libyaml, all Python.
+    """
+    import yaml
+    from yaml.composer import Composer
+    from yaml.constructor import SafeConstructor
+    from yaml.resolver import Resolver
+
+    try:
+        from yaml.cyaml import CParser
+    except ImportError:  # PyYAML built without libyaml
+        return (yaml.SafeLoader,)
+
+    class FastBase(Composer, SafeConstructor, Resolver, CParser):  # type: ignore[misc]
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            Composer.__init__(self)
+            SafeConstructor.__init__(self)
+            Resolver.__init__(self)
+
+    return (FastBase,)
+
+
 def _yaml_document(name: str, text: str) -> Document:
     import yaml
 
-    class Loader(yaml.SafeLoader):
+    class Loader(*_yaml_bases()):  # type: ignore[misc]
         depth = 0
 
         # Aliases can expand a small file into an enormous one ("billion laughs"),
@@ -921,7 +948,7 @@ def _latest(okr_file: OKRFile) -> dict[str, float]:
     )
 
 
-def _kr_current(kr: pd.Series, latest: dict[str, float]) -> Any:
+def _kr_current(kr: Mapping[str, Any], latest: dict[str, float]) -> Any:
     current = _clean(kr.get("current"))
     if (
         current is not None
@@ -951,7 +978,14 @@ def _yaml_bytes(okr_file: OKRFile, p: Path) -> dict[Path, bytes]:
     if top_pay is not None:
         doc["pay_linked"] = top_pay
     doc["objectives"] = []
-    for _, o in objectives.iterrows():
+    # Group once: filtering the frames per objective and per KR would be quadratic.
+    krs_of = {k: g.to_dict("records") for k, g in okrs.groupby("objective_id", sort=False)}
+    checkins_of = (
+        {k: g.to_dict("records") for k, g in checkins.groupby("kr_id", sort=False)}
+        if checkins is not None
+        else {}
+    )
+    for o in objectives.to_dict("records"):
         obj: dict[str, Any] = {"id": _clean(o["objective_id"]), "title": _clean(o["objective"])}
         for col, name in (
             ("objective_owner", "owner"),
@@ -964,7 +998,7 @@ def _yaml_bytes(okr_file: OKRFile, p: Path) -> dict[Path, bytes]:
         if top_cycle is None and _clean(o.get("cycle")) is not None:
             obj["cycle"] = _clean(o["cycle"])
         krs = []
-        for _, kr in okrs[okrs["objective_id"] == o["objective_id"]].iterrows():
+        for kr in krs_of.get(o["objective_id"], []):
             item: dict[str, Any] = {"id": _clean(kr["kr_id"]), "statement": _clean(kr["statement"])}
             for col in KR_COLUMNS[2:]:
                 if col not in kr:
@@ -976,13 +1010,12 @@ def _yaml_bytes(okr_file: OKRFile, p: Path) -> dict[Path, bytes]:
                     continue  # implied by the top of the file / the default weight
                 if value is not None:
                     item[col] = value
-            if checkins is not None and len(checkins):
-                rows = checkins[checkins["kr_id"] == kr["kr_id"]]
-                if len(rows):
-                    item["checkins"] = [
-                        {k: _clean(r[k]) for k in CHECKIN_COLUMNS[1:] if _clean(r[k]) is not None}
-                        for _, r in rows.iterrows()
-                    ]
+            rows = checkins_of.get(kr["kr_id"], [])
+            if rows:
+                item["checkins"] = [
+                    {k: _clean(r[k]) for k in CHECKIN_COLUMNS[1:] if _clean(r[k]) is not None}
+                    for r in rows
+                ]
             krs.append(item)
         obj["key_results"] = krs
         doc["objectives"].append(obj)
@@ -993,12 +1026,13 @@ def _yaml_bytes(okr_file: OKRFile, p: Path) -> dict[Path, bytes]:
                 for k in KPI_COLUMNS
                 if k in r and _clean(r[k]) is not None
             }
-            for _, r in okr_file.kpis.iterrows()
+            for r in okr_file.kpis.to_dict("records")
         ]
     head = (
         f"# OKR file, format version {FORMAT_VERSION}: see docs/okr-file-format.md in okr-toolkit\n"
     )
-    body = yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when there
+    body = yaml.dump(doc, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)
     return {p: (head + body).encode("utf-8")}
 
 
@@ -1012,18 +1046,18 @@ def _table_rows(
     frame: pd.DataFrame | None, columns: tuple[str, ...], latest: dict[str, float] | None = None
 ) -> tuple[list[str], list[list[Any]]]:
     """Every documented column, in order, so that an exported file doubles as a template."""
-    rows: list[list[Any]] = []
-    for _, r in (frame if frame is not None else pd.DataFrame()).iterrows():
-        rows.append(
-            [
-                _neutralise(
-                    _kr_current(r, latest)
-                    if (c == "current" and latest is not None)
-                    else _clean(r.get(c))
-                )
-                for c in columns
-            ]
-        )
+    records = [] if frame is None else frame.to_dict("records")
+    rows = [
+        [
+            _neutralise(
+                _kr_current(r, latest)
+                if (c == "current" and latest is not None)
+                else _clean(r.get(c))
+            )
+            for c in columns
+        ]
+        for r in records
+    ]
     return list(columns), rows
 
 
@@ -1069,8 +1103,7 @@ def _excel_bytes(okr_file: OKRFile, p: Path) -> dict[Path, bytes]:
     from openpyxl.utils import get_column_letter
 
     latest = _latest(okr_file)
-    book = openpyxl.Workbook()
-    book.remove(book.active)
+    book = openpyxl.Workbook(write_only=True)
     sheets = [
         ("objectives", _table_rows(_objectives_of(okr_file), OBJECTIVE_COLUMNS)),
         ("key_results", _table_rows(okr_file.okrs, ("objective_id", *KR_COLUMNS), latest)),
@@ -1081,16 +1114,14 @@ def _excel_bytes(okr_file: OKRFile, p: Path) -> dict[Path, bytes]:
         if title == "kpis" and okr_file.kpis is None:
             continue
         ws = book.create_sheet(title)
-        ws.append(header)
-        for row in rows:
-            ws.append(row)
-            for cell in ws[ws.max_row]:
-                if isinstance(cell.value, str):
-                    cell.data_type = "s"  # text, never a formula
         for i, name in enumerate(header, start=1):
             width = max([len(str(name)), *(len(str(r[i - 1] or "")) for r in rows)])
             ws.column_dimensions[get_column_letter(i)].width = min(60, width + 2)
         ws.freeze_panes = "A2"
+        ws.append(header)
+        # Text that starts with = is a formula to openpyxl; _neutralise has put a ' before it.
+        for row in rows:
+            ws.append(row)
     buffer = _io.BytesIO()
     book.save(buffer)
     return {p: buffer.getvalue()}

@@ -304,9 +304,7 @@ FILE_CASES = [
             fix="did you mean 'increase'?",
         ),
     ),
-    case(
-        "yaml_bad_indentation.yaml", P(5, 11, "not valid YAML: mapping values are not allowed here")
-    ),
+    case("yaml_bad_indentation.yaml", P(5, 11, "not valid YAML: mapping values are not allowed")),
     case("yaml_bad_level.yaml", P(6, 12, "level 'division' is not one of company, team, person")),
     case("yaml_baseline_bool.yaml", P(10, 19, "baseline must be a number, got True")),
     case("yaml_checkin_value_text.yaml", P(16, 20, "value 'n/a' is text, not a number")),
@@ -315,9 +313,7 @@ FILE_CASES = [
         P(14, 19, "checkins must be a list (items starting with '- '), got the value 'weekly'"),
     ),
     case("yaml_checkins_under_objective.yaml", P(6, 5, "unknown field 'checkins' in an objective")),
-    case(
-        "yaml_colon_in_value.yaml", P(5, 18, "not valid YAML: mapping values are not allowed here")
-    ),
+    case("yaml_colon_in_value.yaml", P(5, 18, "not valid YAML: mapping values are not allowed")),
     case("yaml_comments_only.yaml", P(None, None, "the file has no content, only comments")),
     case("yaml_committed_text.yaml", P(6, 16, "committed must be true or false, got 'maybe'")),
     case("yaml_confidence_above_10.yaml", P(17, 25, "confidence 11 is outside 0-10")),
@@ -462,7 +458,8 @@ FILE_CASES = [
     ),
     case(
         "yaml_tab_indent.yaml",
-        P(5, 1, "not valid YAML: found character '\\t' that cannot start any token"),
+        # libyaml says "found a tab character", PyYAML's Python scanner "found character '\\t'"
+        P(5, 1, "not valid YAML: found "),
     ),
     case(
         "yaml_target_equals_baseline.yaml",
@@ -493,12 +490,12 @@ FILE_CASES = [
         P(
             19,
             5,
-            "but got ':' (while parsing a flow mapping that starts on line 18 column 13)",
+            "(while parsing a flow mapping that starts on line 18 column 13)",
         ),
     ),
     case(
         "yaml_unclosed_quote.yaml",
-        P(12, 16, "not valid YAML: found character '%' that cannot start any token"),
+        P(12, 16, "that cannot start any token"),
     ),
     case(
         "yaml_unknown_checkin_field.yaml",
