@@ -762,6 +762,8 @@ line-height:1.35}
 .okr-dash .badge{display:inline-block;padding:0 7px;border-radius:9px;color:#fff;font-size:12px}
 .okr-dash .muted{color:#666}
 .okr-dash .problem{color:#b00020}
+.okr-dash a.download{display:inline-block;padding:4px 12px;border-radius:4px;background:#2f6fb0;
+color:#fff;text-decoration:none}
 </style>"""
 
 _BADGE_COLOURS: dict[str, str] = {
@@ -774,6 +776,9 @@ _BADGE_COLOURS: dict[str, str] = {
     "error": charts.GRADE_COLORS["red"],
     "warning": "#b7791f",
     "info": "#4a6fa5",
+    "ahead": charts.GRADE_COLORS["green"],
+    "on_track": "#4a7ab5",
+    "behind": charts.GRADE_COLORS["red"],
 }
 
 
@@ -784,7 +789,7 @@ def _badge(word: str) -> str:
 
 
 def _number(value: Any) -> str:
-    """A number as text: integers without ``.0``, others to 4 significant digits."""
+    """A number as text: integers without ``.0``, large ones in full, others to 4 digits."""
     try:
         x = float(value)
     except (TypeError, ValueError):
@@ -793,6 +798,8 @@ def _number(value: Any) -> str:
         return ""
     if x.is_integer() and abs(x) < 1e15:
         return f"{int(x):,}"
+    if 1e4 <= abs(x) < 1e15:
+        return f"{x:,.0f}"
     return f"{x:,.4g}"
 
 
@@ -889,12 +896,14 @@ class WorkshopDashboard:
     _SEED_PICK = "the seed example: activation 42% -> 65%"
     TABS: ClassVar[tuple[str, ...]] = (
         "Scores",
+        "Pacing",
         "KPI health",
         "Lint",
         "KPI -> KR",
         "Migration",
         "Scenarios",
         "Score a KR",
+        "Report & export",
     )
 
     def __init__(
@@ -932,6 +941,19 @@ class WorkshopDashboard:
         self.kpi_view = w.HTML()
         self.kpi_chart_view = w.HTML()
         self.lint_view = w.HTML()
+        self.pacing_view = w.HTML()
+        self.pacing: pd.DataFrame | None = None
+        self.export_format = w.Dropdown(
+            options=[("HTML report", "html"), ("Excel workbook", "xlsx"), ("YAML file", "yaml")],
+            value="html",
+            description="export",
+            style=style,
+            layout=w.Layout(width="300px"),
+        )
+        self.export_button = w.Button(description="Prepare download", icon="download")
+        self.export_link = w.HTML()
+        self.export_button.on_click(lambda _button: self.prepare_download())
+        self.download: tuple[str, bytes] | None = None
 
         self.scorer = KRScorer(settings=settings)
         self.kr_pick = w.Dropdown(
@@ -949,6 +971,7 @@ class WorkshopDashboard:
         self.tabs = w.Tab(
             children=[
                 panel(self.summary, self.scores_view, self.scores_chart_view),
+                panel(self.pacing_view),
                 panel(self.kpi_view, self.kpi_chart_view),
                 panel(self.lint_view),
                 panel(
@@ -961,6 +984,15 @@ class WorkshopDashboard:
                 panel(self.planner.widget),
                 panel(self.explorer.widget),
                 panel(self.kr_pick, self.scorer.widget),
+                panel(
+                    w.HTML(
+                        "<p>Hand over what is on screen: the self-contained HTML report "
+                        "(opens with no network), or the OKRs as an Excel workbook or a YAML "
+                        "file in the documented format.</p>"
+                    ),
+                    w.HBox([self.export_format, self.export_button]),
+                    self.export_link,
+                ),
             ]
         )
         for i, title in enumerate(self.TABS):
@@ -1104,7 +1136,10 @@ class WorkshopDashboard:
             + "</p>"
         )
         self._render_scores(scores, scored)
+        self._render_pacing()
         self._render_kpis(kpi_table)
+        self.download = None
+        self.export_link.value = ""
         self._render_lint(findings)
         self._set_picks()
 
@@ -1151,6 +1186,81 @@ class WorkshopDashboard:
         else:
             self.chart = None
             self.scores_chart_view.value = ""
+
+    def _render_pacing(self) -> None:
+        from .report import pacing_table
+
+        self.pacing = table = pacing_table(self.source)
+        if len(table) == 0:
+            self.pacing_view.value = (
+                "<p class='muted'>No dated check-ins on a quarterly key result yet, so there "
+                "is nothing to pace: add <code>checkins:</code> to the key results.</p>"
+            )
+            return
+        counts = table["pace"].value_counts()
+        intro = (
+            f"<p>As of <b>{html.escape(str(table['as_of'].iloc[0]))}</b> (the latest check-in) a "
+            f"straight line from baseline to target would have covered "
+            f"<b>{table['expected'].iloc[0]:.2f}</b> of the way: "
+            + ", ".join(
+                f"<b>{int(counts.get(p, 0))}</b> {p.replace('_', ' ')}"
+                for p in ("behind", "on_track", "ahead")
+            )
+            + ". The forecast reads a line through each KR's check-ins at the quarter's end.</p>"
+        )
+        rows = [
+            [
+                (html.escape(str(r["kr_id"])), False),
+                (html.escape(str(r["statement"])), False),
+                (f"{r['score']:.2f}", True),
+                (f"{r['expected']:.2f}", True),
+                (_badge(str(r["pace"])), False),
+                (_number(r["forecast_value"]), True),
+                ("" if pd.isna(r["forecast_score"]) else f"{r['forecast_score']:.2f}", True),
+            ]
+            for _, r in table.iterrows()
+        ]
+        self.pacing_view.value = intro + _html_table(
+            ["key result", "statement", "score now", "expected", "pace", "forecast", "score then"],
+            rows,
+        )
+
+    def prepare_download(self) -> None:
+        """Build the chosen export of the file on screen and offer it as a download link.
+
+        The link carries the file itself (a ``data:`` URL), so nothing is served
+        or fetched; :attr:`download` holds ``(file name, bytes)`` for tests.
+        """
+        import base64
+        import tempfile
+        from pathlib import Path
+
+        from .io import write_okr_file
+        from .report import build_report
+
+        if self.source is None:
+            self.export_link.value = "<p class='muted'>Load a file first.</p>"
+            return
+        fmt = self.export_format.value
+        stem = Path(str(self.source_name)).stem or "okrs"
+        if fmt == "html":
+            name, data = f"{stem}_report.html", build_report(self.source).encode("utf-8")
+            mime = "text/html"
+        else:
+            with tempfile.TemporaryDirectory(prefix="okr-export-") as folder:
+                path = write_okr_file(self.source, Path(folder) / f"{stem}.{fmt}")
+                name, data = path.name, path.read_bytes()
+            mime = (
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                if fmt == "xlsx"
+                else "application/x-yaml"
+            )
+        self.download = (name, data)
+        href = f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+        self.export_link.value = (
+            f"<p><a class='download' download='{html.escape(name)}' href='{href}'>Download "
+            f"{html.escape(name)}</a> ({len(data) / 1024:,.0f} KiB)</p>"
+        )
 
     def _render_kpis(self, table: pd.DataFrame) -> None:
         from .report import _kpi_chart

@@ -321,3 +321,29 @@ def test_report_shows_a_script_title_as_text(browser, tmp_path, artifacts):
     assert seen["dialogs"] == [], f"a script ran: {seen['dialogs']}"
     assert seen["blocked"] == [] and seen["errors"] == []
     assert all(url.startswith(("file:", "data:")) for url in seen["requests"])
+
+
+def test_dashboard_case_study_pacing_and_export(browser, voila_url, artifacts):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(f"console: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(f"pageerror: {e}"))
+    try:
+        page.goto(voila_url, timeout=PAGE_TIMEOUT)
+        page.get_by_text("Loaded sample_okrs.yaml", exact=False).wait_for(timeout=PAGE_TIMEOUT)
+        page.locator(".widget-dropdown select").first.select_option("acme_okrs.yaml")
+        expect(page.get_by_text("Loaded acme_okrs.yaml", exact=False)).to_be_visible(timeout=20_000)
+        page.get_by_role("tab", name="Pacing").click()
+        pacing = page.locator(".widget-html:visible", has_text="As of 2026-08-17").first
+        expect(pacing).to_be_visible(timeout=10_000)
+        expect(pacing.locator(".badge", has_text="behind").first).to_be_visible()
+        page.screenshot(path=str(artifacts / "dashboard_pacing.png"), full_page=True)
+        page.get_by_role("tab", name="Report & export").click()
+        page.get_by_role("button", name="Prepare download").click()
+        link = page.get_by_role("link", name="Download acme_okrs_report.html")
+        expect(link).to_be_visible(timeout=30_000)
+        assert link.get_attribute("href").startswith("data:text/html;base64,")
+        page.screenshot(path=str(artifacts / "dashboard_export.png"), full_page=True)
+    finally:
+        page.close()
+    assert errors == []

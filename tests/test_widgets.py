@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
 import pytest
 
+import okr_toolkit as okr
 from okr_toolkit.widgets import KRScorer
 
 
@@ -204,12 +206,14 @@ def test_dashboard_starts_on_the_sample_with_every_tab(dashboard_class):
     assert app.example.value == "sample_okrs.yaml"
     assert [app.tabs.get_title(i) for i in range(len(app.tabs.children))] == [
         "Scores",
+        "Pacing",
         "KPI health",
         "Lint",
         "KPI -> KR",
         "Migration",
         "Scenarios",
         "Score a KR",
+        "Report & export",
     ]
     # the sample is a draft without check-ins: every KR listed, none scored, and why
     assert len(app.scores) == 7
@@ -388,3 +392,43 @@ def test_dashboard_reads_an_excel_upload(dashboard_class, tmp_path):
     _upload(app, "Acme Q3.xlsx", book.read_bytes())
     assert app.error is None and app.source_name == "Acme Q3.xlsx"
     assert app.scores[["kr_id", "score", "grade"]].equals(yaml_scores)
+
+
+def test_dashboard_paces_the_case_study_and_explains_an_empty_pacing(dashboard_class):
+    from okr_toolkit.report import pacing_table
+
+    app = dashboard_class()
+    assert len(app.pacing) == 0 and "nothing to pace" in app.pacing_view.value
+    app.load_example("acme_okrs.yaml")
+    expected = pacing_table(okr.datasets.load_acme_okrs())
+    pd.testing.assert_frame_equal(app.pacing, expected)
+    behind = int((expected["pace"] == "behind").sum())
+    assert f"<b>{behind}</b> behind" in app.pacing_view.value
+    assert "2026-08-17" in app.pacing_view.value
+
+
+@pytest.mark.parametrize("fmt", ["html", "xlsx", "yaml"])
+def test_dashboard_exports_what_is_on_screen(dashboard_class, tmp_path, fmt):
+    import base64
+    import re
+
+    app = dashboard_class("acme_okrs.yaml")
+    app.export_format.value = fmt
+    app.export_button.click()
+    name, data = app.download
+    assert name.startswith("acme_okrs") and name.endswith(f".{fmt}")
+    href = re.search(r"href='data:[^;]+;base64,([^']+)'", app.export_link.value).group(1)
+    assert base64.b64decode(href) == data
+    if fmt == "html":
+        page = data.decode("utf-8")
+        assert "<script" not in page and "Pacing: where each key result is heading" in page
+    else:
+        path = tmp_path / name
+        path.write_bytes(data)
+        back = okr.read_okr_file(path)
+        pd.testing.assert_frame_equal(
+            back.okrs.drop(columns="line"), app.source.okrs.drop(columns="line")
+        )
+    # A new file clears the old download, so a stale export is never handed over.
+    app.load_example("sample_okrs.yaml")
+    assert app.download is None and app.export_link.value == ""
