@@ -409,14 +409,7 @@ def lint(
             "keep the 2-3 that best prove the objective; track the rest as KPIs",
             objective_id=objective_id,
         )
-    if len(per_objective) > settings.max_objectives:
-        found.add(
-            "OKR110",
-            "portfolio",
-            f"{len(per_objective)} objectives; focus on the {settings.max_objectives} most "
-            "critical areas at most",
-            "merge or drop objectives until only the critical few remain",
-        )
+    _too_many_objectives(found, frame, settings)
 
     # --- portfolio ------------------------------------------------------------------
     if not linked.any() and len(frame):
@@ -430,6 +423,38 @@ def lint(
     if kpi_table is not None:
         _portfolio_kpis(found, frame, kpi_table, set(kpi_col[linked].astype(str)))
     return found.frame()
+
+
+def _too_many_objectives(found: _Findings, frame: pd.DataFrame, settings: Settings) -> None:
+    """OKR110: the focus limit applies to each set of objectives one team owns.
+
+    A company file holds many teams' objectives; counting them as one set would
+    flag every real company. When the file says which team (and level) owns each
+    objective, each team's set is counted on its own; otherwise the file is one set.
+    """
+    objectives = frame.drop_duplicates("objective_id")
+    if "team" in objectives.columns and objectives["team"].notna().any():
+        keys = [c for c in ("team", "level") if c in objectives.columns]
+        sets = objectives[keys].astype(object).where(objectives[keys].notna(), None)
+        counts = list(sets.value_counts(dropna=False, sort=False).items())
+    else:
+        counts = [((), len(objectives))]
+    for key, n in counts:
+        if n <= settings.max_objectives:
+            continue
+        values = key if isinstance(key, tuple) else (key,)
+        parts = dict(zip(("team", "level"), values, strict=False))
+        where = "portfolio"
+        if parts.get("team") is not None:
+            where = f"team {parts['team']!r}"
+            if parts.get("level") is not None:
+                where += f" ({parts['level']} level)"
+        found.add(
+            "OKR110",
+            where,
+            f"{n} objectives; focus on the {settings.max_objectives} most critical areas at most",
+            "merge or drop objectives until only the critical few remain",
+        )
 
 
 def _portfolio_kpis(

@@ -257,3 +257,35 @@ def test_cli_lint_unreadable_exits_2_with_a_reason(tmp_path, capsys, name, conte
     assert "Traceback" not in err
     if content is not None:
         assert path.read_text() == content  # never modified
+
+
+def _objectives(n: int, **columns: object) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "objective_id": [f"o{i}" for i in range(n)],
+            "objective": [f"Delight customer segment number {i}" for i in range(n)],
+            "kr_id": [f"o{i}.kr1" for i in range(n)],
+            "statement": ["Lift week-1 activation from 42% to 65%"] * n,
+            **columns,
+        }
+    )
+
+
+def test_too_many_objectives_is_counted_per_team_when_the_file_says_who_owns_them():
+    teams = ["Sales"] * 3 + ["Growth"] * 6 + ["Support"] * 2
+    found = lint(_objectives(11, team=teams))
+    rows = found[found["code"] == "OKR110"]
+    assert rows["where"].tolist() == ["team 'Growth'"]
+    assert rows["message"].str.startswith("6 objectives").all()
+    # Without owners, the file is one set of objectives, as before.
+    whole = lint(_objectives(11))
+    assert whole.loc[whole["code"] == "OKR110", "where"].tolist() == ["portfolio"]
+
+
+def test_too_many_objectives_names_the_level_too():
+    found = lint(_objectives(6, team=["Growth"] * 6, level=["person"] * 6))
+    assert found.loc[found["code"] == "OKR110", "where"].tolist() == [
+        "team 'Growth' (person level)"
+    ]
+    split = lint(_objectives(6, team=["Growth"] * 6, level=["team"] * 3 + ["person"] * 3))
+    assert "OKR110" not in set(split["code"])
