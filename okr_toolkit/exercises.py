@@ -107,6 +107,26 @@ def _stall_run(kpi: str) -> Callable[[], float]:
     return compute
 
 
+def _acme_stall_run(kpi: str) -> Callable[[], float]:
+    def compute() -> float:
+        from .datasets import load_acme_kpi_history
+        from .kpis import stall_summary
+
+        return float(stall_summary(load_acme_kpi_history()).loc[kpi, "run"])
+
+    return compute
+
+
+def _acme_bottom_up(level: str) -> Callable[[], float]:
+    def compute() -> float:
+        from .datasets import load_acme_objectives
+        from .rollup import bottom_up_share
+
+        return float(bottom_up_share(load_acme_objectives(), by="level")[level])
+
+    return compute
+
+
 def _sample_company() -> list[str]:
     return [f"Team {letter}" for letter in "ABCDEFGH"]
 
@@ -297,6 +317,31 @@ EXERCISES: dict[str, Exercise] = {
         "MBO target: revenue from $8M to $12M this year. The linear first-quarter KR target ($M)?",
         _first_quarter_target,
         "a quarter of the way: 8 + (12 - 8) / 4.",
+    ),
+    "acme.frt_threshold_score": Exercise(
+        "Acme's first-response KR goes from 6 hours to 2; the KPI's line is 4 hours. "
+        "At what score is the line cleared?",
+        _proposal(
+            "threshold_score",
+            "first_response_time",
+            6,
+            4,
+            strategy="explicit",
+            target=2,
+            better="lower",
+        ),
+        "(threshold - baseline) / (target - baseline) works going down too.",
+    ),
+    "acme.bottom_up_teams": Exercise(
+        "What share of Acme's team-level objectives did the teams set themselves (bottom-up)?",
+        _acme_bottom_up("team"),
+        "count the team objectives whose origin is bottom_up, over all team objectives.",
+    ),
+    "acme.weeks_stalled_frt": Exercise(
+        "For how many weeks in a row has Acme's first response time missed its 4-hour line?",
+        _acme_stall_run("first_response_time"),
+        "stall_summary() counts the run of misses up to the latest week.",
+        tolerance=0,
     ),
     "scenarios.mean_end_value": Exercise(
         "A KR at 48 today drifts +1.5 a week with noise, 6 weeks left: the expected end value?",

@@ -31,6 +31,9 @@ HAND_WORKED = {
     "scenarios.mean_end_value": 57.0,  # 48 + 1.5 x 6
     "scenarios.zero_volatility": 0.0,  # every path ends at 54: score 12/23 < 0.7
     "scenarios.brier": 0.5,  # ((1-1)^2 + (0-1)^2) / 2
+    "acme.frt_threshold_score": (4 - 6) / (2 - 6),  # 0.5, going down
+    "acme.bottom_up_teams": 9 / 12,  # datasets/acme_objectives.csv: 9 of 12 team objectives
+    "acme.weeks_stalled_frt": 20,  # the generator's stall: 20 weeks above 4 hours
 }
 
 
