@@ -631,6 +631,23 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace) -> int:
+    from .io import write_okr_file
+
+    source = _read_okr(args.file)
+    try:
+        out = write_okr_file(source, args.output, overwrite=args.force)
+    except OKRDataError as err:
+        # The library's advice names its keyword; here the switch is --force.
+        text = _first_line(err).replace("pass overwrite=True", "pass --force to replace it")
+        raise _Unreadable(text) from err
+    except OSError as err:
+        raise _Unreadable(f"cannot write {args.output}: {err.strerror or err}") from err
+    n_krs, n_checkins = len(source.okrs), 0 if source.checkins is None else len(source.checkins)
+    print(f"wrote {out}: {n_krs} key results, {n_checkins} check-ins")
+    return 0
+
+
 # --- the parser ------------------------------------------------------------------------
 
 
@@ -703,7 +720,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = _sub(
         sub,
         "report",
-        "write a self-contained HTML report (scores, KPI health, lint findings)",
+        "write a self-contained HTML report (scores, pacing, KPI health, lint findings)",
         "Write one HTML file that opens with no network: scores and grades, KPI health,\n"
         "lint findings, charts inline. The input file is never modified. With --charts,\n"
         "also save every chart of the report as SVG and PNG for slides.",
@@ -825,6 +842,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--cycle", help="the quarter, YYYYQn (default: the current quarter)")
     p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     p.set_defaults(func=_new)
+
+    p = _sub(
+        sub,
+        "export",
+        "convert an OKR file between YAML, CSV and Excel",
+        "Read an OKR file (.yaml/.yml, .csv or .xlsx), check it, and write the same OKRs\n"
+        "in the format OUTPUT's suffix names. A CSV gets NAME.kpis.csv and\n"
+        "NAME.checkins.csv beside it when there are KPIs or check-ins. In CSV and Excel,\n"
+        "text a spreadsheet would run as a formula (= + - @) is written with a leading '.\n"
+        "Nothing is written over the input or, without --force, over an existing file.",
+        _epilog(
+            "  okr export client_draft.xlsx -o okrs.yaml\n"
+            "  okr export okrs.yaml -o okrs.xlsx --force",
+            None,
+        ),
+    )
+    p.add_argument("file", help="OKR file to read: .yaml/.yml, .csv or .xlsx")
+    p.add_argument("-o", "--output", required=True, help="file to write: .yaml, .csv or .xlsx")
+    p.add_argument("--force", action="store_true", help="overwrite OUTPUT if it exists")
+    p.set_defaults(func=_export)
     return parser
 
 

@@ -7,8 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
+import okr_toolkit as okr
 from okr_toolkit.cli import main
 
 
@@ -540,3 +542,35 @@ def test_every_problem_of_a_broken_file_gets_its_own_line(capsys):
         f"{broken} line 18 column 9",
     ]
     assert broken.read_bytes() == before
+
+
+def test_export_converts_between_formats_and_never_overwrites(tmp_path, capsys):
+    from okr_toolkit import datasets
+
+    source = datasets.data_path("acme_okrs.yaml")
+    xlsx = tmp_path / "acme.xlsx"
+    assert main(["export", str(source), "-o", str(xlsx)]) == 0
+    assert capsys.readouterr().out == f"wrote {xlsx}: 33 key results, 231 check-ins\n"
+    csv_path = tmp_path / "acme.csv"
+    assert main(["export", str(xlsx), "-o", str(csv_path)]) == 0
+    capsys.readouterr()
+    back = okr.read_okr_file(csv_path)
+    original = okr.read_okr_file(source)
+    pd.testing.assert_frame_equal(
+        back.okrs.drop(columns="line"), original.okrs.drop(columns="line")
+    )
+    before = csv_path.read_bytes()
+    assert main(["export", str(xlsx), "-o", str(csv_path)]) == 2
+    assert "pass --force to replace it" in capsys.readouterr().err
+    assert main(["export", str(csv_path), "-o", str(csv_path), "--force"]) == 2
+    assert "refusing to write over the file" in capsys.readouterr().err
+    assert csv_path.read_bytes() == before
+    assert main(["export", str(xlsx), "-o", str(csv_path), "--force"]) == 0
+
+
+def test_export_of_a_broken_file_lists_its_problems_and_writes_nothing(tmp_path, capsys):
+    broken = Path(__file__).parent / "bad_files" / "yaml_several_value_problems.yaml"
+    out = tmp_path / "out.xlsx"
+    assert main(["export", str(broken), "-o", str(out)]) == 2
+    assert "4 problems" in capsys.readouterr().err
+    assert not out.exists()
