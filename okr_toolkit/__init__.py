@@ -51,7 +51,14 @@ from .migration import (
 from .model import KPI, KR_COLUMNS, KeyResult, Objective, objectives_to_frame
 from .pacing import PACES, expected_progress, forecast, pace, pacing, quarter_bounds
 from .readings import read_three_ways
-from .report import build_report, report_charts, score_table, write_report
+from .report import (
+    build_report,
+    kpi_table,
+    pacing_table,
+    report_charts,
+    score_table,
+    write_report,
+)
 from .rollup import ORIGINS, ROLLUPS, bottom_up_share, compare_rollups, rollup, rollup_tree
 from .scenarios import (
     CalibrationReport,
@@ -150,12 +157,14 @@ __all__ = [
     "grade_diagnostics",
     "is_success",
     "kpi_status",
+    "kpi_table",
     "kpi_to_kr",
     "lint",
     "lint_statement",
     "objectives_to_frame",
     "pace",
     "pacing",
+    "pacing_table",
     "parse_statement",
     "payout",
     "plan_migration",

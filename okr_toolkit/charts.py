@@ -23,6 +23,7 @@ import pandas as pd
 
 from ._validate import require_columns
 from .convert import KRProposal
+from .exceptions import OKRDataError
 from .grades import GRADES
 from .scenarios import CalibrationReport, Simulation
 from .settings import DEFAULT_SETTINGS, Settings
@@ -32,6 +33,7 @@ __all__ = [
     "SAVE_SUFFIXES",
     "enable_offline",
     "fan_data",
+    "kpi_health",
     "kpi_history",
     "kpi_to_kr",
     "kr_progress",
@@ -758,3 +760,70 @@ def score_history(
     )
     teams = scores[by].nunique()
     return alt.layer(band, ticks).properties(title=title, width=width, height=max(60, 30 * teams))
+
+
+def kpi_health(
+    table: pd.DataFrame, *, title: str = "KPI health", width: int = 420
+) -> alt.LayerChart:
+    """Each KPI's distance from its threshold, in % of it, coloured by status.
+
+    Bars to the right of zero are on the healthy side of the line, whichever way
+    the KPI should move (a lower-is-better KPI below its threshold points right).
+
+    Parameters
+    ----------
+    table
+        One row per KPI with ``kpi``, ``value``, ``threshold``, ``better`` and
+        ``status`` (as :func:`okr_toolkit.report.kpi_table` gives). Rows whose
+        status is not healthy / at_risk / breached, or whose threshold is 0, are
+        left out.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from okr_toolkit.report import kpi_table
+    >>> kpis = pd.DataFrame({"kpi": ["activation_rate", "ttfv"], "threshold": [50, 4],
+    ...                      "value": [42, 3.5], "better": ["higher", "lower"]})
+    >>> chart = kpi_health(kpi_table(kpis))
+    >>> chart.layer[0].data["margin"].round(1).tolist()
+    [-16.0, 12.5]
+    """
+    require_columns(table, ["kpi", "value", "threshold", "better", "status"], "the KPI table")
+    rated = table[table["status"].astype(str).isin(["healthy", "at_risk", "breached"])]
+    rated = rated[(rated["threshold"] != 0) & rated["threshold"].notna()]
+    if len(rated) == 0:
+        raise OKRDataError(
+            "no KPI with a value, a non-zero threshold and a status to draw; "
+            "give the KPIs a value and a threshold"
+        )
+    sign = np.where(rated["better"].astype(str) == "lower", -1.0, 1.0)
+    threshold = rated["threshold"].astype(float)
+    data = pd.DataFrame(
+        {
+            "kpi": rated["kpi"].astype(str).to_numpy(),
+            "status": rated["status"].astype(str).to_numpy(),
+            "margin": (
+                sign * (rated["value"].astype(float) - threshold) / threshold.abs() * 100
+            ).to_numpy(),
+        }
+    )
+    statuses = ["healthy", "at_risk", "breached"]
+    colors = [GRADE_COLORS["green"], GRADE_COLORS["yellow"], GRADE_COLORS["red"]]
+    bars = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            x=alt.X("margin:Q", title="distance from threshold, % (right = healthy side)"),
+            y=alt.Y("kpi:N", sort=data["kpi"].tolist(), title=None),
+            color=alt.Color(
+                "status:N",
+                scale=alt.Scale(domain=statuses, range=colors),
+                legend=alt.Legend(orient="bottom", title=None),
+            ),
+            tooltip=["kpi", "status", alt.Tooltip("margin:Q", format=".1f")],
+        )
+    )
+    zero = alt.Chart(pd.DataFrame({"x": [0.0]})).mark_rule(color="#333").encode(x="x:Q")
+    return alt.layer(bars, zero).properties(
+        title=title, width=width, height=max(60, 28 * len(data))
+    )

@@ -35,7 +35,14 @@ import pandas as pd
 from .exceptions import OKRDataError
 from .io import OKRFile, read_okr_file
 
-__all__ = ["build_report", "pacing_table", "report_charts", "score_table", "write_report"]
+__all__ = [
+    "build_report",
+    "kpi_table",
+    "pacing_table",
+    "report_charts",
+    "score_table",
+    "write_report",
+]
 
 DateLike = str | _dt.date | _dt.datetime | pd.Timestamp
 
@@ -246,11 +253,23 @@ def score_table(okrs: pd.DataFrame, *, method: str = "clamped") -> pd.DataFrame:
     )
 
 
-#: The old private name, kept for callers that used it.
+#: The old private names, kept for callers that used them.
 _score_table = score_table
 
 
-def _kpi_table(kpis: pd.DataFrame | None) -> pd.DataFrame:
+def kpi_table(kpis: pd.DataFrame | None) -> pd.DataFrame:
+    """Each KPI's latest value read against its threshold: ``kpi, value, threshold, better,
+    status`` (``"no value yet"`` where the file gives no value).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> kpi_table(pd.DataFrame({"kpi": ["activation_rate", "ttfv"], "threshold": [50, 4],
+    ...                         "value": [42, 3.5], "better": ["higher", "lower"]}))
+                   kpi  value  threshold  better    status
+    0  activation_rate   42.0       50.0  higher  breached
+    1             ttfv    3.5        4.0   lower   healthy
+    """
     from .kpis import kpi_status
 
     columns = ["kpi", "value", "threshold", "better", "status"]
@@ -459,6 +478,9 @@ def _section_scores(scores: pd.DataFrame) -> str:
     return "".join(parts)
 
 
+_kpi_table = kpi_table
+
+
 def _kpi_chart(table: pd.DataFrame) -> str:
     """Bars of each KPI's distance from its threshold, as inline SVG (or ``""``)."""
     chart = _kpi_health_chart(table)
@@ -466,45 +488,13 @@ def _kpi_chart(table: pd.DataFrame) -> str:
 
 
 def _kpi_health_chart(table: pd.DataFrame) -> Any:
-    """Bars of each KPI's distance from its threshold, in % of it (right = good side)."""
-    import altair as alt
+    """The KPI health chart, or ``None`` when no KPI has a status to draw."""
+    from .charts import kpi_health
 
-    from .charts import GRADE_COLORS
-
-    rated = table[table["status"].isin(["healthy", "at_risk", "breached"])]
-    rated = rated[(rated["threshold"] != 0) & rated["threshold"].notna()]
-    if len(rated) == 0:
+    try:
+        return kpi_health(table)
+    except OKRDataError:
         return None
-    sign = np.where(rated["better"] == "lower", -1.0, 1.0)
-    data = pd.DataFrame(
-        {
-            "kpi": rated["kpi"].astype(str),
-            "status": rated["status"].astype(str),
-            "margin": sign
-            * (rated["value"].astype(float) - rated["threshold"].astype(float))
-            / rated["threshold"].astype(float).abs()
-            * 100,
-        }
-    )
-    statuses = ["healthy", "at_risk", "breached"]
-    colors = [GRADE_COLORS["green"], GRADE_COLORS["yellow"], GRADE_COLORS["red"]]
-    bars = (
-        alt.Chart(data)
-        .mark_bar()
-        .encode(
-            x=alt.X("margin:Q", title="distance from threshold, % (right = healthy side)"),
-            y=alt.Y("kpi:N", sort=data["kpi"].tolist(), title=None),
-            color=alt.Color(
-                "status:N",
-                scale=alt.Scale(domain=statuses, range=colors),
-                legend=alt.Legend(orient="bottom", title=None),
-            ),
-        )
-    )
-    zero = alt.Chart(pd.DataFrame({"x": [0.0]})).mark_rule(color="#333").encode(x="x:Q")
-    return alt.layer(bars, zero).properties(
-        title="KPI health", width=420, height=max(60, 28 * len(data))
-    )
 
 
 def _section_kpis(table: pd.DataFrame) -> str:

@@ -243,3 +243,38 @@ def test_save_chart_bad_scale(tmp_path, progress_chart, scale):
 def test_save_chart_missing_folder_raises_oserror(tmp_path, progress_chart):
     with pytest.raises(OSError):
         charts.save_chart(progress_chart, tmp_path / "missing" / "chart.png")
+
+
+def test_kpi_health_points_the_healthy_side_right_for_either_direction():
+    from okr_toolkit.report import kpi_table
+
+    kpis = pd.DataFrame(
+        {
+            "kpi": ["activation_rate", "first_response_time", "uptime", "no_value"],
+            "threshold": [50, 4, 99.9, 10],
+            "value": [42, 6, 99.95, None],
+            "better": ["higher", "lower", "higher", "higher"],
+        }
+    )
+    chart = charts.kpi_health(kpi_table(kpis))
+    spec = chart.to_dict()
+    bars = chart.layer[0].data.set_index("kpi")
+    assert list(bars.index) == ["activation_rate", "first_response_time", "uptime"]
+    assert bars.loc["activation_rate", "margin"] == pytest.approx(-16.0)
+    assert bars.loc["first_response_time", "margin"] == pytest.approx(-50.0)  # 6 h vs 4 h: bad
+    assert bars.loc["uptime", "margin"] > 0
+    assert spec["layer"][0]["encoding"]["color"]["scale"]["domain"] == [
+        "healthy",
+        "at_risk",
+        "breached",
+    ]
+
+
+def test_kpi_health_without_anything_to_draw_says_why():
+    from okr_toolkit.report import kpi_table
+
+    empty = kpi_table(pd.DataFrame({"kpi": ["x"], "threshold": [5.0], "value": [None]}))
+    with pytest.raises(okr.OKRDataError, match="no KPI with a value"):
+        charts.kpi_health(empty)
+    with pytest.raises(okr.OKRDataError, match="status"):
+        charts.kpi_health(pd.DataFrame({"kpi": ["x"], "value": [1.0]}))
