@@ -1078,13 +1078,14 @@ class WorkshopDashboard:
     def _load(self, name: str, path: Any, *, strip: str | None = None, as_name: str = "") -> None:
         from .io import read_okr_file
         from .lint import lint
-        from .report import _kpi_table, score_table
+        from .report import kpi_table as read_kpis
+        from .report import score_table
 
         try:
             source = read_okr_file(path)
             okrs, kpis = source.okrs, source.kpis
             scores = score_table(okrs)
-            kpi_table = _kpi_table(kpis)
+            kpi_table = read_kpis(kpis)
             findings = lint(okrs, kpis, self.settings)
         except OKRDataError as err:
             text = str(err)
@@ -1263,8 +1264,6 @@ class WorkshopDashboard:
         )
 
     def _render_kpis(self, table: pd.DataFrame) -> None:
-        from .report import _kpi_chart
-
         if len(table) == 0:
             self.kpi_view.value = "<p class='muted'>The file lists no KPIs.</p>"
             self.kpi_chart_view.value = ""
@@ -1288,7 +1287,10 @@ class WorkshopDashboard:
             )
         self.kpi_view.value = _html_table(["KPI", "value", "threshold", "better", "status"], rows)
         # The report's KPI health chart: each KPI's distance from its threshold, as SVG.
-        self.kpi_chart_view.value = _kpi_chart(table)
+        try:
+            self.kpi_chart_view.value = charts.to_svg(charts.kpi_health(table))
+        except OKRDataError:  # no KPI with a value to draw
+            self.kpi_chart_view.value = ""
 
     def _render_lint(self, findings: pd.DataFrame) -> None:
         if len(findings) == 0:
