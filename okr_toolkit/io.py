@@ -733,6 +733,20 @@ def _csv_document(p: Path, text: str) -> Document:
     return doc
 
 
+def _has_formulas(raw: bytes) -> bool:
+    """Whether any worksheet of an .xlsx holds a formula (an ``<f>`` element)."""
+    import re
+    import zipfile
+
+    pattern = re.compile(rb"<(?:\w+:)?f[\s>/]")
+    with zipfile.ZipFile(_io.BytesIO(raw)) as book:
+        return any(
+            pattern.search(book.read(n))
+            for n in book.namelist()
+            if n.startswith("xl/worksheets/") and n.endswith(".xml")
+        )
+
+
 def _excel_document(name: str, raw: bytes) -> Document:
     import zipfile
 
@@ -741,7 +755,12 @@ def _excel_document(name: str, raw: bytes) -> Document:
     try:
         book = openpyxl.load_workbook(_io.BytesIO(raw), read_only=True, data_only=True)
         # The same cells as written: a formula that was never calculated reads as empty.
-        formulas = openpyxl.load_workbook(_io.BytesIO(raw), read_only=True, data_only=False)
+        # Loading twice doubles the time, so only a workbook with formulas pays for it.
+        formulas = (
+            openpyxl.load_workbook(_io.BytesIO(raw), read_only=True, data_only=False)
+            if _has_formulas(raw)
+            else None
+        )
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as err:
         _fail(
             name,
@@ -757,7 +776,7 @@ def _excel_document(name: str, raw: bytes) -> Document:
         if ws is None:
             return None
         rows = [list(r) for r in ws.iter_rows(values_only=True)]
-        written = formulas[ws.title].iter_rows(values_only=True)
+        written = formulas[ws.title].iter_rows(values_only=True) if formulas is not None else ()
         for number, (row, as_written) in enumerate(zip(rows, written, strict=False), start=1):
             for i, (value, formula) in enumerate(zip(row, as_written, strict=False)):
                 if value is None and isinstance(formula, str) and formula.startswith("="):
@@ -979,12 +998,12 @@ def _yaml_bytes(okr_file: OKRFile, p: Path) -> dict[Path, bytes]:
         doc["pay_linked"] = top_pay
     doc["objectives"] = []
     # Group once: filtering the frames per objective and per KR would be quadratic.
-    krs_of = {k: g.to_dict("records") for k, g in okrs.groupby("objective_id", sort=False)}
-    checkins_of = (
-        {k: g.to_dict("records") for k, g in checkins.groupby("kr_id", sort=False)}
-        if checkins is not None
-        else {}
-    )
+    krs_of: dict[Any, list[dict[str, Any]]] = {}
+    for kr in okrs.to_dict("records"):
+        krs_of.setdefault(kr["objective_id"], []).append(kr)
+    checkins_of: dict[Any, list[dict[str, Any]]] = {}
+    for row in [] if checkins is None else checkins.to_dict("records"):
+        checkins_of.setdefault(row["kr_id"], []).append(row)
     for o in objectives.to_dict("records"):
         obj: dict[str, Any] = {"id": _clean(o["objective_id"]), "title": _clean(o["objective"])}
         for col, name in (
