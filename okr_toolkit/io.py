@@ -553,18 +553,17 @@ class _Table:
                     f"row {number} has {len(values)} cells but the header has {width} columns",
                     "remove the extra cells or quote text that contains commas",
                 )
-            cells = {
-                name: Cell(
-                    _unquote(values[i]) if i < len(values) else None,
-                    number,
-                    name,
-                    self.sheet,
-                    text=isinstance(values[i] if i < len(values) else None, str),
-                    file=self.file,
-                )
-                for i, name in enumerate(self.columns)
-                if name
-            }
+            n = len(values)
+            sheet, file = self.sheet, self.file
+            cells = {}
+            for i, name in enumerate(self.columns):
+                if not name:
+                    continue
+                value = values[i] if i < n else None
+                is_text = isinstance(value, str)
+                if is_text and value[:1] == "'":
+                    value = _unquote(value)
+                cells[name] = Cell(value, number, name, sheet, is_text, file)
             yield number, cells
 
 

@@ -257,7 +257,7 @@ class OKRFile:
     company: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Cell:
     """A value and where it sits in the file. ``text`` marks table cells (all text)."""
 
@@ -269,7 +269,7 @@ class Cell:
     file: str | None = None  # a side file (CSV KPIs / check-ins), when not the main one
 
 
-@dataclass
+@dataclass(slots=True)
 class Record:
     """One objective, key result, KPI or check-in as read, before any checking."""
 
