@@ -1049,9 +1049,23 @@ def _yaml_bytes(okr_file: OKRFile, p: Path) -> dict[Path, bytes]:
     head = (
         f"# OKR file, format version {FORMAT_VERSION}: see docs/okr-file-format.md in okr-toolkit\n"
     )
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when there
-    body = yaml.dump(doc, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100)
+    body = yaml.dump(doc, Dumper=_dumper(), sort_keys=False, allow_unicode=True, width=100)
     return {p: (head + body).encode("utf-8")}
+
+
+def _dumper() -> type:
+    """A safe YAML dumper that indents list items under their key, like the documented files.
+
+    (libyaml's faster emitter cannot indent them; files people edit by hand are
+    worth the extra second per few thousand key results.)
+    """
+    import yaml
+
+    class IndentedDumper(yaml.SafeDumper):
+        def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+            super().increase_indent(flow, False)
+
+    return IndentedDumper
 
 
 def _neutralise(value: Any) -> Any:

@@ -431,3 +431,11 @@ def test_any_valid_file_round_trips(tmp_path_factory, doc, fmt) -> None:
     # Excel keeps 15 significant digits, so 285640.38800000004 comes back as 285640.388.
     _same(original, back, exact=fmt != ".xlsx")
     assert len(back.okrs) == sum(len(o["key_results"]) for o in doc["objectives"])
+
+
+def test_written_yaml_reads_like_the_documented_files(tmp_path, rich) -> None:
+    text = write_okr_file(rich, tmp_path / "out.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# OKR file, format version 1")
+    assert "\nobjectives:\n  - id: company\n    title: " in text  # list items indented
+    assert "\n    key_results:\n      - id: company.kr1\n" in text
+    assert "\n        checkins:\n          - date: 2026-07-06\n" in text
