@@ -17,14 +17,12 @@ from __future__ import annotations
 
 import argparse
 import csv
-import statistics
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
 import yaml
+from bench_scoring import timed  # the median of repeated runs, shared by the benchmarks
 
 from okr_toolkit.io import read_okr_file, side_files, write_okr_file
 
@@ -64,15 +62,6 @@ def make_yaml(n_krs: int) -> str:
     return "\n".join(lines + kpis) + "\n"
 
 
-def median_time(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=2_000, help="key results (default 2,000)")
@@ -107,12 +96,12 @@ def main() -> None:
         ]  # fmt: skip
         print(f"{'format':7}{'read_okr_file':>15}{'bare parser':>13}{'ratio':>8}  bare parser")
         for fmt, ours, label, bare in rows:
-            t_ours, t_bare = median_time(ours, args.repeat), median_time(bare, args.repeat)
+            t_ours, t_bare = timed(ours, args.repeat), timed(bare, args.repeat)
             ratio = t_ours / t_bare
             print(f"{fmt:7}{t_ours * 1e3:>12.0f} ms{t_bare * 1e3:>10.0f} ms{ratio:>7.1f}x  {label}")
         for fmt in (".yaml", ".csv", ".xlsx"):
             target = Path(folder) / f"out{fmt}"
-            t = median_time(lambda t=target: write_okr_file(okrs, t, overwrite=True), args.repeat)
+            t = timed(lambda t=target: write_okr_file(okrs, t, overwrite=True), args.repeat)
             print(f"write_okr_file {fmt:6} {t * 1e3:8.0f} ms")
 
 

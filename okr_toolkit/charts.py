@@ -10,10 +10,7 @@ Vega embedded.
 
 from __future__ import annotations
 
-import contextlib
 import math
-import os
-import tempfile
 import textwrap
 from pathlib import Path
 
@@ -21,6 +18,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
+from ._atomic import write_atomic
 from ._validate import require_columns
 from .convert import KRProposal
 from .exceptions import OKRDataError
@@ -606,20 +604,7 @@ def save_chart(chart: alt.TopLevelMixin, path: str | Path, *, scale: float = 2.0
         data: bytes = svg_from_spec(spec).encode("utf-8")
     else:
         data = _png_from_spec(spec, float(scale))
-    folder = out.parent if str(out.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, out)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    return out
+    return write_atomic(out, data)
 
 
 def _png_from_spec(spec: dict, scale: float) -> bytes:

@@ -19,7 +19,6 @@ import json
 import math
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -27,6 +26,7 @@ from typing import Any
 import pandas as pd
 
 from . import __version__
+from ._atomic import write_atomic
 from .exceptions import OKRDataError
 from .scoring import METHODS, score_krs
 
@@ -135,39 +135,6 @@ def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return _clean(frame.astype(object).where(frame.notna(), None).to_dict(orient="records"))
 
 
-def _write_atomic(path: Path, data: bytes, *, overwrite: bool = True) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder.
-
-    With ``overwrite=False`` an existing file is never replaced, even one that
-    appears between the check and the write.
-    """
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        if overwrite:
-            os.replace(tmp, path)
-            return
-        try:
-            os.link(tmp, path)  # fails if path exists: no clobbering
-        except FileExistsError:
-            raise
-        except OSError:  # no hard links on this file system
-            if path.exists():
-                raise FileExistsError(path) from None
-            os.replace(tmp, path)
-            return
-        os.unlink(tmp)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
 def _names(text: str) -> list[str]:
     """``"Sales, Ops"`` -> ``["Sales", "Ops"]``."""
     return [part.strip() for part in text.split(",")]
@@ -191,22 +158,6 @@ def _is_okr_layout(path: str) -> bool:
     return "statement" in header and "objective_id" in header
 
 
-def _with_latest_checkin(source: Any) -> pd.DataFrame:
-    """The key results, ``current`` defaulting to each KR's latest check-in value."""
-    okrs = source.okrs
-    checkins = getattr(source, "checkins", None)
-    if not isinstance(checkins, pd.DataFrame) or checkins.empty:
-        return okrs
-    if not {"kr_id", "date", "value"} <= set(checkins.columns):
-        return okrs
-    ordered = checkins.assign(_date=pd.to_datetime(checkins["date"], errors="coerce"))
-    ordered = ordered.dropna(subset=["_date", "value"]).sort_values("_date", kind="stable")
-    latest = ordered.groupby("kr_id")["value"].last()
-    current = okrs["current"] if "current" in okrs.columns else pd.Series(float("nan"), okrs.index)
-    filled = current.astype(object).where(current.notna(), okrs["kr_id"].map(latest))
-    return okrs.assign(current=filled)
-
-
 def _score(args: argparse.Namespace) -> int:
     if _is_okr_layout(args.file):
         return _score_okr_file(args)
@@ -228,7 +179,8 @@ def _score_okr_file(args: argparse.Namespace) -> int:
     from .report import score_table
 
     source = _read_okr(args.file)
-    table = score_table(_with_latest_checkin(source), method=args.method)
+    # The reader has already set `current` to each KR's latest check-in where none is given.
+    table = score_table(source.okrs, method=args.method)
     columns = ["objective_id", "kr_id", "baseline", "target", "current", "score", "grade"]
     out = table[[*columns, "status"]]
     problems = out["status"].str.startswith("not scored")
@@ -548,7 +500,7 @@ def _plan(args: argparse.Namespace) -> int:
     if args.csv:
         out = Path(args.csv)
         try:
-            _write_atomic(out, plan[list(PLAN_COLUMNS)].to_csv(index=False).encode("utf-8"))
+            write_atomic(out, plan[list(PLAN_COLUMNS)].to_csv(index=False).encode("utf-8"))
         except OSError as err:
             raise _Unreadable(f"cannot write {out}: {err.strerror or err}") from err
     if args.format == "json":
@@ -622,7 +574,7 @@ def _new(args: argparse.Namespace) -> int:
     except ValueError as err:
         raise _Unreadable(_first_line(err)) from err
     try:
-        _write_atomic(out, text.encode("utf-8"), overwrite=args.force)
+        write_atomic(out, text.encode("utf-8"), overwrite=args.force)
     except FileExistsError as err:
         raise _Unreadable(f"{out} already exists; not overwritten (pass --force)") from err
     except OSError as err:

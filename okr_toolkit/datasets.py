@@ -473,6 +473,19 @@ def load_okr_examples() -> pd.DataFrame:
     return _load_dataset("okr_examples.csv", _OKR_EXAMPLES)
 
 
+def _one_kpi(frame: pd.DataFrame, kpi: str | None, file: str) -> pd.DataFrame:
+    """The rows of one KPI of a history (all of them for ``kpi=None``)."""
+    if kpi is None:
+        return frame
+    available = list(dict.fromkeys(frame["kpi"]))
+    if kpi not in available:
+        raise OKRDataError(
+            f"{file}: no KPI named {kpi!r}; available: "
+            f"{', '.join(repr(k) for k in available)}. Pass one of them, or kpi=None for all."
+        )
+    return frame.loc[frame["kpi"] == kpi].reset_index(drop=True)
+
+
 def load_kpi_history(kpi: str | None = None) -> pd.DataFrame:
     """Synthetic weekly values of the two stalled KPIs of seed 000.
 
@@ -527,15 +540,7 @@ def load_kpi_history(kpi: str | None = None) -> pd.DataFrame:
     '2026-06-22'
     """
     frame = _load_dataset("kpi_history.csv", _KPI_HISTORY, parse_dates=("week",))
-    if kpi is None:
-        return frame
-    available = list(dict.fromkeys(frame["kpi"]))
-    if kpi not in available:
-        raise OKRDataError(
-            f"kpi_history.csv: no KPI named {kpi!r}; available: "
-            f"{', '.join(repr(k) for k in available)}. Pass one of them, or kpi=None for all."
-        )
-    return frame.loc[frame["kpi"] == kpi].reset_index(drop=True)
+    return _one_kpi(frame, kpi, "kpi_history.csv")
 
 
 def load_checkins() -> pd.DataFrame:
@@ -742,15 +747,7 @@ def load_acme_kpi_history(kpi: str | None = None) -> pd.DataFrame:
     ('2026-06-22', 6.0)
     """
     frame = _load_dataset("acme_kpi_history.csv", _ACME_KPI_HISTORY, parse_dates=("week",))
-    if kpi is None:
-        return frame
-    available = list(dict.fromkeys(frame["kpi"]))
-    if kpi not in available:
-        raise OKRDataError(
-            f"acme_kpi_history.csv: no KPI named {kpi!r}; available: "
-            f"{', '.join(repr(k) for k in available)}. Pass one of them, or kpi=None for all."
-        )
-    return frame.loc[frame["kpi"] == kpi].reset_index(drop=True)
+    return _one_kpi(frame, kpi, "acme_kpi_history.csv")
 
 
 def load_acme_objectives() -> pd.DataFrame:

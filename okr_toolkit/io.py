@@ -34,19 +34,18 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io as _io
 import json
 import math
-import os
-import tempfile
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from ._atomic import write_all_atomic
 from .exceptions import OKRDataError
 from .okr_format import (
     CHECKIN_COLUMNS,
@@ -219,7 +218,9 @@ def _yaml_bases() -> tuple[type, ...]:
     return (FastBase,)
 
 
-def _yaml_document(name: str, text: str) -> Document:
+@functools.cache
+def _checking_loader() -> type:
+    """The YAML loader class, built once: safe, and refusing aliases, tags and deep nesting."""
     import yaml
 
     class Loader(*_yaml_bases()):  # type: ignore[misc]
@@ -251,6 +252,13 @@ def _yaml_document(name: str, text: str) -> Document:
                 )
             return node
 
+    return Loader
+
+
+def _yaml_document(name: str, text: str) -> Document:
+    import yaml
+
+    Loader = _checking_loader()
     try:
         root = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as err:
@@ -904,33 +912,8 @@ def write_okr_file(okr_file: OKRFile, path: str | Path, *, overwrite: bool = Fal
             raise OKRDataError(
                 f"{target}: already exists; choose another name or pass overwrite=True"
             )
-    with _atomic_many(outputs):
-        pass
+    write_all_atomic(outputs)
     return p
-
-
-@contextmanager
-def _atomic_many(outputs: dict[Path, bytes]) -> Iterator[None]:
-    """Write every file to a temporary name first, then move them all into place."""
-    temps: list[tuple[str, Path]] = []
-    try:
-        for target, data in outputs.items():
-            if not data:
-                continue
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-            temps.append((tmp, target))
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-        yield
-        for tmp, target in temps:
-            os.replace(tmp, target)
-        for target, data in outputs.items():
-            if not data:
-                target.unlink(missing_ok=True)
-    finally:
-        for tmp, _ in temps:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
 
 
 def _clean(value: Any) -> Any:

@@ -509,24 +509,18 @@ def build(doc: Document) -> OKRFile:
         label = f"objective {ident!r}" if ident else "objective"
         row = _typed(rec, OBJECTIVE_FIELDS, coerce, label, skip=("id",))
         if not ident:
-            if rec.fields.get("id") is None or _blank(rec.fields["id"].value):
+            if _absent(rec, "id"):
                 p.at(
                     _missing(rec, "objective_id"),
                     "objective is missing 'id'",
                     "give it a short unique id, e.g. growth",
                 )
-        elif ident in seen_obj:
-            first = seen_obj[ident]
-            p.at(
-                rec.fields["id"],
-                f"objective id {ident!r} is used twice (first at {_where(first)})",
-                "give each objective its own id",
-            )
         else:
-            seen_obj[ident] = rec
-        if not row["title"] and (
-            rec.fields.get("title") is None or _blank(rec.fields["title"].value)
-        ):
+            _once(
+                p, seen_obj, ident, rec, rec.fields["id"],
+                f"objective id {ident!r} is used twice", "give each objective its own id",
+            )  # fmt: skip
+        if not row["title"] and _absent(rec, "title"):
             p.at(
                 _missing(rec, "objective"),
                 f"{label} is missing 'title'",
@@ -568,23 +562,18 @@ def build(doc: Document) -> OKRFile:
             label = f"KPI {name!r}" if name else "KPI"
             row = _typed(rec, KPI_FIELDS, coerce, label, skip=("name",))
             if not name:
-                if rec.fields.get("name") is None or _blank(rec.fields["name"].value):
+                if _absent(rec, "name"):
                     p.at(
                         _missing(rec, "kpi"),
                         "KPI is missing 'name'",
                         "add name: the KPI's id, e.g. activation_rate",
                     )
-            elif name in seen_kpi:
-                p.at(
-                    rec.fields["name"],
-                    f"KPI {name!r} is listed twice (first at {_where(seen_kpi[name])})",
-                    "list each KPI once",
-                )
             else:
-                seen_kpi[name] = rec
-            if row["threshold"] is None and (
-                rec.fields.get("threshold") is None or _blank(rec.fields["threshold"].value)
-            ):
+                _once(
+                    p, seen_kpi, name, rec, rec.fields["name"],
+                    f"KPI {name!r} is listed twice", "list each KPI once",
+                )  # fmt: skip
+            if row["threshold"] is None and _absent(rec, "threshold"):
                 p.at(
                     _missing(rec, "threshold"),
                     f"{label} is missing 'threshold'",
@@ -602,9 +591,7 @@ def build(doc: Document) -> OKRFile:
     for rec in doc.krs:
         label = _label(rec)
         row = _typed(rec, KR_FIELDS, coerce, label, skip=("id",))
-        if not row["statement"] and (
-            rec.fields.get("statement") is None or _blank(rec.fields["statement"].value)
-        ):
+        if not row["statement"] and _absent(rec, "statement"):
             p.at(
                 _missing(rec, "statement"),
                 "key result is missing 'statement'",
@@ -614,15 +601,11 @@ def build(doc: Document) -> OKRFile:
         ident = coerce.value(rec.fields.get("id"), "id", "id", label)
         if not ident and obj_id:
             ident = f"{obj_id}.kr{rec.index + 1}"
-        if ident and ident in seen_kr:
-            where = rec.fields.get("id") or rec
-            p.at(
-                where,
-                f"key result id {ident!r} is used twice (first at {_where(seen_kr[ident])})",
-                "give each key result its own id",
-            )
-        elif ident:
-            seen_kr[ident] = rec
+        if ident:
+            _once(
+                p, seen_kr, ident, rec, rec.fields.get("id") or rec,
+                f"key result id {ident!r} is used twice", "give each key result its own id",
+            )  # fmt: skip
         if obj_id is not None and obj_id not in by_obj and rec.owner_cell is not None:
             p.at(
                 rec.owner_cell,
@@ -680,9 +663,7 @@ def build(doc: Document) -> OKRFile:
             ("date", "add date: YYYY-MM-DD"),
             ("value", "add value: the metric's reading"),
         ):
-            if row[need] is None and (
-                rec.fields.get(need) is None or _blank(rec.fields[need].value)
-            ):
+            if row[need] is None and _absent(rec, need):
                 p.at(_missing(rec, need), f"{label} is missing '{need}'", fix)
         if kr_id is not None and kr_id not in seen_kr and rec.owner_cell is not None:
             p.at(
@@ -697,21 +678,39 @@ def build(doc: Document) -> OKRFile:
                 "rate confidence from 0 (no chance) to 10 (certain)",
             )
         if kr_id and row["date"] is not None:
-            key = (kr_id, row["date"])
-            if key in seen_date:
-                p.at(
-                    rec.fields["date"],
-                    f"{label}: two check-ins on {row['date']} (first at {_where(seen_date[key])})",
-                    "keep one check-in per date",
-                )
-            else:
-                seen_date[key] = rec
+            _once(
+                p, seen_date, (kr_id, row["date"]), rec, rec.fields["date"],
+                f"{label}: two check-ins on {row['date']}", "keep one check-in per date",
+            )  # fmt: skip
         row["kr_id"] = kr_id
         row["_rec"] = rec
         checkin_rows.append(row)
 
     p.raise_if_any()
     return _frames(doc, top, objectives, kr_rows, kpi_rows, checkin_rows)
+
+
+def _absent(rec: Record, name: str) -> bool:
+    """The field is left out or blank (a value that is there but unreadable is reported
+    by the type check instead)."""
+    cell = rec.fields.get(name)
+    return cell is None or _blank(cell.value)
+
+
+def _once(
+    p: Problems,
+    seen: dict[Any, Record],
+    key: Any,
+    rec: Record,
+    where: Cell | Record,
+    message: str,
+    fix: str,
+) -> None:
+    """Remember ``key``; if it was seen before, report ``message`` and where it first was."""
+    if key in seen:
+        p.at(where, f"{message} (first at {_where(seen[key])})", fix)
+    else:
+        seen[key] = rec
 
 
 def _num(x: float) -> str:

@@ -24,7 +24,6 @@ import contextlib
 import datetime as _dt
 import html
 import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -32,6 +31,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._atomic import write_atomic
 from .exceptions import OKRDataError
 from .io import OKRFile, read_okr_file
 
@@ -310,7 +310,9 @@ def _svg(chart: Any) -> str:
     return f'<div class="chart">{svg}</div>\n'
 
 
-def pacing_table(okr_file: OKRFile, *, on: DateLike | None = None) -> pd.DataFrame:
+def pacing_table(
+    okr_file: OKRFile, *, on: DateLike | None = None, scores: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Where each checked-in key result should be by now, where it is, and where it is heading.
 
     For every key result with dated check-ins, a baseline, a target and a
@@ -325,6 +327,9 @@ def pacing_table(okr_file: OKRFile, *, on: DateLike | None = None) -> pd.DataFra
         An :class:`~okr_toolkit.io.OKRFile` with check-ins.
     on
         The date to pace against.
+    scores
+        :func:`score_table` of the file's key results, when the caller has it
+        already (it is computed otherwise).
 
     Returns
     -------
@@ -360,7 +365,7 @@ def pacing_table(okr_file: OKRFile, *, on: DateLike | None = None) -> pd.DataFra
     if checkins is None or len(checkins) == 0:
         return pd.DataFrame(columns=columns)
     as_of = pd.Timestamp(_as_date(on) if on is not None else checkins["date"].max())
-    scores = score_table(okr_file.okrs).set_index("kr_id")
+    scores = (score_table(okr_file.okrs) if scores is None else scores).set_index("kr_id")
     cycles = okr_file.okrs.set_index("kr_id")["cycle"] if "cycle" in okr_file.okrs else None
     rows = []
     for kr_id, group in checkins.groupby("kr_id", sort=False):
@@ -666,7 +671,7 @@ def build_report(
         "".join(f"<li><strong>{_e(v)}</strong> {_e(k)}</li>\n" for k, v in summary),
         "</ul>\n",
         _section_scores(scores),
-        _section_pacing(pacing_table(source, on=on)),
+        _section_pacing(pacing_table(source, on=on, scores=scores)),
         _section_kpis(kpi_table),
         _section_lint(findings, lines),
     ]
@@ -770,17 +775,4 @@ def write_report(okr_file: OKRFile | str | Path, out_path: str | Path, **kw: Any
             "such as report.html"
         )
     page = build_report(okr_file, **kw)
-    folder = out.parent if str(out.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(page)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, out)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    return out
+    return write_atomic(out, page.encode("utf-8"))

@@ -553,18 +553,9 @@ class MigrationPlanner:
         """Write the current plan to ``path`` (written to a temporary file, then renamed)."""
         if self.plan is None:
             raise OKRDataError(f"there is no plan to export: {self.result.get('error')}")
-        import os
-        import tempfile
+        from ._atomic import write_atomic
 
-        folder = os.path.dirname(os.path.abspath(path))
-        handle, tmp = tempfile.mkstemp(dir=folder, suffix=".csv.tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-                self.plan.to_csv(out, index=False)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        write_atomic(path, self.plan.to_csv(index=False).encode("utf-8"))
 
     def _ipython_display_(self) -> None:
         from IPython.display import display
@@ -1191,7 +1182,7 @@ class WorkshopDashboard:
     def _render_pacing(self) -> None:
         from .report import pacing_table
 
-        self.pacing = table = pacing_table(self.source)
+        self.pacing = table = pacing_table(self.source, scores=self.scores)
         if len(table) == 0:
             self.pacing_view.value = (
                 "<p class='muted'>No dated check-ins on a quarterly key result yet, so there "

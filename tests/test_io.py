@@ -231,12 +231,12 @@ def test_writing_never_replaces_the_source_or_an_existing_file(tmp_path, rich) -
 
 
 def test_a_failed_write_leaves_no_file_behind(tmp_path, rich, monkeypatch) -> None:
-    import okr_toolkit.io as io_module
+    import okr_toolkit._atomic as atomic
 
     def broken(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr(io_module.os, "replace", broken)
+    monkeypatch.setattr(atomic.os, "replace", broken)
     with pytest.raises(OSError, match="disk full"):
         write_okr_file(rich, tmp_path / "okrs.csv")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["rich.yaml"]
