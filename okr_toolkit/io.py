@@ -219,11 +219,18 @@ def _yaml_bases() -> tuple[type, ...]:
 
 
 @functools.cache
-def _checking_loader() -> type:
-    """The YAML loader class, built once: safe, and refusing aliases, tags and deep nesting."""
+def _checking_loader(fast: bool = True) -> type:
+    """The YAML loader class, built once: safe, and refusing aliases, tags and deep nesting.
+
+    ``fast=False`` gives the same checks over PyYAML's pure-Python parser, used to
+    locate a nesting problem that libyaml refused on its own terms (see
+    :func:`_compose`).
+    """
     import yaml
 
-    class Loader(*_yaml_bases()):  # type: ignore[misc]
+    bases = _yaml_bases() if fast else (yaml.SafeLoader,)
+
+    class Loader(*bases):  # type: ignore[misc]
         depth = 0
 
         # Aliases can expand a small file into an enormous one ("billion laughs"),
@@ -255,12 +262,40 @@ def _checking_loader() -> type:
     return Loader
 
 
+def _compose(text: str) -> Any:
+    """Parse ``text`` into YAML nodes with the checking loader.
+
+    libyaml (from 0.2.6, bundled with PyYAML 6.0.4) refuses flow nesting beyond
+    its own limit while scanning ahead, at a place and in words that vary by
+    version. Nesting that deep is always past ours, so on that refusal the text
+    is read again by the pure-Python parser, whose composer stops at level
+    ``_MAX_YAML_DEPTH`` where that level opens: the same problem, at the same
+    place, whichever libyaml is installed.
+    """
+    import yaml
+
+    try:
+        return yaml.compose(text, Loader=_checking_loader())
+    except yaml.MarkedYAMLError as err:
+        if "nesting depth" not in (err.problem or ""):
+            raise
+        try:
+            return yaml.compose(text, Loader=_checking_loader(fast=False))
+        except yaml.MarkedYAMLError as located:
+            raise located from None
+        # Unreachable in practice (1000 levels is past 50); if it ever happens,
+        # the refusal still says what the project says, at libyaml's mark.
+        raise yaml.MarkedYAMLError(
+            problem=f"nested more than {_MAX_YAML_DEPTH} levels deep",
+            problem_mark=err.problem_mark,
+        ) from None
+
+
 def _yaml_document(name: str, text: str) -> Document:
     import yaml
 
-    Loader = _checking_loader()
     try:
-        root = yaml.compose(text, Loader=Loader)
+        root = _compose(text)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         problem = err.problem or err.context or "not valid YAML"

@@ -239,15 +239,33 @@ def _fast_linear(
     return out
 
 
+def _progress(c: np.ndarray, b: np.ndarray, t: np.ndarray) -> np.ndarray:
+    """``(c - b) / (t - b)``, also where a difference of finite values overflows.
+
+    Two values near the float limit (1e308 and -1e308) have a difference that
+    is not a float; halving every value first keeps it one, and gives the same
+    ratio. Only the elements that overflowed are recomputed. Call under
+    ``np.errstate(over="ignore", ...)``.
+    """
+    moved, gap = c - b, t - b
+    raw = moved / gap
+    finite = np.isfinite(c) & np.isfinite(b) & np.isfinite(t)
+    overflowed = (np.isinf(moved) | np.isinf(gap)) & finite
+    if np.any(overflowed):
+        half = (c * 0.5 - b * 0.5) / (t * 0.5 - b * 0.5)
+        raw = np.where(overflowed, half, raw)
+    return raw
+
+
 def _kernel(
     c: np.ndarray, b: np.ndarray, t: np.ndarray, code: np.ndarray, method: str
 ) -> np.ndarray:
     """The arithmetic, on clean arrays of one shape."""
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         if method == "pass_fail":
             beaten = np.where(code == _DEC, c < t, c > t)
         else:
-            raw = (c - b) / (t - b)
+            raw = _progress(c, b, t)
             # "+ 0.0" turns the -0.0 of a decrease KR at its baseline into 0.0.
             if method == "clamped":
                 out = np.clip(raw, 0.0, 1.0) + 0.0

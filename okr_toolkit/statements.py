@@ -2412,7 +2412,8 @@ def classify_statements(texts: Iterable[str]) -> pd.DataFrame:
                 p.parsed,
             )
         )
-    frame = pd.DataFrame.from_records(rows, columns=list(FRAME_COLUMNS), index=index)
+    # Not DataFrame.from_records: with no rows and an empty index, pandas 2.2-2.3 raise.
+    frame = pd.DataFrame(rows, columns=list(FRAME_COLUMNS), index=index)
     for column in ("baseline", "target", "relative_change", "absolute_change"):
         frame[column] = frame[column].astype("float64")
     frame["parsed"] = frame["parsed"].astype(bool)

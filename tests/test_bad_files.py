@@ -640,11 +640,45 @@ def test_billion_laughs_is_refused_quickly(tmp_path) -> None:
     ids=["flow-lists", "block-lists", "mappings", "flow-mappings"],
 )
 def test_deep_nesting_is_refused_not_a_recursion_error(tmp_path, text, line, column) -> None:
+    # The place is where level 51 opens, as the project's own composer counts it,
+    # whichever libyaml (if any) PyYAML bundles: libyaml 0.2.6 refuses 1000 flow
+    # levels itself, at a column of its own, and the reader re-locates that.
     path = tmp_path / "deep.yaml"
     path.write_text(text)
     start = time.perf_counter()
     check(path, [P(line, column, "nested more than 50 levels deep")])
     assert time.perf_counter() - start < 2
+
+
+class _StrictLibyaml:
+    """Stands in for a libyaml that refuses nesting early, at a column of its own."""
+
+    def __init__(self, stream: str) -> None:
+        import yaml
+
+        mark = yaml.Mark("<unicode string>", 0, 0, 7, stream, 0)
+        raise yaml.scanner.ScannerError(
+            "while increasing flow level", mark, "exceeded maximum nesting depth", mark
+        )
+
+
+@pytest.mark.parametrize("libyaml", ["strict", "absent"])
+def test_deep_nesting_is_located_whatever_libyaml_does(tmp_path, monkeypatch, libyaml) -> None:
+    import yaml
+
+    from okr_toolkit import io as okr_io
+
+    bases = (_StrictLibyaml,) if libyaml == "strict" else (yaml.SafeLoader,)
+    monkeypatch.setattr(okr_io, "_yaml_bases", lambda: bases)
+    okr_io._checking_loader.cache_clear()
+    try:
+        path = tmp_path / "deep.yaml"
+        path.write_text("objectives: " + "[" * 1000 + "]" * 1000 + "\n")
+        check(path, [P(1, 62, "nested more than 50 levels deep")])
+        with pytest.raises(OKRFileError, match="split the file, or nest less deeply"):
+            read_okr_file(path)
+    finally:
+        okr_io._checking_loader.cache_clear()
 
 
 @pytest.mark.parametrize(

@@ -168,3 +168,19 @@ def test_kpi_status_monotone_in_value(a, b, threshold, lower_better):
     s_lo = KPI_STATUSES.index(kpi_status(lo, threshold, better=better))
     s_hi = KPI_STATUSES.index(kpi_status(hi, threshold, better=better))
     assert (s_lo >= s_hi) if lower_better else (s_lo <= s_hi)
+
+
+finite = st.floats(allow_nan=False, allow_infinity=False)
+
+
+@given(current=finite, baseline=finite, target=finite)
+def test_any_finite_numbers_score_without_overflow(current, baseline, target) -> None:
+    # Differences of values near the float limit overflow; the score must not.
+    if baseline == target:
+        return
+    with np.errstate(all="raise"):
+        got = score(current, baseline=baseline, target=target)
+    assert 0.0 <= got <= 1.0
+    halves = (current / 2 - baseline / 2) / (target / 2 - baseline / 2)
+    if np.isfinite(halves) and abs(target / 2 - baseline / 2) > 1e-300:
+        assert got == pytest.approx(min(max(halves, 0.0), 1.0), abs=1e-9)
