@@ -86,7 +86,7 @@ from .statements import (
 )
 from .templates import starter_yaml
 
-__version__ = "0.1.0"
+__version__ = "0.2.0.dev0"
 
 __all__ = [
     "DEFAULT_PAYOUT",
