@@ -81,7 +81,7 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
-test: lint typecheck chromium
+test: lint chromium
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 	$(BIN)/python -m pytest -q -p no:cacheprovider --nbval notebooks \
 		--nbval-sanitize-with tests/nbval_sanitize.cfg
