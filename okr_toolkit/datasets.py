@@ -352,8 +352,9 @@ def load_kpi_benchmarks() -> pd.DataFrame:
     >>> frame = load_kpi_benchmarks()
     >>> frame.shape
     (9, 9)
-    >>> frame.set_index("kpi").loc["net_revenue_retention", ["low", "high"]].tolist()
-    [100.0, 115.0]
+    >>> nrr = frame.set_index("kpi").loc["net_revenue_retention"]
+    >>> float(nrr["low"]), float(nrr["high"])
+    (100.0, 115.0)
     >>> frame.loc[frame["better"] == "lower", "kpi"].tolist()
     ['cost_per_lead', 'time_to_close', 'time_to_first_value']
     """
