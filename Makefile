@@ -33,19 +33,22 @@ export UV_NO_PROGRESS := 1
 .PHONY: run test lint typecheck format notebooks bench clean install dashboard chromium \
 	lock lock-check test-lowest test-latest test-pythons test-dist
 
-$(UV):
+# uv, at the pinned version, in a venv of its own (a new UV_VERSION reinstalls it).
+UV_STAMP := $(TOOLS)/.uv-$(UV_VERSION)
+$(UV_STAMP):
 	$(PYTHON) -m venv $(TOOLS)
 	$(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+	touch $@
 
 # Exactly the locked set, every development group; refuses a lock out of step with
 # pyproject.toml (run `make lock` after changing the dependencies).
-install: $(UV)
+install: $(UV_STAMP)
 	$(UV) sync --locked --quiet --python "$(PYTHON_EXE)"
 
-lock: $(UV)
+lock: $(UV_STAMP)
 	$(UV) lock --python "$(PYTHON_EXE)"
 
-lock-check: $(UV)
+lock-check: $(UV_STAMP)
 	$(UV) lock --check --python "$(PYTHON_EXE)"
 
 run: install
@@ -87,7 +90,7 @@ test: lint chromium
 		--nbval-sanitize-with tests/nbval_sanitize.cfg
 
 # The unit tests on every other supported Python, each in its own locked venv.
-test-pythons: $(UV)
+test-pythons: $(UV_STAMP)
 	@set -e; for v in $(PYTHONS); do \
 		exe=$$(scripts/find_python.sh $$v); \
 		echo "== Python $$v ($$exe): unit tests on the locked set"; \
@@ -98,7 +101,7 @@ test-pythons: $(UV)
 
 # The unit tests with every direct dependency at the floor pyproject.toml declares,
 # on the lowest Python it declares.
-test-lowest: $(UV)
+test-lowest: $(UV_STAMP)
 	@exe=$$(scripts/find_python.sh $(LOWEST_PYTHON)); \
 	echo "== Python $(LOWEST_PYTHON), every dependency at its declared floor"; \
 	rm -rf .venv-lowest && $(UV) venv --quiet --python "$$exe" .venv-lowest && \
@@ -109,7 +112,7 @@ test-lowest: $(UV)
 	.venv-lowest/bin/python -m pytest $(UNIT_TESTS)
 
 # Not in CI: the newest release of everything, unlocked, to see drift before users do.
-test-latest: $(UV)
+test-latest: $(UV_STAMP)
 	rm -rf .venv-latest && $(UV) venv --quiet --python "$(PYTHON_EXE)" .venv-latest
 	VIRTUAL_ENV=.venv-latest $(UV) pip install --quiet --upgrade -e . --group test
 	.venv-latest/bin/python -m pytest $(UNIT_TESTS)
