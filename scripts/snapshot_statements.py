@@ -90,7 +90,7 @@ def _variants(text: str, rng: random.Random) -> Iterator[str]:
     if len(words) > 3:
         i = rng.randrange(1, len(words))
         yield " ".join(words[:i] + words[i + 1 :])
-        yield " ".join(words[:i] + ["and", *words[i:]])
+        yield " ".join([*words[:i], "and", *words[i:]])
 
 
 def inputs() -> list[str]:
@@ -137,7 +137,7 @@ def check(path: Path, show: int = 10) -> list[tuple[str, str, str]]:
     # does not move the snapshot.
     texts = [r["input"] for r in recorded]
     changed = []
-    for was, now in zip(recorded, readings(texts)):
+    for was, now in zip(recorded, readings(texts), strict=True):
         if _dump(was) != _dump(now):
             changed.append((was["input"], _dump(was), _dump(now)))
     return changed
