@@ -29,10 +29,10 @@ from .exceptions import OKRDataError
 
 __all__ = ["ORIGINS", "ROLLUPS", "bottom_up_share", "compare_rollups", "rollup", "rollup_tree"]
 
-ROLLUPS: tuple[str, ...] = ("weighted_mean", "mean", "weakest_link")
+Rollup = Literal["weighted_mean", "mean", "weakest_link"]
+ROLLUPS: tuple[Rollup, ...] = ("weighted_mean", "mean", "weakest_link")
 #: Who set an objective: proposed by its own team, or cascaded by the level above.
 ORIGINS: tuple[str, ...] = ("bottom_up", "top_down")
-Rollup = Literal["weighted_mean", "mean", "weakest_link"]
 
 
 def _weights(
