@@ -19,7 +19,7 @@ aligned under it, each child objective counting as one item with its own
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, overload
 
 import numpy as np
 import pandas as pd
@@ -299,6 +299,14 @@ def rollup_tree(
     )
 
 
+@overload
+def bottom_up_share(
+    objectives: pd.DataFrame, *, origin: str = ..., parent: str = ..., by: None = ...
+) -> float: ...
+@overload
+def bottom_up_share(
+    objectives: pd.DataFrame, *, origin: str = ..., parent: str = ..., by: str
+) -> pd.Series: ...
 def bottom_up_share(
     objectives: pd.DataFrame,
     *,
