@@ -8,18 +8,23 @@ vectorised: the fast path for clean numeric input costs a few array passes.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import Any, TypeAlias
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from .exceptions import OKRDataError
+
+#: Names of the items in a batch, one per item, for error messages: a sequence or
+#: the array a column or index gives (``to_numpy()``).
+Labels: TypeAlias = Sequence[Any] | npt.NDArray[Any]
 
 #: How many individual problems one error message lists before summarising.
 MAX_LISTED = 5
 
 
-def describe(labels: Sequence[Any] | None, i: int, noun: str = "key result") -> str:
+def describe(labels: Labels | None, i: int, noun: str = "key result") -> str:
     """Name item ``i``: ``key result 'kr1'``, ``key result at row 3`` or just ``key result``."""
     if i < 0:
         return noun if labels is None else f"{noun} {str(labels[0])!r}"
@@ -65,7 +70,7 @@ class Problems:
 def to_float_array(
     values: Any,
     field: str,
-    labels: Sequence[Any] | None,
+    labels: Labels | None,
     noun: str = "key result",
 ) -> np.ndarray:
     """Return ``values`` as a float64 array, or raise naming the bad entries.
@@ -144,7 +149,7 @@ def one_of(value: Any, allowed: Sequence[str], name: str) -> str:
     return value
 
 
-def labels_of(frame: pd.DataFrame, label: str | None) -> Sequence[Any] | None:
+def labels_of(frame: pd.DataFrame, label: str | None) -> Labels | None:
     """Names for the rows of ``frame``: its ``label`` column, else a non-default index.
 
     ``None`` (a plain 0..n-1 index and no label column) makes messages say
@@ -157,7 +162,7 @@ def labels_of(frame: pd.DataFrame, label: str | None) -> Sequence[Any] | None:
     return frame.index.to_numpy()
 
 
-def default_labels(values: Any, labels: Sequence[Any] | None) -> Sequence[Any] | None:
+def default_labels(values: Any, labels: Labels | None) -> Labels | None:
     """``labels``, else the index of a Series that has a meaningful (non-default) one."""
     if labels is not None or not isinstance(values, pd.Series):
         return labels
@@ -170,7 +175,7 @@ def default_labels(values: Any, labels: Sequence[Any] | None) -> Sequence[Any] |
 def finite_array(
     values: Any,
     field: str,
-    labels: Sequence[Any] | None = None,
+    labels: Labels | None = None,
     noun: str = "key result",
 ) -> np.ndarray:
     """Like :func:`to_float_array`, and also refuse missing and infinite entries."""
@@ -221,7 +226,7 @@ def to_timestamp(value: Any, field: str) -> pd.Timestamp:
     return stamp
 
 
-def to_timestamps(values: Any, field: str, labels: Sequence[Any] | None = None) -> pd.Series:
+def to_timestamps(values: Any, field: str, labels: Labels | None = None) -> pd.Series:
     """Parse a column of dates, or raise naming the first bad or missing entry and its row."""
     series = values if isinstance(values, pd.Series) else pd.Series(values)
     try:

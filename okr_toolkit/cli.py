@@ -86,7 +86,7 @@ def _read_okr(path: str) -> Any:
     except OKRDataError as err:
         # The file could be opened but not read as OKRs: unreadable input. The
         # reader lists every problem; print one per line, like a compiler.
-        problems = getattr(err, "problems", ())
+        problems: Sequence[Any] = getattr(err, "problems", ())
         if len(problems) > 1:
             head = f"{len(problems)} problems in {problems[0].file}, each with its fix:"
             raise _Unreadable("\n".join([head, *(f"  {p}" for p in problems)])) from err
@@ -107,9 +107,9 @@ def _json_default(value: object) -> object:
     if isinstance(value, _dt.date | pd.Timestamp):
         return value.isoformat()
     if hasattr(value, "item"):  # numpy scalars
-        return value.item()  # type: ignore[union-attr]
+        return value.item()
     with contextlib.suppress(TypeError, ValueError):
-        if pd.isna(value):  # type: ignore[arg-type]
+        if pd.isna(value):  # type: ignore[call-overload]  # isna() takes any object; stubs list types
             return None
     return str(value)
 
@@ -381,6 +381,7 @@ def _convert(args: argparse.Namespace) -> int:
                 continue
             jobs.append((name, value, threshold, better, unit, None, links.get(name, [])))
     else:
+        assert history is not None  # the parser checks above leave only --history
         try:
             candidates = find_candidates(history)
         except (OKRDataError, KeyError) as err:
@@ -388,11 +389,11 @@ def _convert(args: argparse.Namespace) -> int:
                 f"{args.history}: cannot use as KPI history: {_first_line(err)}"
             ) from err
         units = history.groupby("kpi")["unit"].last().to_dict() if "unit" in history.columns else {}
-        for name, row in candidates.iterrows():
-            unit = units.get(name, "")
+        for kpi, row in candidates.iterrows():
+            unit = units.get(kpi, "")
             jobs.append(
                 (
-                    str(name),
+                    str(kpi),
                     float(row["baseline"]),
                     float(row["threshold"]),
                     str(row["better"]),

@@ -21,7 +21,12 @@ from okr_toolkit.scoring import DIRECTIONS
 from okr_toolkit.statements import LABELS
 
 if TYPE_CHECKING:
-    from importlib.resources.abc import Traversable
+    import sys
+
+    if sys.version_info >= (3, 11):
+        from importlib.resources.abc import Traversable
+    else:
+        from importlib.abc import Traversable
 
     from okr_toolkit.io import OKRFile
 

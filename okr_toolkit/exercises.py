@@ -102,7 +102,7 @@ def _stall_run(kpi: str) -> Callable[[], float]:
         from .datasets import load_kpi_history
         from .kpis import stall_summary
 
-        return float(stall_summary(load_kpi_history()).loc[kpi, "run"])
+        return float(stall_summary(load_kpi_history())["run"].loc[kpi])
 
     return compute
 
@@ -112,7 +112,7 @@ def _acme_stall_run(kpi: str) -> Callable[[], float]:
         from .datasets import load_acme_kpi_history
         from .kpis import stall_summary
 
-        return float(stall_summary(load_acme_kpi_history()).loc[kpi, "run"])
+        return float(stall_summary(load_acme_kpi_history())["run"].loc[kpi])
 
     return compute
 

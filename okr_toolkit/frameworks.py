@@ -356,19 +356,21 @@ def _traits_frame(classified: pd.DataFrame) -> pd.DataFrame:
     )
     has_deadline = classified["deadline"].notna()
     out = pd.DataFrame(index=classified.index)
+    # The call-overload ignores below: numpy's stubs leave None out of ArrayLike, though
+    # np.where() takes it (as an object scalar) for the "not implied" entries.
     # kpi -> continuous; key_result -> its deadline's cycle; others only when dated.
     out["cycle"] = np.where(
         is_kpi,
         "continuous",
-        np.where(is_kr | has_deadline | text.str.contains(_ANNUAL), cycles, None),
+        np.where(is_kr | has_deadline | text.str.contains(_ANNUAL), cycles, None),  # type: ignore[call-overload]
     )
     out["cycle"] = out["cycle"].astype(object)
-    out["kind"] = np.where(is_kpi, "threshold", np.where(is_kr | moves, "change", None))
+    out["kind"] = np.where(is_kpi, "threshold", np.where(is_kr | moves, "change", None))  # type: ignore[call-overload]
     pay = text.str.contains(_PAY)
     # A pay-linked target is not read as a stretch: seed 000 says people then set
     # targets they know they can hit, so its ambition is left unknown.
-    out["ambition"] = np.where(is_kpi, "realistic", np.where(is_kr & ~pay, "stretch", None))
-    out["pay_linked"] = np.where(pay, True, None)
+    out["ambition"] = np.where(is_kpi, "realistic", np.where(is_kr & ~pay, "stretch", None))  # type: ignore[call-overload]
+    out["pay_linked"] = np.where(pay, True, None)  # type: ignore[call-overload]
     out["set_by"] = None
     return out.astype(object).where(out.notna(), None)
 
@@ -411,7 +413,7 @@ def _statement_evidence(text: str) -> tuple[dict[str, Any], list[str], pd.Series
             f"the deadline {row['deadline']!r} is longer than a quarter; the cycle was "
             "left unknown."
         )
-    return {k: v for k, v in implied.items() if v is not None}, notes, row
+    return {str(k): v for k, v in implied.items() if v is not None}, notes, row
 
 
 def _vote(traits: GoalTraits) -> tuple[dict[str, float], list[Reason]]:
@@ -516,8 +518,12 @@ def recommend_framework(
     scores, reasons = _vote(merged)
     framework = _winner(scores)
     warnings = list(notes)
-    is_kr = row is not None and row["label"] == "key_result"
-    if framework == "OKR" and is_kr and _is_kpi_metric(row["metric"]):
+    if (
+        framework == "OKR"
+        and row is not None
+        and row["label"] == "key_result"
+        and _is_kpi_metric(row["metric"])
+    ):
         warnings.append(_MISTAKE_1.format(metric=repr(row["metric"])))
     elif framework == "KPI" and merged.ambition == "stretch":
         warnings.append(_MISTAKE_1_KPI)

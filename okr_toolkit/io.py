@@ -38,10 +38,10 @@ import functools
 import io as _io
 import json
 import math
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import pandas as pd
 
@@ -152,7 +152,7 @@ def read_okr_file(path: str | Path) -> OKRFile:
     return build(doc)
 
 
-def _fail(path: str, message: str, fix: str = "", line: int | None = None) -> None:
+def _fail(path: str, message: str, fix: str = "", line: int | None = None) -> NoReturn:
     raise OKRFileError([FileProblem(path, message, fix, line)])
 
 
@@ -204,11 +204,11 @@ def _yaml_bases() -> tuple[type, ...]:
     from yaml.resolver import Resolver
 
     try:
-        from yaml.cyaml import CParser
+        from yaml._yaml import CParser
     except ImportError:  # PyYAML built without libyaml
         return (yaml.SafeLoader,)
 
-    class FastBase(Composer, SafeConstructor, Resolver, CParser):  # type: ignore[misc]
+    class FastBase(Composer, SafeConstructor, Resolver, CParser):
         def __init__(self, stream: str) -> None:
             CParser.__init__(self, stream)
             Composer.__init__(self)
@@ -360,9 +360,9 @@ def _yaml_document(name: str, text: str) -> Document:
                 "the file has no 'objectives' list",
                 "add objectives: with at least one objective",
             )
-        before = len(problems.items)
+        n_before = len(problems.items)
         objective_nodes = reader.sequence(top, "objectives", "the file")
-        if "objectives" in top and not objective_nodes and len(problems.items) == before:
+        if "objectives" in top and not objective_nodes and len(problems.items) == n_before:
             problems.at(
                 reader.where(top["objectives"][1]),
                 "the objectives list is empty",
@@ -602,7 +602,7 @@ class _Table:
             for i, name in enumerate(self.columns):
                 if not name:
                     continue
-                value = values[i] if i < n else None
+                value: Any = values[i] if i < n else None
                 is_text = isinstance(value, str)
                 if is_text and value[:1] == "'":
                     value = _unquote(value)
@@ -698,7 +698,7 @@ def _checkins_from_table(table: _Table) -> list[Record]:
     table.check_columns(
         {"kr_id": "kr_id", **_CHECKIN_COLUMN_FIELDS}, ("kr_id", "date", "value"), "the check-ins"
     )
-    out = []
+    out: list[Record] = []
     if "kr_id" not in table.columns:
         return out
     for number, cells in table.records():
@@ -984,7 +984,7 @@ def _latest(okr_file: OKRFile) -> dict[str, float]:
     )
 
 
-def _kr_current(kr: Mapping[str, Any], latest: dict[str, float]) -> Any:
+def _kr_current(kr: Mapping[Hashable, Any], latest: dict[str, float]) -> Any:
     current = _clean(kr.get("current"))
     if (
         current is not None
@@ -1015,10 +1015,10 @@ def _yaml_bytes(okr_file: OKRFile, p: Path) -> dict[Path, bytes]:
         doc["pay_linked"] = top_pay
     doc["objectives"] = []
     # Group once: filtering the frames per objective and per KR would be quadratic.
-    krs_of: dict[Any, list[dict[str, Any]]] = {}
+    krs_of: dict[Any, list[dict[Hashable, Any]]] = {}
     for kr in okrs.to_dict("records"):
         krs_of.setdefault(kr["objective_id"], []).append(kr)
-    checkins_of: dict[Any, list[dict[str, Any]]] = {}
+    checkins_of: dict[Any, list[dict[Hashable, Any]]] = {}
     for row in [] if checkins is None else checkins.to_dict("records"):
         checkins_of.setdefault(row["kr_id"], []).append(row)
     for o in objectives.to_dict("records"):

@@ -430,7 +430,11 @@ def _team_list(teams: Any) -> list[str]:
             f"`teams` must hold non-empty team names (text); got {', '.join(map(repr, bad[:5]))}"
         )
     seen: set[str] = set()
-    dupes = [t for t in names if t in seen or seen.add(t)]
+    dupes: list[str] = []
+    for t in names:
+        if t in seen:
+            dupes.append(t)
+        seen.add(t)
     if dupes:
         raise OKRDataError(
             f"`teams` names {', '.join(map(repr, dict.fromkeys(dupes)))} more than once; "
@@ -480,7 +484,11 @@ def _waves(
         flat = [t for wave in out for t in wave]
         _unknown(flat, teams, "team(s) in `waves`")
         seen: set[str] = set()
-        twice = [t for t in flat if t in seen or seen.add(t)]
+        twice: list[str] = []
+        for t in flat:
+            if t in seen:
+                twice.append(t)
+            seen.add(t)
         if twice:
             raise OKRDataError(
                 f"team(s) {', '.join(map(repr, dict.fromkeys(twice)))} appear in more than one "
@@ -725,7 +733,7 @@ def _check(plan: Any) -> list[str]:
     problems: list[str] = []
     frame = plan.reset_index(drop=True)
 
-    def where(i: int) -> str:
+    def where(i: int | np.intp) -> str:
         return f"{frame.at[i, 'team']} in {frame.at[i, 'quarter']}"
 
     for column, allowed in (

@@ -273,7 +273,9 @@ def forecast(
     predicted = intercept + slope * t_end
     direction = krs["direction"] if "direction" in krs.columns else None
     last = last.reindex(ids)
-    score_args = dict(baseline=krs["baseline"], target=krs["target"], direction=direction)
+    score_args: dict[str, Any] = dict(
+        baseline=krs["baseline"], target=krs["target"], direction=direction
+    )
     return pd.DataFrame(
         {
             kr: ids,

@@ -26,7 +26,7 @@ import html
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast, overload
 
 import numpy as np
 import pandas as pd
@@ -34,6 +34,11 @@ import pandas as pd
 from ._atomic import write_atomic
 from .exceptions import OKRDataError
 from .io import OKRFile, read_okr_file
+
+if TYPE_CHECKING:
+    from pandas._typing import Scalar
+
+    from .scoring import Method
 
 __all__ = [
     "build_report",
@@ -137,7 +142,7 @@ def _column(frame: pd.DataFrame, name: str) -> pd.Series:
     return pd.Series([np.nan] * len(frame), index=frame.index, dtype=object)
 
 
-def score_table(okrs: pd.DataFrame, *, method: str = "clamped") -> pd.DataFrame:
+def score_table(okrs: pd.DataFrame, *, method: Method = "clamped") -> pd.DataFrame:
     """One row per KR: the numbers used, and a score or the reason there is none.
 
     A key result is scored only when it has a ``current`` value and a baseline
@@ -175,7 +180,8 @@ def score_table(okrs: pd.DataFrame, *, method: str = "clamped") -> pd.DataFrame:
     reads = classify_statements(okrs["statement"].astype(str).fillna(""))
     reads.index = okrs.index
     rows = []
-    for i, kr in okrs.iterrows():
+    for label, kr in okrs.iterrows():
+        i = cast("Scalar", label)  # iterrows gives a Hashable; pandas-stubs' .loc wants a Scalar
         parsed = reads.loc[i]
         baseline = _float(_column(okrs, "baseline").loc[i])
         target = _float(_column(okrs, "target").loc[i])
@@ -212,7 +218,7 @@ def score_table(okrs: pd.DataFrame, *, method: str = "clamped") -> pd.DataFrame:
                         baseline,
                         target,
                         direction,
-                        method=method,  # type: ignore[arg-type]
+                        method=method,
                         labels=[kr["kr_id"]],
                     )
                 )
@@ -571,6 +577,10 @@ def _section_plan(plan: pd.DataFrame) -> str:
     return "".join(parts)
 
 
+@overload
+def _as_date(on: DateLike) -> str: ...
+@overload
+def _as_date(on: None) -> None: ...
 def _as_date(on: DateLike | None) -> str | None:
     if on is None:
         return None
@@ -647,7 +657,7 @@ def build_report(
     n_scored = int((scores["grade"] != "").sum())
     n_waiting = int((scores["status"] == "no check-in yet").sum())
     severity = findings["severity"].astype(str)
-    summary = [
+    summary: list[tuple[str, int | str]] = [
         ("objectives", okrs["objective_id"].nunique()),
         ("key results", len(okrs)),
         ("scored", n_scored),

@@ -19,7 +19,7 @@ aligned under it, each child objective counting as one item with its own
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, overload
 
 import numpy as np
 import pandas as pd
@@ -29,10 +29,10 @@ from .exceptions import OKRDataError
 
 __all__ = ["ORIGINS", "ROLLUPS", "bottom_up_share", "compare_rollups", "rollup", "rollup_tree"]
 
-ROLLUPS: tuple[str, ...] = ("weighted_mean", "mean", "weakest_link")
+Rollup = Literal["weighted_mean", "mean", "weakest_link"]
+ROLLUPS: tuple[Rollup, ...] = ("weighted_mean", "mean", "weakest_link")
 #: Who set an objective: proposed by its own team, or cascaded by the level above.
 ORIGINS: tuple[str, ...] = ("bottom_up", "top_down")
-Rollup = Literal["weighted_mean", "mean", "weakest_link"]
 
 
 def _weights(
@@ -299,6 +299,14 @@ def rollup_tree(
     )
 
 
+@overload
+def bottom_up_share(
+    objectives: pd.DataFrame, *, origin: str = ..., parent: str = ..., by: None = ...
+) -> float: ...
+@overload
+def bottom_up_share(
+    objectives: pd.DataFrame, *, origin: str = ..., parent: str = ..., by: str
+) -> pd.Series: ...
 def bottom_up_share(
     objectives: pd.DataFrame,
     *,

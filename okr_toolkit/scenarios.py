@@ -207,7 +207,7 @@ def _walk_end(
         for rows in _chunks(paths, weeks):
             eps = buffer[: weeks * rows].reshape(weeks, rows)  # contiguous, for out=
             gen.standard_normal(dtype=np.float32, out=eps)
-            if keep_paths:
+            if kept is not None:
                 walk = np.cumsum(eps, axis=0, dtype=np.float64)
                 kept[at : at + rows] = walk.T * vol + steps
                 end[at : at + rows] = kept[at : at + rows, -1]

@@ -48,7 +48,15 @@ from typing import Any, Literal, overload
 import numpy as np
 import pandas as pd
 
-from ._validate import Problems, describe, labels_of, one_of, require_columns, to_float_array
+from ._validate import (
+    Labels,
+    Problems,
+    describe,
+    labels_of,
+    one_of,
+    require_columns,
+    to_float_array,
+)
 from .grades import grade_series
 from .settings import DEFAULT_SETTINGS, Settings
 
@@ -69,7 +77,7 @@ def _direction_codes(
     direction: Any,
     baseline: np.ndarray,
     target: np.ndarray,
-    labels: Sequence[Any] | None,
+    labels: Labels | None,
     problems: Problems,
 ) -> np.ndarray:
     """Turn ``direction`` (None, a name, or one name per KR) into int8 codes."""
@@ -134,7 +142,7 @@ def _check(
     b: np.ndarray,
     t: np.ndarray,
     code: np.ndarray,
-    labels: Sequence[Any] | None,
+    labels: Labels | None,
     problems: Problems,
 ) -> None:
     """Record every reason a KR cannot be scored."""
@@ -154,12 +162,11 @@ def _check(
             ),
         )
         for name, values in (("current", c), ("baseline", b), ("target", t)):
-            problems.check(
-                np.isinf(values),
-                lambda i, name=name, values=values: (
-                    f"{who(i)}: {name} is {values.flat[i]:g}; it must be a finite number"
-                ),
-            )
+
+            def not_finite(i: int, name: str = name, values: np.ndarray = values) -> str:
+                return f"{who(i)}: {name} is {values.flat[i]:g}; it must be a finite number"
+
+            problems.check(np.isinf(values), not_finite)
         problems.check(
             linear & np.isnan(b),
             lambda i: (
@@ -261,7 +268,7 @@ def _kernel(
     c: np.ndarray, b: np.ndarray, t: np.ndarray, code: np.ndarray, method: str
 ) -> np.ndarray:
     """The arithmetic, on clean arrays of one shape."""
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore", under="ignore"):
         if method == "pass_fail":
             beaten = np.where(code == _DEC, c < t, c > t)
         else:
@@ -296,7 +303,7 @@ def score(
     direction: str | None = ...,
     *,
     method: Method = ...,
-    labels: Sequence[Any] | None = ...,
+    labels: Labels | None = ...,
 ) -> float: ...
 @overload
 def score(
@@ -306,7 +313,7 @@ def score(
     direction: Any = ...,
     *,
     method: Method = ...,
-    labels: Sequence[Any] | None = ...,
+    labels: Labels | None = ...,
 ) -> pd.Series: ...
 @overload
 def score(
@@ -316,7 +323,7 @@ def score(
     direction: Any = ...,
     *,
     method: Method = ...,
-    labels: Sequence[Any] | None = ...,
+    labels: Labels | None = ...,
 ) -> np.ndarray: ...
 def score(
     current: Any,
@@ -325,7 +332,7 @@ def score(
     direction: Any = None,
     *,
     method: Method = "clamped",
-    labels: Sequence[Any] | None = None,
+    labels: Labels | None = None,
 ) -> Any:
     """Score Key Results on 0.0-1.0 from baseline to target.
 

@@ -666,8 +666,8 @@ for _role, _phrases in {
     "is": "is|are|equals|equal to|stands at|sits at|=",
     "between": "between",
 }.items():
-    for _phrase in _phrases.split("|"):
-        _BEFORE_PHRASES[_phrase] = {"floor": "above", "ceiling": "below"}.get(_role, _role)
+    for _wording in _phrases.split("|"):
+        _BEFORE_PHRASES[_wording] = {"floor": "above", "ceiling": "below"}.get(_role, _role)
 # "at or above" / "at or below" are thresholds, not levels.
 _BEFORE_PHRASES["at or above"] = "above"
 _BEFORE_PHRASES["at or below"] = "below"
@@ -1631,10 +1631,10 @@ def _read(text: str, depth: int = 0) -> _Reading:
                     if following[:1] and following[0] in _RATE_HEADS:  # "win rate", "close rate"
                         hit = None
                 else:
-                    for x in following[:3]:
-                        if x in _STOP_DETERMINERS:
+                    for word in following[:3]:
+                        if word in _STOP_DETERMINERS:
                             break
-                        if x in _METRIC_HEADS:
+                        if word in _METRIC_HEADS:
                             hit = None
                             break
             if hit is not None:
@@ -1674,6 +1674,7 @@ def _read(text: str, depth: int = 0) -> _Reading:
     # 4. Object-dependent verbs.
     after_words = set(r.words_after_verb)
     if r.verb_class == _OBJ:
+        assert r.verb_base is not None  # set with verb_class, in step 3
         base = r.verb_base
         if base == "hold":
             r.verb_class = _ACT if after_words & _EVENT_NOUNS else _KPI
@@ -1735,42 +1736,42 @@ def _read(text: str, depth: int = 0) -> _Reading:
 
     # 5. Roles.
     for i, t in enumerate(tokens):
-        b = t.before
-        if t.share and b != "base":
+        before = t.before
+        if t.share and before != "base":
             t.role = "target"
-            if b in ("above", "below"):
-                t.above, t.below = b == "above", b == "below"
-        elif b in ("above", "below"):
+            if before in ("above", "below"):
+                t.above, t.below = before == "above", before == "below"
+        elif before in ("above", "below"):
             t.role = "target"
-            t.above, t.below = b == "above", b == "below"
-        elif b == "rank":
+            t.above, t.below = before == "above", before == "below"
+        elif before == "rank":
             t.role = "target"
             t.unit = "rank"
             t.below = True
-        elif b == "base":
+        elif before == "base":
             t.role = "base"
-        elif b in ("by", "up", "down"):
+        elif before in ("by", "up", "down"):
             t.role = "change"
-            if b == "up":
+            if before == "up":
                 t.sign = 1
-            elif b == "down":
+            elif before == "down":
                 t.sign = -1
-        elif t.after in ("inc", "dec") and b in (None, "article", "verb:" + _REACH, "of"):
+        elif t.after in ("inc", "dec") and before in (None, "article", "verb:" + _REACH, "of"):
             t.role = "change"  # "a 20% increase in MAU", "see a 15% reduction"
             t.sign = 1 if t.after == "inc" else -1
-        elif b in ("to", "of", "at", "is", "article") or b == "verb:" + _REACH:
+        elif before in ("to", "of", "at", "is", "article") or before == "verb:" + _REACH:
             t.role = "target"
-            if b == "at":
+            if before == "at":
                 r.at_level = True
-            elif b == "is":
+            elif before == "is":
                 r.copula = True
-        elif b == "between" and i + 1 < len(tokens):
+        elif before == "between" and i + 1 < len(tokens):
             t.role = "range"
         elif t.sign:
             t.role = "change"
-        elif b in ("verb:" + _UP, "verb:" + _DOWN) and r.verb_class is None:
+        elif before in ("verb:" + _UP, "verb:" + _DOWN) and r.verb_class is None:
             t.role = "change"  # "revenue grows 20%", "churn drops 2 points"
-            t.sign = 1 if b == "verb:" + _UP else -1
+            t.sign = 1 if before == "verb:" + _UP else -1
         elif t.after in ("inc", "dec"):
             t.role = "change"
             t.sign = 1 if t.after == "inc" else -1
@@ -1985,6 +1986,7 @@ def _read(text: str, depth: int = 0) -> _Reading:
         if base_tok is not None and target_tok is not None:
             ub, ut = unit_of.get(id(base_tok)), unit_of.get(id(target_tok))
             if ub in _SECONDS and ut in _SECONDS and ub != ut:
+                assert baseline is not None and target is not None  # read from the two tokens
                 small = ub if _SECONDS[ub] < _SECONDS[ut] else ut
                 baseline = round(baseline * _SECONDS[ub] / _SECONDS[small], 9)
                 target = round(target * _SECONDS[ut] / _SECONDS[small], 9)
@@ -2080,8 +2082,7 @@ def _read(text: str, depth: int = 0) -> _Reading:
             direction = "stay_above"
         elif r.verb_class == _KPI and (is_below or r.verb_base in ("limit", "cap", "contain")):
             direction = "stay_below"
-    elif relative is not None or absolute is not None:
-        change = relative if relative is not None else absolute
+    elif (change := relative if relative is not None else absolute) is not None:
         direction = "increase" if change > 0 else "decrease" if change < 0 else None
     elif r.verb_class == _ACT or r.act_participle or r.milestone:
         direction = "milestone"

@@ -10,9 +10,9 @@ from __future__ import annotations
 import base64
 import html
 from collections.abc import Sequence
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-import ipywidgets as w
+import ipywidgets as w  # type: ignore[import-untyped]  # ipywidgets ships no type hints
 import numpy as np
 import pandas as pd
 
@@ -22,6 +22,9 @@ from .exceptions import OKRDataError
 from .grades import grade, read_score
 from .scoring import METHODS, score
 from .settings import DEFAULT_SETTINGS, Settings
+
+if TYPE_CHECKING:
+    from .kpis import Better
 
 __all__ = [
     "KPIConverter",
@@ -210,7 +213,7 @@ class KPIConverter:
             )
         style = {"description_width": "90px"}
         options = [
-            (f"{kpi.replace('_', ' ')}: below threshold for {int(row['run'])} periods", kpi)
+            (f"{str(kpi).replace('_', ' ')}: below threshold for {int(row['run'])} periods", kpi)
             for kpi, row in self.candidates.iterrows()
         ]
         wide = w.Layout(width="460px")
@@ -264,7 +267,7 @@ class KPIConverter:
                 multiple=self.multiple.value,
                 quantile=self.quantile.value,
                 history=rows,
-                better=str(row["better"]),
+                better=cast("Better", str(row["better"])),  # checked by find_candidates
                 unit=unit,
                 label=kpi.replace("_", " "),
                 settings=self.settings,
@@ -377,8 +380,8 @@ class StatementChecker:
             self.findings.value = "<p>Linter: no findings.</p>"
         else:
             items = "".join(
-                f"<li><b>{f.code}</b> {html.escape(f.severity)}: {html.escape(f.message)}"
-                f"<br><i>fix:</i> {html.escape(f.fix)}</li>"
+                f"<li><b>{f.code}</b> {html.escape(str(f.severity))}: "
+                f"{html.escape(str(f.message))}<br><i>fix:</i> {html.escape(str(f.fix))}</li>"
                 for f in found.itertuples(index=False)
             )
             self.findings.value = f"<p>Linter:</p><ul>{items}</ul>"
