@@ -84,7 +84,7 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
-test: lint chromium
+test: lint typecheck chromium
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 	$(BIN)/python -m pytest -q -p no:cacheprovider --nbval notebooks \
 		--nbval-sanitize-with tests/nbval_sanitize.cfg
