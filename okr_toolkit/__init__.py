@@ -29,7 +29,6 @@ from .frameworks import (
 )
 from .grades import GRADES, HistoryReading, grade, is_success, read_history, read_score
 from .io import (
-    KNOWN_UNITS,
     FileProblem,
     OKRFile,
     OKRFileError,
@@ -48,7 +47,7 @@ from .migration import (
     draft_first_quarter,
     plan_migration,
 )
-from .model import KPI, KR_COLUMNS, KeyResult, Objective, objectives_to_frame
+from .model import KPI, KeyResult, Objective, objectives_to_frame
 from .pacing import PACES, expected_progress, forecast, pace, pacing, quarter_bounds
 from .readings import read_three_ways
 from .report import (
@@ -56,7 +55,6 @@ from .report import (
     kpi_table,
     pacing_table,
     report_charts,
-    score_table,
     write_report,
 )
 from .rollup import ORIGINS, ROLLUPS, bottom_up_share, compare_rollups, rollup, rollup_tree
@@ -74,7 +72,8 @@ from .scenarios import (
     simulate_kr,
     simulate_pay_link,
 )
-from .scoring import DIRECTIONS, METHODS, score, score_krs
+from .scorecard import scorecard
+from .scoring import METHODS, score, score_krs
 from .settings import DEFAULT_SETTINGS, Settings
 from .statements import (
     LABELS,
@@ -85,6 +84,7 @@ from .statements import (
     parse_statement,
 )
 from .templates import starter_yaml
+from .vocab import DIRECTIONS, KNOWN_UNITS, KR_COLUMNS, OKR_COLUMNS
 
 __version__ = "0.2.0.dev0"
 
@@ -99,6 +99,7 @@ __all__ = [
     "KR_COLUMNS",
     "LABELS",
     "METHODS",
+    "OKR_COLUMNS",
     "ORIGINS",
     "PACES",
     "ROLLUPS",
@@ -180,7 +181,7 @@ __all__ = [
     "run_change_mix",
     "score",
     "score_krs",
-    "score_table",
+    "scorecard",
     "simulate_kr",
     "simulate_pay_link",
     "stall_summary",

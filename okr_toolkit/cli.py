@@ -176,11 +176,11 @@ def _score(args: argparse.Namespace) -> int:
 
 
 def _score_okr_file(args: argparse.Namespace) -> int:
-    from .report import score_table
+    from .scorecard import scorecard
 
     source = _read_okr(args.file)
     # The reader has already set `current` to each KR's latest check-in where none is given.
-    table = score_table(source.okrs, method=args.method)
+    table = scorecard(source.okrs, method=args.method)
     columns = ["objective_id", "kr_id", "baseline", "target", "current", "score", "grade"]
     out = table[[*columns, "status"]]
     problems = out["status"].str.startswith("not scored")

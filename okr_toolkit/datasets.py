@@ -17,8 +17,8 @@ import pandas as pd
 
 from okr_toolkit.exceptions import OKRDataError
 from okr_toolkit.rollup import ORIGINS
-from okr_toolkit.scoring import DIRECTIONS
 from okr_toolkit.statements import LABELS
+from okr_toolkit.vocab import DIRECTIONS, LEVELS
 
 if TYPE_CHECKING:
     import sys
@@ -31,10 +31,8 @@ if TYPE_CHECKING:
     from okr_toolkit.io import OKRFile
 
 __all__ = [
-    "DIRECTIONS",
     "KINDS",
     "LABELS",
-    "LEVELS",
     "ORIGINS",
     "UNITS",
     "data_path",
@@ -71,8 +69,6 @@ UNITS: tuple[str, ...] = (
     "score",
     "users",
 )
-#: Levels of an objective in an alignment tree.
-LEVELS: tuple[str, ...] = ("company", "team", "person")
 
 
 _DIRECTION = pd.CategoricalDtype(list(DIRECTIONS))
@@ -778,7 +774,7 @@ def load_acme_objectives() -> pd.DataFrame:
     owner, team : str
         Who owns it, and the team it belongs to (``Company`` for the top level).
     level : category
-        One of :data:`LEVELS`.
+        One of :data:`okr_toolkit.vocab.LEVELS`.
     parent_id : str
         The objective it supports; NaN for company objectives.
     origin : category

@@ -48,15 +48,10 @@ import pandas as pd
 from ._atomic import write_all_atomic
 from .exceptions import OKRDataError
 from .okr_format import (
-    CHECKIN_COLUMNS,
     CHECKIN_FIELDS,
     FORMAT_VERSION,
-    KNOWN_UNITS,
-    KPI_COLUMNS,
     KPI_FIELDS,
-    KR_COLUMNS,
     KR_FIELDS,
-    OBJECTIVE_COLUMNS,
     OBJECTIVE_FIELDS,
     TOP_FIELDS,
     Cell,
@@ -69,10 +64,10 @@ from .okr_format import (
     build,
     unknown_field_fix,
 )
+from .vocab import CHECKIN_COLUMNS, KNOWN_UNITS, KPI_COLUMNS, KR_COLUMNS, OBJECTIVE_COLUMNS
 
 __all__ = [
     "FORMAT_VERSION",
-    "KNOWN_UNITS",
     "MAX_FILE_BYTES",
     "FileProblem",
     "OKRFile",

@@ -17,25 +17,11 @@ from ._validate import to_float_array
 from .exceptions import OKRDataError
 from .grades import grade
 from .kpis import kpi_status
-from .scoring import DIRECTIONS, Method, score
+from .scoring import Method, score
 from .settings import DEFAULT_SETTINGS, Settings
+from .vocab import DIRECTIONS, OKR_COLUMNS
 
-__all__ = ["KPI", "KR_COLUMNS", "KeyResult", "Objective", "objectives_to_frame"]
-
-#: Columns of the tidy key-results table, in order.
-KR_COLUMNS: tuple[str, ...] = (
-    "objective_id",
-    "kr_id",
-    "title",
-    "baseline",
-    "target",
-    "current",
-    "direction",
-    "unit",
-    "weight",
-    "kpi",
-    "committed",
-)
+__all__ = ["KPI", "KeyResult", "Objective", "objectives_to_frame"]
 
 
 @dataclass(frozen=True)
@@ -57,7 +43,7 @@ class KeyResult:
     """
 
     kr_id: str
-    title: str
+    statement: str
     baseline: float = math.nan
     target: float = math.nan
     current: float = math.nan
@@ -66,6 +52,9 @@ class KeyResult:
     weight: float = 1.0
     kpi: str = ""
     committed: bool = False
+    owner: str = ""
+    guardrail: bool = False
+    pay_linked: bool = False
 
     def __post_init__(self) -> None:
         labels = [self.kr_id]
@@ -124,6 +113,9 @@ class Objective:
     key_results: tuple[KeyResult, ...] = field(default_factory=tuple)
     parent_id: str | None = None
     owner: str = ""
+    team: str = ""
+    level: str | None = None
+    cycle: str = ""
 
     def __post_init__(self) -> None:
         ids = [kr.kr_id for kr in self.key_results]
@@ -159,13 +151,37 @@ class KPI:
 
 
 def objectives_to_frame(objectives: Iterable[Objective]) -> pd.DataFrame:
-    """The tidy key-results table (one row per KR, columns :data:`KR_COLUMNS`)."""
+    """The OKR table: one row per key result, columns :data:`okr_toolkit.vocab.OKR_COLUMNS`.
+
+    The same table :func:`okr_toolkit.read_okr_file` returns as ``okrs``, so
+    what is built in Python scores, lints and reports like a file.
+
+    Examples
+    --------
+    >>> kr = KeyResult("kr1", "Lift activation from 42% to 65%", baseline=42, target=65)
+    >>> o = Objective("activation", "Make the first week count", key_results=(kr,))
+    >>> objectives_to_frame([o])[["objective", "kr_id", "statement", "direction"]]
+                       objective kr_id                        statement direction
+    0  Make the first week count   kr1  Lift activation from 42% to 65%  increase
+    """
     rows = [
-        {"objective_id": o.objective_id, **asdict(kr)} for o in objectives for kr in o.key_results
+        {
+            "objective_id": o.objective_id,
+            "objective": o.title,
+            "objective_owner": o.owner,
+            "team": o.team,
+            "level": o.level,
+            "parent_id": o.parent_id,
+            "cycle": o.cycle,
+            **asdict(kr),
+        }
+        for o in objectives
+        for kr in o.key_results
     ]
-    frame = pd.DataFrame(rows, columns=list(KR_COLUMNS))
+    frame = pd.DataFrame(rows, columns=list(OKR_COLUMNS))
     numeric = ["baseline", "target", "current", "weight"]
     frame[numeric] = frame[numeric].astype(float)
-    frame["committed"] = frame["committed"].astype(bool)
+    for flag in ("guardrail", "committed", "pay_linked"):
+        frame[flag] = frame[flag].astype(bool)
     frame["direction"] = pd.Categorical(frame["direction"], categories=list(DIRECTIONS))
     return frame

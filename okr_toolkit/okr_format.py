@@ -22,15 +22,23 @@ import numpy as np
 import pandas as pd
 
 from .exceptions import OKRDataError
+from .vocab import (
+    BETTER,
+    CHECKIN_COLUMNS,
+    DIRECTIONS,
+    KNOWN_UNITS,
+    KPI_COLUMNS,
+    KR_COLUMNS,
+    LEVELS,
+    OBJECTIVE_COLUMNS,
+    OKR_COLUMNS,
+)
 
 __all__ = [
     "CHECKIN_FIELDS",
-    "DIRECTIONS",
     "FORMAT_VERSION",
-    "KNOWN_UNITS",
     "KPI_FIELDS",
     "KR_FIELDS",
-    "LEVELS",
     "OBJECTIVE_FIELDS",
     "TOP_FIELDS",
     "FileProblem",
@@ -40,35 +48,6 @@ __all__ = [
 
 FORMAT_VERSION = 1
 
-#: Units a key result or KPI may name; anything else is a typo more often than not.
-KNOWN_UNITS = (
-    "%",
-    "pp",
-    "$",
-    "€",
-    "£",
-    "count",
-    "users",
-    "customers",
-    "accounts",
-    "deals",
-    "leads",
-    "tickets",
-    "days",
-    "hours",
-    "minutes",
-    "seconds",
-    "ms",
-    "weeks",
-    "months",
-    "points",
-    "score",
-    "ratio",
-    "x",
-)
-DIRECTIONS = ("increase", "decrease", "threshold", "milestone")
-LEVELS = ("company", "team", "person")
-BETTER = ("higher", "lower")
 
 # Field name -> kind. Kinds: text, id, number, bool, date, list, unit, and
 # "enum:<name>" for a fixed set of words.
@@ -124,35 +103,13 @@ CHECKIN_FIELDS: dict[str, str] = {
     "note": "text",
 }
 _ENUMS = {"level": LEVELS, "direction": DIRECTIONS, "better": BETTER}
+# Words people use for a choice that has another name here.
+_ENUM_HINTS = {
+    ("direction", "threshold"): "a key result that holds a line is stay_above (at or above "
+    "the target, as in '80%+ satisfaction') or stay_below (at or under it); ",
+    ("direction", "binary"): "a done-or-not key result is a milestone; ",
+}
 
-# Columns of the tidy frames (and of the CSV / Excel layouts).
-OBJECTIVE_COLUMNS = (
-    "objective_id",
-    "objective",
-    "objective_owner",
-    "team",
-    "level",
-    "parent_id",
-    "cycle",
-)
-KR_COLUMNS = (
-    "kr_id",
-    "statement",
-    "kpi",
-    "baseline",
-    "target",
-    "current",
-    "unit",
-    "direction",
-    "weight",
-    "owner",
-    "guardrail",
-    "committed",
-    "pay_linked",
-)
-OKR_COLUMNS = (*OBJECTIVE_COLUMNS, *KR_COLUMNS)
-KPI_COLUMNS = ("kpi", "threshold", "value", "better", "unit", "owner", "team", "description")
-CHECKIN_COLUMNS = ("kr_id", "date", "value", "confidence", "note")
 _NUMBER_COLUMNS = {"baseline", "target", "current", "weight", "threshold", "value", "confidence"}
 _BOOL_COLUMNS = {"guardrail", "committed", "pay_linked"}
 
@@ -396,7 +353,8 @@ class _Coerce:
             self.p.at(
                 cell,
                 f"{what}: {name} {_show(v)} is not one of {', '.join(choices)}",
-                f"{nearest(text, choices)}write one of {', '.join(choices)}",
+                _ENUM_HINTS.get((name, text), nearest(text, choices))
+                + f"write one of {', '.join(choices)}",
             )
             return None
         raise AssertionError(kind)  # pragma: no cover
@@ -612,7 +570,8 @@ def build(doc: Document) -> OKRFile:
                 f"{label}: objective {obj_id!r} is not an objective in this file",
                 f"{nearest(obj_id, by_obj)}use the id of an objective",
             )
-        if row["baseline"] is not None and row["target"] is not None:
+        linear = row["direction"] in (None, "increase", "decrease")
+        if linear and row["baseline"] is not None and row["target"] is not None:
             if row["baseline"] == row["target"]:
                 p.at(
                     rec.fields["target"],

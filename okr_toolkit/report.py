@@ -26,7 +26,7 @@ import html
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast, overload
+from typing import TYPE_CHECKING, Any, overload
 
 import numpy as np
 import pandas as pd
@@ -34,18 +34,17 @@ import pandas as pd
 from ._atomic import write_atomic
 from .exceptions import OKRDataError
 from .io import OKRFile, read_okr_file
+from .scorecard import scorecard
+from .settings import DEFAULT_SETTINGS, Settings
 
 if TYPE_CHECKING:
-    from pandas._typing import Scalar
-
-    from .scoring import Method
+    pass
 
 __all__ = [
     "build_report",
     "kpi_table",
     "pacing_table",
     "report_charts",
-    "score_table",
     "write_report",
 ]
 
@@ -142,128 +141,7 @@ def _column(frame: pd.DataFrame, name: str) -> pd.Series:
     return pd.Series([np.nan] * len(frame), index=frame.index, dtype=object)
 
 
-def score_table(okrs: pd.DataFrame, *, method: Method = "clamped") -> pd.DataFrame:
-    """One row per KR: the numbers used, and a score or the reason there is none.
-
-    A key result is scored only when it has a ``current`` value and a baseline
-    and target (given, or read from its statement); the others get a
-    ``status`` instead: ``"no check-in yet"``, or ``"not scored: <why>"``.
-
-    Parameters
-    ----------
-    okrs
-        The key results of an OKR file (:attr:`okr_toolkit.io.OKRFile.okrs`).
-    method
-        The scoring convention, one of :data:`okr_toolkit.METHODS`.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns ``objective_id, objective, kr_id, statement, baseline, target,
-        current, score, grade, status``.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> krs = pd.DataFrame({"objective_id": ["a", "a"], "kr_id": ["a.kr1", "a.kr2"],
-    ...                     "statement": ["Lift activation from 42% to 65%",
-    ...                                   "Cut churn from 5% to 3%"],
-    ...                     "current": [58.1, None]})
-    >>> score_table(krs)[["kr_id", "score", "grade", "status"]]
-       kr_id  score  grade           status
-    0  a.kr1    0.7  green
-    1  a.kr2    NaN         no check-in yet
-    """
-    from .scoring import score
-    from .statements import classify_statements
-
-    reads = classify_statements(okrs["statement"].astype(str).fillna(""))
-    reads.index = okrs.index
-    rows = []
-    for label, kr in okrs.iterrows():
-        i = cast("Scalar", label)  # iterrows gives a Hashable; pandas-stubs' .loc wants a Scalar
-        parsed = reads.loc[i]
-        baseline = _float(_column(okrs, "baseline").loc[i])
-        target = _float(_column(okrs, "target").loc[i])
-        current = _float(_column(okrs, "current").loc[i])
-        if np.isnan(baseline):
-            baseline = _float(parsed["baseline"])
-        if np.isnan(target):
-            target = _float(parsed["target"])
-        direction = _column(okrs, "direction").loc[i]
-        if _isna(direction) or not str(direction).strip():
-            read = str(parsed["direction"])
-            # A parsed increase/decrease is inferred from the numbers anyway.
-            direction = read if read in ("stay_above", "stay_below", "milestone") else None
-        else:
-            direction = str(direction).strip()
-        objective = _column(okrs, "objective").loc[i]
-        if _isna(objective):
-            objective = kr["objective_id"]
-        value, grade, status = np.nan, "", ""
-        raw_current = _column(okrs, "current").loc[i]
-        if np.isnan(current) and not _isna(raw_current) and str(raw_current).strip():
-            status = f"not scored: current {raw_current!r} is not a number"
-        elif np.isnan(current):
-            status = "no check-in yet"
-        elif direction != "milestone" and np.isnan(target):
-            status = "not scored: no target in the file or the statement"
-        elif direction not in ("milestone", "stay_above", "stay_below") and np.isnan(baseline):
-            status = "not scored: no baseline in the file or the statement"
-        else:
-            try:
-                value = float(
-                    score(
-                        current,
-                        baseline,
-                        target,
-                        direction,
-                        method=method,
-                        labels=[kr["kr_id"]],
-                    )
-                )
-            except (OKRDataError, ValueError) as err:
-                status = "not scored: " + str(err).splitlines()[0]
-        if not np.isnan(value):
-            from .grades import grade as _grade
-
-            grade = str(_grade(value))
-        rows.append(
-            {
-                "objective_id": kr["objective_id"],
-                "objective": objective,
-                "kr_id": kr["kr_id"],
-                "statement": kr["statement"],
-                "baseline": baseline,
-                "target": target,
-                "current": current,
-                "score": value,
-                "grade": grade,
-                "status": status,
-            }
-        )
-    return pd.DataFrame(
-        rows,
-        columns=[
-            "objective_id",
-            "objective",
-            "kr_id",
-            "statement",
-            "baseline",
-            "target",
-            "current",
-            "score",
-            "grade",
-            "status",
-        ],
-    )
-
-
-#: The old private names, kept for callers that used them.
-_score_table = score_table
-
-
-def kpi_table(kpis: pd.DataFrame | None) -> pd.DataFrame:
+def kpi_table(kpis: pd.DataFrame | None, *, settings: Settings = DEFAULT_SETTINGS) -> pd.DataFrame:
     """Each KPI's latest value read against its threshold: ``kpi, value, threshold, better,
     status`` (``"no value yet"`` where the file gives no value).
 
@@ -291,7 +169,7 @@ def kpi_table(kpis: pd.DataFrame | None) -> pd.DataFrame:
             status = "no value yet"
         else:
             try:
-                status = str(kpi_status(value, threshold, better=better))
+                status = str(kpi_status(value, threshold, better=better, settings=settings))
             except (OKRDataError, ValueError) as err:
                 status = "no status: " + str(err).splitlines()[0]
         rows.append(
@@ -317,7 +195,11 @@ def _svg(chart: Any) -> str:
 
 
 def pacing_table(
-    okr_file: OKRFile, *, on: DateLike | None = None, scores: pd.DataFrame | None = None
+    okr_file: OKRFile,
+    *,
+    on: DateLike | None = None,
+    scores: pd.DataFrame | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
 ) -> pd.DataFrame:
     """Where each checked-in key result should be by now, where it is, and where it is heading.
 
@@ -334,8 +216,11 @@ def pacing_table(
     on
         The date to pace against.
     scores
-        :func:`score_table` of the file's key results, when the caller has it
-        already (it is computed otherwise).
+        :func:`~okr_toolkit.scorecard` of the file's key results, when the caller
+        has it already (it is computed otherwise).
+    settings
+        ``pacing_tolerance`` says how far from the straight line is behind or
+        ahead; the grade bands apply when ``scores`` is computed here.
 
     Returns
     -------
@@ -371,7 +256,9 @@ def pacing_table(
     if checkins is None or len(checkins) == 0:
         return pd.DataFrame(columns=columns)
     as_of = pd.Timestamp(_as_date(on) if on is not None else checkins["date"].max())
-    scores = (score_table(okr_file.okrs) if scores is None else scores).set_index("kr_id")
+    if scores is None:
+        scores = scorecard(okr_file.okrs, settings=settings)
+    scores = scores.set_index("kr_id")
     cycles = okr_file.okrs.set_index("kr_id")["cycle"] if "cycle" in okr_file.okrs else None
     rows = []
     for kr_id, group in checkins.groupby("kr_id", sort=False):
@@ -399,7 +286,7 @@ def pacing_table(
                 "as_of": as_of.date().isoformat(),
                 "expected": expected,
                 "score": float(kr["score"]),
-                "pace": str(pace(float(kr["score"]), expected)),
+                "pace": str(pace(float(kr["score"]), expected, settings)),
                 "forecast_value": np.nan if fc is None else float(fc["forecast_value"]),
                 "forecast_score": np.nan if fc is None else float(fc["forecast_score"]),
                 "n_checkins": len(seen),
@@ -452,7 +339,7 @@ def _section_pacing(table: pd.DataFrame) -> str:
     return "".join(parts)
 
 
-def _section_scores(scores: pd.DataFrame) -> str:
+def _section_scores(scores: pd.DataFrame, settings: Settings) -> str:
     parts = ["<h2>Key results: scores and grades</h2>\n"]
     rows = []
     for _, r in scores.iterrows():
@@ -481,7 +368,8 @@ def _section_scores(scores: pd.DataFrame) -> str:
     if len(scored):
         from .charts import kr_progress
 
-        parts.append(_svg(kr_progress(scored[["kr_id", "score", "grade"]].astype({"grade": str}))))
+        shown = scored[["kr_id", "score", "grade"]].astype({"grade": str})
+        parts.append(_svg(kr_progress(shown, settings=settings)))
     else:
         parts.append(
             '<p class="muted">No key result has a check-in yet, so there is no chart.</p>\n'
@@ -599,6 +487,7 @@ def build_report(
     title: str | None = None,
     plan: pd.DataFrame | None = None,
     on: DateLike | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
 ) -> str:
     """One self-contained HTML document about an OKR file.
 
@@ -619,6 +508,9 @@ def build_report(
     on
         The report's date (``"2026-09-30"``, a ``date`` or a Timestamp). The
         clock is never read: without ``on`` the report carries no date.
+    settings
+        The conventions every section uses: grade bands, KPI tolerance,
+        pacing tolerance and the linter's limits.
 
     Returns
     -------
@@ -647,9 +539,9 @@ def build_report(
     name = Path(source.path).name
     heading = title if title is not None else f"OKR report: {name}"
     date = _as_date(on)
-    scores = score_table(okrs)
-    kpi_table = _kpi_table(kpis)
-    findings = lint(okrs, kpis)
+    scores = scorecard(okrs, settings=settings)
+    kpi_table = _kpi_table(kpis, settings=settings)
+    findings = lint(okrs, kpis, settings)
     lines: dict[Any, Any] = {}
     if "line" in okrs.columns:
         lines = okrs.dropna(subset=["line"]).set_index("kr_id")["line"].to_dict()
@@ -680,8 +572,8 @@ def build_report(
         "<h2>Summary</h2>\n<ul class='summary'>\n",
         "".join(f"<li><strong>{_e(v)}</strong> {_e(k)}</li>\n" for k, v in summary),
         "</ul>\n",
-        _section_scores(scores),
-        _section_pacing(pacing_table(source, on=on, scores=scores)),
+        _section_scores(scores, settings),
+        _section_pacing(pacing_table(source, on=on, scores=scores, settings=settings)),
         _section_kpis(kpi_table),
         _section_lint(findings, lines),
     ]
@@ -697,7 +589,10 @@ def build_report(
 
 
 def report_charts(
-    okr_file: OKRFile | str | Path, *, plan: pd.DataFrame | None = None
+    okr_file: OKRFile | str | Path,
+    *,
+    plan: pd.DataFrame | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
 ) -> dict[str, Any]:
     """The charts of :func:`build_report`, by name, as Altair charts (to save for slides).
 
@@ -715,13 +610,13 @@ def report_charts(
 
     source = okr_file if isinstance(okr_file, OKRFile) else read_okr_file(okr_file)
     charts: dict[str, Any] = {}
-    scores = score_table(source.okrs)
+    scores = scorecard(source.okrs, settings=settings)
     scored = scores[scores["grade"] != ""]
     if len(scored):
         charts["kr_scores"] = kr_progress(
-            scored[["kr_id", "score", "grade"]].astype({"grade": str})
+            scored[["kr_id", "score", "grade"]].astype({"grade": str}), settings=settings
         )
-    kpi_chart = _kpi_health_chart(_kpi_table(source.kpis))
+    kpi_chart = _kpi_health_chart(_kpi_table(source.kpis, settings=settings))
     if kpi_chart is not None:
         charts["kpi_health"] = kpi_chart
     if plan is not None:

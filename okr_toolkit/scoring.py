@@ -59,17 +59,16 @@ from ._validate import (
 )
 from .grades import grade_series
 from .settings import DEFAULT_SETTINGS, Settings
+from .vocab import DIRECTIONS
 
-__all__ = ["DIRECTIONS", "METHODS", "score", "score_krs"]
+__all__ = ["METHODS", "score", "score_krs"]
 
-#: The kinds of Key Result, as written in a ``direction`` column.
-DIRECTIONS: tuple[str, ...] = ("increase", "decrease", "stay_above", "stay_below", "milestone")
 #: The scoring conventions :func:`score` knows.
 METHODS: tuple[str, ...] = ("clamped", "uncapped", "negative_to_zero", "pass_fail")
 
 Method = Literal["clamped", "uncapped", "negative_to_zero", "pass_fail"]
 _INC, _DEC, _ABOVE, _BELOW, _MILESTONE = range(5)
-_CODE = {name: code for code, name in enumerate(DIRECTIONS)}
+_CODE: dict[str, int] = {name: code for code, name in enumerate(DIRECTIONS)}
 _NEEDS_BASELINE = (_INC, _DEC)
 
 

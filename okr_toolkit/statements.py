@@ -116,7 +116,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from .scoring import DIRECTIONS
+from .vocab import DIRECTIONS
 
 if TYPE_CHECKING:
     import pandas as pd

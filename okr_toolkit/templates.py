@@ -52,7 +52,7 @@ objectives:
         baseline: 42           # optional: where the metric starts (else read from the statement)
         target: 65             # optional: where it should get to; past the KPI threshold
         unit: "%"              # optional: see the list of units in the format description
-        direction: increase    # optional: increase, decrease, threshold or milestone
+        direction: increase    # optional: increase, decrease, stay_above, stay_below or milestone
         weight: 1              # optional: the KR's weight in the objective's score (>= 0)
         owner: Growth team     # optional
         checkins:              # optional: weekly progress; the latest value is the current one

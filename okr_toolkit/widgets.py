@@ -1073,13 +1073,13 @@ class WorkshopDashboard:
         from .io import read_okr_file
         from .lint import lint
         from .report import kpi_table as read_kpis
-        from .report import score_table
+        from .scorecard import scorecard
 
         try:
             source = read_okr_file(path)
             okrs, kpis = source.okrs, source.kpis
-            scores = score_table(okrs)
-            kpi_table = read_kpis(kpis)
+            scores = scorecard(okrs, settings=self.settings)
+            kpi_table = read_kpis(kpis, settings=self.settings)
             findings = lint(okrs, kpis, self.settings)
         except OKRDataError as err:
             text = str(err)
@@ -1185,7 +1185,7 @@ class WorkshopDashboard:
     def _render_pacing(self) -> None:
         from .report import pacing_table
 
-        self.pacing = table = pacing_table(self.source, scores=self.scores)
+        self.pacing = table = pacing_table(self.source, scores=self.scores, settings=self.settings)
         if len(table) == 0:
             self.pacing_view.value = (
                 "<p class='muted'>No dated check-ins on a quarterly key result yet, so there "
@@ -1239,7 +1239,8 @@ class WorkshopDashboard:
         fmt = self.export_format.value
         stem = Path(str(self.source_name)).stem or "okrs"
         if fmt == "html":
-            name, data = f"{stem}_report.html", build_report(self.source).encode("utf-8")
+            page = build_report(self.source, settings=self.settings)
+            name, data = f"{stem}_report.html", page.encode("utf-8")
             mime = "text/html"
         else:
             with tempfile.TemporaryDirectory(prefix="okr-export-") as folder:

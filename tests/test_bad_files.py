@@ -84,7 +84,11 @@ def check(path: Path, expected: tuple[P, ...] | list[P], folder: Path | None = N
 FILE_CASES = [
     case(
         "csv_bad_direction.csv",
-        P(2, "direction", "direction 'up' is not one of increase, decrease, threshold, milestone"),
+        P(
+            2,
+            "direction",
+            "direction 'up' is not one of increase, decrease, stay_above, stay_below, milestone",
+        ),
     ),
     case("csv_baseline_bool.csv", P(2, "baseline", "baseline 'true' is not a number")),
     case("csv_blank_header_name.csv", P(1, "#9", "column 9 has no name")),
@@ -238,7 +242,11 @@ FILE_CASES = [
     case("csv_self_parent.csv", P(2, "parent_id", "objective 'growth' is its own parent")),
     case(
         "csv_several_problems.csv",
-        P(2, "direction", "direction 'up' is not one of increase, decrease, threshold, milestone"),
+        P(
+            2,
+            "direction",
+            "direction 'up' is not one of increase, decrease, stay_above, stay_below, milestone",
+        ),
         P(2, "target", "target 42 equals baseline 42; a key result must move its metric"),
         P(3, "weight", "weight -1 is negative"),
         P(
@@ -300,7 +308,8 @@ FILE_CASES = [
         P(
             13,
             20,
-            "direction 'increse' is not one of increase, decrease, threshold, milestone",
+            "direction 'increse' is not one of increase, decrease, stay_above, stay_below, "
+            "milestone",
             fix="did you mean 'increase'?",
         ),
     ),

@@ -9,7 +9,7 @@ import pytest
 from okr_toolkit import (
     DIRECTIONS,
     KPI,
-    KR_COLUMNS,
+    OKR_COLUMNS,
     KeyResult,
     Objective,
     OKRDataError,
@@ -87,7 +87,7 @@ def test_objective_and_frame():
         parent_id="activation",
     )
     frame = objectives_to_frame([o1, o2])
-    assert frame.columns.tolist() == list(KR_COLUMNS)
+    assert frame.columns.tolist() == list(OKR_COLUMNS)
     assert frame["objective_id"].tolist() == ["activation", "activation", "pipeline"]
     assert frame["kr_id"].tolist() == ["kr1", "kr2", "kr3"]
     assert frame["direction"].tolist() == ["increase", "decrease", "stay_above"]
@@ -102,7 +102,7 @@ def test_objective_and_frame():
 
 def test_objectives_to_frame_empty():
     frame = objectives_to_frame([])
-    assert frame.columns.tolist() == list(KR_COLUMNS)
+    assert frame.columns.tolist() == list(OKR_COLUMNS)
     assert len(frame) == 0
     assert len(objectives_to_frame([Objective("o", "no KRs yet")])) == 0
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -180,7 +182,6 @@ def test_any_finite_numbers_score_without_overflow(current, baseline, target) ->
     if baseline == target:
         return
     got = score(current, baseline=baseline, target=target)
-    assert 0.0 <= got <= 1.0
-    halves = (current / 2 - baseline / 2) / (target / 2 - baseline / 2)
-    if np.isfinite(halves) and abs(target / 2 - baseline / 2) > 1e-300:
-        assert got == pytest.approx(min(max(halves, 0.0), 1.0), abs=1e-9)
+    # The exact ratio, in rationals: no overflow, underflow or division by zero.
+    exact = (Fraction(current) - Fraction(baseline)) / (Fraction(target) - Fraction(baseline))
+    assert got == pytest.approx(float(min(max(exact, Fraction(0)), Fraction(1))), abs=1e-12)

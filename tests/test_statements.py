@@ -20,7 +20,6 @@ from hypothesis import strategies as st
 
 import okr_toolkit as okr
 from okr_toolkit.datasets import load_statements
-from okr_toolkit.scoring import DIRECTIONS
 from okr_toolkit.statements import (
     FRAME_COLUMNS,
     LABELS,
@@ -31,6 +30,7 @@ from okr_toolkit.statements import (
     classify_statements,
     parse_statement,
 )
+from okr_toolkit.vocab import DIRECTIONS
 
 HOLDOUT = Path(__file__).resolve().parent / "statements_holdout.csv"
 FIELDS = ("baseline", "target", "unit", "direction", "relative_change", "deadline")
