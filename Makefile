@@ -108,7 +108,7 @@ test-lowest: $(UV_STAMP)
 	VIRTUAL_ENV=.venv-lowest $(UV) pip install --quiet --resolution lowest-direct \
 		-e . --group test && \
 	VIRTUAL_ENV=.venv-lowest $(UV) pip list --format=freeze \
-		| grep -iE '^(numpy|pandas|altair|vl-convert-python|ipywidgets|pyyaml|openpyxl)==' && \
+		| grep -iE '^(numpy|pandas|altair|vl-convert-python|ipywidgets|jinja2|pyyaml|openpyxl)==' && \
 	.venv-lowest/bin/python -m pytest $(UNIT_TESTS)
 
 # Not in CI: the newest release of everything, unlocked, to see drift before users do.

@@ -22,15 +22,14 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
-import html
 import os
-from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
 import numpy as np
 import pandas as pd
 
+from . import views
 from ._atomic import write_atomic
 from .exceptions import OKRDataError
 from .io import OKRFile, read_okr_file
@@ -50,39 +49,8 @@ __all__ = [
 
 DateLike = str | _dt.date | _dt.datetime | pd.Timestamp
 
-_CSS = """
-body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;
-margin:2rem auto;max-width:60rem;padding:0 1rem;color:#222;line-height:1.45}
-h1{margin-bottom:.2rem}h2{border-bottom:1px solid #ddd;padding-bottom:.2rem;margin-top:2rem}
-.meta{color:#555;margin-top:0}
-table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.92rem}
-th,td{border:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}
-th{background:#f4f4f4}td.num{text-align:right;font-variant-numeric:tabular-nums}
-.badge{display:inline-block;white-space:nowrap;padding:0 .45rem;border-radius:.6rem;
-font-size:.85rem;color:#fff}
-.green,.healthy,.ahead{background:#2e8b57}.yellow,.at_risk{background:#b7791f}
-.red,.breached,.behind{background:#d1495b}.on_track{background:#4a7ab5}
-.error{background:#d1495b}.warning{background:#b7791f}
-.info{background:#4a6fa5}.muted{color:#666}
-.chart{overflow-x:auto;margin:.5rem 0 1rem}
-ul.summary{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem 1.5rem}
-"""
 
-# Classes a badge may carry: only these fixed words ever reach an attribute.
-_BADGES = frozenset(
-    {"green", "yellow", "red", "healthy", "at_risk", "breached", "error", "warning", "info"}
-    | {"ahead", "on_track", "behind"}
-)
-
-
-# --- small HTML helpers ---------------------------------------------------------------
-
-
-def _e(value: Any) -> str:
-    """Escaped text of a cell; missing values show as an empty cell."""
-    if value is None or (not isinstance(value, str) and _isna(value)):
-        return ""
-    return html.escape(str(value), quote=True)
+# --- the pieces of the report ----------------------------------------------------------
 
 
 def _isna(value: Any) -> bool:
@@ -90,41 +58,6 @@ def _isna(value: Any) -> bool:
         return bool(pd.isna(value))
     except (TypeError, ValueError):
         return False
-
-
-def _num(value: Any) -> str:
-    """A number as plain text: integers without ``.0``, large numbers in full, others to 4
-    significant digits (12,995,058 and 51.66, never 1.3e+07)."""
-    if _isna(value):
-        return ""
-    try:
-        x = float(value)
-    except (TypeError, ValueError):
-        return _e(value)
-    if x.is_integer() and abs(x) < 1e15:
-        return f"{int(x):,}"
-    if 1e4 <= abs(x) < 1e15:
-        return f"{x:,.0f}"
-    return f"{x:,.4g}"
-
-
-def _badge(word: str) -> str:
-    cls = word if word in _BADGES else ""
-    return f'<span class="badge {cls}">{_e(word.replace("_", " "))}</span>'
-
-
-def _table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
-    """A table whose cells are already-escaped HTML fragments."""
-    head = "".join(f"<th>{_e(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(rows_cell for rows_cell in row) + "</tr>\n" for row in rows)
-    return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>\n"
-
-
-def _td(fragment: str, num: bool = False) -> str:
-    return f'<td class="num">{fragment}</td>' if num else f"<td>{fragment}</td>"
-
-
-# --- the pieces of the report ----------------------------------------------------------
 
 
 def _float(value: Any) -> float:
@@ -191,7 +124,18 @@ def _svg(chart: Any) -> str:
     # Belt and braces: a chart is drawing only, never script.
     if "<script" in svg.lower():  # pragma: no cover - vl-convert escapes text
         raise OKRDataError("a chart rendered with a <script> element; report not written")
-    return f'<div class="chart">{svg}</div>\n'
+    return svg
+
+
+def _scores_chart(scores: pd.DataFrame, settings: Settings) -> str:
+    """The scored KRs over the grade bands, as inline SVG (or ``""`` when none is scored)."""
+    from .charts import kr_progress
+
+    scored = scores[scores["grade"] != ""]
+    if len(scored) == 0:
+        return ""
+    shown = scored[["kr_id", "score", "grade"]].astype({"grade": str})
+    return _svg(kr_progress(shown, settings=settings))
 
 
 def pacing_table(
@@ -295,88 +239,6 @@ def pacing_table(
     return pd.DataFrame(rows, columns=columns)
 
 
-def _section_pacing(table: pd.DataFrame) -> str:
-    parts = ["<h2>Pacing: where each key result is heading</h2>\n"]
-    if len(table) == 0:
-        parts.append(
-            '<p class="muted">No dated check-ins on a quarterly key result yet, so there is '
-            "nothing to pace: add <code>checkins:</code> to the key results.</p>\n"
-        )
-        return "".join(parts)
-    as_of = table["as_of"].iloc[0]
-    parts.append(
-        f"<p>As of <time>{_e(as_of)}</time> a straight line from baseline to target would "
-        f"have covered <strong>{table['expected'].iloc[0]:.2f}</strong> of the way. The "
-        "forecast fits a line through each key result's check-ins and reads it at the end "
-        "of the quarter.</p>\n"
-    )
-    rows = [
-        [
-            _td(_e(r["kr_id"])),
-            _td(_e(r["statement"])),
-            _td(f"{r['score']:.2f}", num=True),
-            _td(f"{r['expected']:.2f}", num=True),
-            _td(_badge(str(r["pace"]))),
-            _td(_num(r["forecast_value"]), num=True),
-            _td("" if _isna(r["forecast_score"]) else f"{r['forecast_score']:.2f}", num=True),
-        ]
-        for _, r in table.iterrows()
-    ]
-    parts.append(
-        _table(
-            [
-                "key result",
-                "statement",
-                "score now",
-                "expected",
-                "pace",
-                "forecast",
-                "forecast score",
-            ],
-            rows,
-        )
-    )
-    return "".join(parts)
-
-
-def _section_scores(scores: pd.DataFrame, settings: Settings) -> str:
-    parts = ["<h2>Key results: scores and grades</h2>\n"]
-    rows = []
-    for _, r in scores.iterrows():
-        if r["grade"]:
-            verdict = f"{r['score']:.2f} {_badge(r['grade'])}"
-        else:
-            verdict = f'<span class="muted">{_e(r["status"])}</span>'
-        rows.append(
-            [
-                _td(_e(r["objective"])),
-                _td(_e(r["kr_id"])),
-                _td(_e(r["statement"])),
-                _td(_num(r["baseline"]), num=True),
-                _td(_num(r["target"]), num=True),
-                _td(_num(r["current"]), num=True),
-                _td(verdict),
-            ]
-        )
-    parts.append(
-        _table(
-            ["objective", "key result", "statement", "baseline", "target", "current", "score"],
-            rows,
-        )
-    )
-    scored = scores[scores["grade"] != ""]
-    if len(scored):
-        from .charts import kr_progress
-
-        shown = scored[["kr_id", "score", "grade"]].astype({"grade": str})
-        parts.append(_svg(kr_progress(shown, settings=settings)))
-    else:
-        parts.append(
-            '<p class="muted">No key result has a check-in yet, so there is no chart.</p>\n'
-        )
-    return "".join(parts)
-
-
 _kpi_table = kpi_table
 
 
@@ -394,75 +256,6 @@ def _kpi_health_chart(table: pd.DataFrame) -> Any:
         return kpi_health(table)
     except OKRDataError:
         return None
-
-
-def _section_kpis(table: pd.DataFrame) -> str:
-    parts = ["<h2>KPI health</h2>\n"]
-    if len(table) == 0:
-        parts.append('<p class="muted">The file lists no KPIs.</p>\n')
-        return "".join(parts)
-    rows = []
-    for _, k in table.iterrows():
-        status = k["status"]
-        cell = _badge(status) if status in _BADGES else f'<span class="muted">{_e(status)}</span>'
-        rows.append(
-            [
-                _td(_e(k["kpi"])),
-                _td(_num(k["value"]), num=True),
-                _td(_num(k["threshold"]), num=True),
-                _td(_e(k["better"])),
-                _td(cell),
-            ]
-        )
-    parts.append(_table(["KPI", "value", "threshold", "better", "status"], rows))
-    parts.append(_kpi_chart(table))
-    return "".join(parts)
-
-
-def _section_lint(findings: pd.DataFrame, lines: dict[Any, Any]) -> str:
-    from .lint import SEVERITIES
-
-    parts = ["<h2>Lint findings</h2>\n"]
-    if len(findings) == 0:
-        parts.append("<p>No findings: none of the documented mistakes was found.</p>\n")
-        return "".join(parts)
-    severity = findings["severity"].astype(str)
-    for level in SEVERITIES:
-        group = findings[severity == level]
-        if len(group) == 0:
-            continue
-        parts.append(f"<h3>{_badge(level)} {len(group)} {_e(level)}(s)</h3>\n")
-        rows = []
-        for _, f in group.iterrows():
-            line = lines.get(f["kr_id"])
-            rows.append(
-                [
-                    _td(_e(f["code"])),
-                    _td(_e(f["rule"])),
-                    _td(_e(f["where"])),
-                    _td(_num(line), num=True),
-                    _td(_e(f["message"])),
-                    _td(_e(f["fix"])),
-                ]
-            )
-        parts.append(_table(["code", "rule", "where", "line", "finding", "fix"], rows))
-    return "".join(parts)
-
-
-def _section_plan(plan: pd.DataFrame) -> str:
-    from .charts import migration_gantt
-
-    parts = ["<h2>Migration plan</h2>\n"]
-    columns = [
-        c
-        for c in ("team", "quarter", "framework", "cadence", "okr_pay_decoupled", "review")
-        if c in plan.columns
-    ]
-    columns += [c for c in ("milestone",) if c in plan.columns]
-    rows = [[_td(_e(r[c])) for c in columns] for _, r in plan.iterrows()]
-    parts.append(_table([c.replace("_", " ") for c in columns], rows))
-    parts.append(_svg(migration_gantt(plan)))
-    return "".join(parts)
 
 
 @overload
@@ -542,9 +335,6 @@ def build_report(
     scores = scorecard(okrs, settings=settings)
     kpi_table = _kpi_table(kpis, settings=settings)
     findings = lint(okrs, kpis, settings)
-    lines: dict[Any, Any] = {}
-    if "line" in okrs.columns:
-        lines = okrs.dropna(subset=["line"]).set_index("kr_id")["line"].to_dict()
 
     n_scored = int((scores["grade"] != "").sum())
     n_waiting = int((scores["status"] == "no check-in yet").sum())
@@ -564,27 +354,26 @@ def build_report(
         summary.insert(
             3, ("mean score", f"{scores.loc[scores['grade'] != '', 'score'].mean():.2f}")
         )
-    meta = f"Source: <code>{_e(name)}</code>"
-    if date is not None:
-        meta += f" &middot; as of <time>{_e(date)}</time>"
-    body = [
-        f"<header>\n<h1>{_e(heading)}</h1>\n<p class='meta'>{meta}</p>\n</header>\n",
-        "<h2>Summary</h2>\n<ul class='summary'>\n",
-        "".join(f"<li><strong>{_e(v)}</strong> {_e(k)}</li>\n" for k, v in summary),
-        "</ul>\n",
-        _section_scores(scores, settings),
-        _section_pacing(pacing_table(source, on=on, scores=scores, settings=settings)),
-        _section_kpis(kpi_table),
-        _section_lint(findings, lines),
+    sections = [
+        (
+            "Key results: scores and grades",
+            views.scores_summary(scores, settings=settings) + views.scores_view(scores),
+            _scores_chart(scores, settings),
+        ),
+        (
+            "Pacing: where each key result is heading",
+            views.pacing_view(pacing_table(source, on=on, scores=scores, settings=settings)),
+            "",
+        ),
+        ("KPI health", views.kpis_view(kpi_table), _kpi_chart(kpi_table)),
+        ("Lint findings", views.lint_view(findings, views.line_numbers(okrs)), ""),
     ]
     if plan is not None:
-        body.append(_section_plan(plan))
-    return (
-        "<!DOCTYPE html>\n<html lang='en'>\n<head>\n<meta charset='utf-8'>\n"
-        "<meta name='viewport' content='width=device-width, initial-scale=1'>\n"
-        f"<title>{_e(heading)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
-        + "".join(body)
-        + "</body>\n</html>\n"
+        from .charts import migration_gantt
+
+        sections.append(("Migration plan", views.plan_view(plan), _svg(migration_gantt(plan))))
+    return views.report_page(
+        heading=heading, source=name, date=date, summary=summary, sections=sections
     )
 
 

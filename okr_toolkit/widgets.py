@@ -16,7 +16,7 @@ import ipywidgets as w  # type: ignore[import-untyped]  # ipywidgets ships no ty
 import numpy as np
 import pandas as pd
 
-from . import charts
+from . import charts, views
 from .convert import STRATEGIES, explain, find_candidates, kpi_to_kr
 from .exceptions import OKRDataError
 from .grades import grade, read_score
@@ -747,79 +747,6 @@ class ScenarioExplorer:
 
 # --- the workshop dashboard -------------------------------------------------------------
 
-_DASHBOARD_CSS = """<style>
-.okr-dash table{border-collapse:collapse;margin:.4rem 0 .8rem;font-size:13px}
-.okr-dash th,.okr-dash td{border:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:top;
-line-height:1.35}
-.okr-dash th{background:#f4f4f4}
-.okr-dash td.num{text-align:right;font-variant-numeric:tabular-nums}
-.okr-dash .badge{display:inline-block;padding:0 7px;border-radius:9px;color:#fff;font-size:12px}
-.okr-dash .muted{color:#666}
-.okr-dash .problem{color:#b00020}
-.okr-dash a.download{display:inline-block;padding:4px 12px;border-radius:4px;background:#2f6fb0;
-color:#fff;text-decoration:none}
-</style>"""
-
-_BADGE_COLOURS: dict[str, str] = {
-    "green": charts.GRADE_COLORS["green"],
-    "yellow": "#b7791f",
-    "red": charts.GRADE_COLORS["red"],
-    "healthy": charts.GRADE_COLORS["green"],
-    "at_risk": "#b7791f",
-    "breached": charts.GRADE_COLORS["red"],
-    "error": charts.GRADE_COLORS["red"],
-    "warning": "#b7791f",
-    "info": "#4a6fa5",
-    "ahead": charts.GRADE_COLORS["green"],
-    "on_track": "#4a7ab5",
-    "behind": charts.GRADE_COLORS["red"],
-}
-
-
-def _badge(word: str) -> str:
-    colour = _BADGE_COLOURS.get(word, "#666")
-    text = html.escape(word.replace("_", " "))
-    return f"<span class='badge' style='background:{colour}'>{text}</span>"
-
-
-def _number(value: Any) -> str:
-    """A number as text: integers without ``.0``, large ones in full, others to 4 digits."""
-    try:
-        x = float(value)
-    except (TypeError, ValueError):
-        return "" if value is None else html.escape(str(value))
-    if x != x:  # NaN
-        return ""
-    if x.is_integer() and abs(x) < 1e15:
-        return f"{int(x):,}"
-    if 1e4 <= abs(x) < 1e15:
-        return f"{x:,.0f}"
-    return f"{x:,.4g}"
-
-
-def _html_table(headers: Sequence[str], rows: Sequence[Sequence[tuple[str, bool]]]) -> str:
-    """A table from cells that are already-escaped HTML, each ``(fragment, is_number)``."""
-    head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
-    body = "".join(
-        "<tr>"
-        + "".join(f"<td class='num'>{c}</td>" if num else f"<td>{c}</td>" for c, num in row)
-        + "</tr>"
-        for row in rows
-    )
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-
-
-def _problem_html(title: str, message: str) -> str:
-    """An error message as a heading and a list: one item per problem line."""
-    lines = [line.strip() for line in str(message).splitlines() if line.strip()]
-    first, rest = (lines[0], lines[1:]) if lines else ("unknown problem", [])
-    items = "".join(f"<li>{html.escape(line.lstrip('-• ').strip())}</li>" for line in rest)
-    return (
-        f"<div class='problem'><p><b>{html.escape(title)}</b> {html.escape(first)}</p>"
-        + (f"<ul>{items}</ul>" if items else "")
-        + "</div>"
-    )
-
 
 class WorkshopDashboard:
     """The workshop in one app: load an OKR file, then score, lint and plan from it.
@@ -992,9 +919,9 @@ class WorkshopDashboard:
         for i, title in enumerate(self.TABS):
             self.tabs.set_title(i, title)
         self.tabs.add_class("okr-dash-tabs")
-        header = w.HTML(_DASHBOARD_CSS)
+        header = w.HTML(f"<style>{views.stylesheet()}</style>")
         self.widget = w.VBox([header, w.HBox([self.example, self.upload]), self.status, self.tabs])
-        self.widget.add_class("okr-dash")
+        self.widget.add_class("okr-view")
 
         self.example.observe(self._on_example, names="value")
         self.upload.observe(self._on_upload, names="value")
@@ -1097,7 +1024,7 @@ class WorkshopDashboard:
         self.error = text
         kept = f"Still showing {self.source_name}." if self.source_name else ""
         self.message = f"Cannot read {name}.\n{text}" + (f"\n{kept}" if kept else "")
-        self.status.value = _problem_html(f"Cannot read {name}.", text) + (
+        self.status.value = views.problem_view(f"Cannot read {name}.", text) + (
             f"<p class='muted'>{html.escape(kept)}</p>" if kept else ""
         )
 
@@ -1139,41 +1066,8 @@ class WorkshopDashboard:
         self._set_picks()
 
     def _render_scores(self, scores: pd.DataFrame, scored: pd.DataFrame) -> None:
-        if len(scored):
-            mean = scored["score"].mean()
-            self.summary.value = (
-                f"<p>{len(scored)} of {len(scores)} key results scored; mean score "
-                f"<b>{mean:.2f}</b> {_badge(grade(min(max(mean, 0.0), 1.0), self.settings))}</p>"
-            )
-        else:
-            self.summary.value = (
-                "<p class='muted'>No key result has a check-in yet, so none is scored: add a "
-                "<code>current</code> value (or check-ins) to a KR in the file.</p>"
-            )
-        rows = []
-        for _, r in scores.iterrows():
-            if r["grade"]:
-                verdict = (
-                    f"<span style='white-space:nowrap'>{r['score']:.2f} "
-                    f"{_badge(str(r['grade']))}</span>"
-                )
-            else:
-                verdict = f"<span class='muted'>{html.escape(str(r['status']))}</span>"
-            rows.append(
-                [
-                    (html.escape(str(r["objective"])), False),
-                    (html.escape(str(r["kr_id"])), False),
-                    (html.escape(str(r["statement"])), False),
-                    (_number(r["baseline"]), True),
-                    (_number(r["target"]), True),
-                    (_number(r["current"]), True),
-                    (verdict, False),
-                ]
-            )
-        self.scores_view.value = _html_table(
-            ["objective", "key result", "statement", "baseline", "target", "current", "score"],
-            rows,
-        )
+        self.summary.value = views.scores_summary(scores, settings=self.settings)
+        self.scores_view.value = views.scores_view(scores)
         if len(scored):
             frame = scored[["kr_id", "score", "grade"]].astype({"grade": str})
             self.chart = charts.kr_progress(frame, settings=self.settings, width=420)
@@ -1186,39 +1080,7 @@ class WorkshopDashboard:
         from .report import pacing_table
 
         self.pacing = table = pacing_table(self.source, scores=self.scores, settings=self.settings)
-        if len(table) == 0:
-            self.pacing_view.value = (
-                "<p class='muted'>No dated check-ins on a quarterly key result yet, so there "
-                "is nothing to pace: add <code>checkins:</code> to the key results.</p>"
-            )
-            return
-        counts = table["pace"].value_counts()
-        intro = (
-            f"<p>As of <b>{html.escape(str(table['as_of'].iloc[0]))}</b> (the latest check-in) a "
-            f"straight line from baseline to target would have covered "
-            f"<b>{table['expected'].iloc[0]:.2f}</b> of the way: "
-            + ", ".join(
-                f"<b>{int(counts.get(p, 0))}</b> {p.replace('_', ' ')}"
-                for p in ("behind", "on_track", "ahead")
-            )
-            + ". The forecast reads a line through each KR's check-ins at the quarter's end.</p>"
-        )
-        rows = [
-            [
-                (html.escape(str(r["kr_id"])), False),
-                (html.escape(str(r["statement"])), False),
-                (f"{r['score']:.2f}", True),
-                (f"{r['expected']:.2f}", True),
-                (_badge(str(r["pace"])), False),
-                (_number(r["forecast_value"]), True),
-                ("" if pd.isna(r["forecast_score"]) else f"{r['forecast_score']:.2f}", True),
-            ]
-            for _, r in table.iterrows()
-        ]
-        self.pacing_view.value = intro + _html_table(
-            ["key result", "statement", "score now", "expected", "pace", "forecast", "score then"],
-            rows,
-        )
+        self.pacing_view.value = views.pacing_view(table)
 
     def prepare_download(self) -> None:
         """Build the chosen export of the file on screen and offer it as a download link.
@@ -1259,28 +1121,10 @@ class WorkshopDashboard:
         )
 
     def _render_kpis(self, table: pd.DataFrame) -> None:
+        self.kpi_view.value = views.kpis_view(table)
         if len(table) == 0:
-            self.kpi_view.value = "<p class='muted'>The file lists no KPIs.</p>"
             self.kpi_chart_view.value = ""
             return
-        rows = []
-        for _, k in table.iterrows():
-            status = str(k["status"])
-            cell = (
-                _badge(status)
-                if status in ("healthy", "at_risk", "breached")
-                else f"<span class='muted'>{html.escape(status)}</span>"
-            )
-            rows.append(
-                [
-                    (html.escape(str(k["kpi"])), False),
-                    (_number(k["value"]), True),
-                    (_number(k["threshold"]), True),
-                    (html.escape(str(k["better"])), False),
-                    (cell, False),
-                ]
-            )
-        self.kpi_view.value = _html_table(["KPI", "value", "threshold", "better", "status"], rows)
         # The report's KPI health chart: each KPI's distance from its threshold, as SVG.
         try:
             self.kpi_chart_view.value = charts.to_svg(charts.kpi_health(table))
@@ -1288,27 +1132,7 @@ class WorkshopDashboard:
             self.kpi_chart_view.value = ""
 
     def _render_lint(self, findings: pd.DataFrame) -> None:
-        if len(findings) == 0:
-            self.lint_view.value = "<p>No findings: none of the documented mistakes was found.</p>"
-            return
-        okrs = self.source.okrs
-        lines: dict[Any, Any] = {}
-        if "line" in okrs.columns:
-            lines = okrs.dropna(subset=["line"]).set_index("kr_id")["line"].to_dict()
-        rows = [
-            [
-                (_badge(str(f["severity"])), False),
-                (html.escape(str(f["code"])), False),
-                (html.escape(str(f["where"])), False),
-                (_number(lines.get(f["kr_id"])), True),
-                (html.escape(str(f["message"])), False),
-                (html.escape(str(f["fix"])), False),
-            ]
-            for _, f in findings.iterrows()
-        ]
-        self.lint_view.value = _html_table(
-            ["severity", "code", "where", "line", "finding", "fix"], rows
-        )
+        self.lint_view.value = views.lint_view(findings, views.line_numbers(self.source.okrs))
 
     # -- "Score a KR" from the file ----------------------------------------------------------
 

@@ -314,7 +314,7 @@ def test_dashboard_lists_every_problem_of_a_file(dashboard_class, monkeypatch):
     page = app.status.value
     assert "2 problems in team.yaml:" in page
     assert page.count("<li>") == 2
-    assert "<li>team.yaml line 3: objective is missing &#x27;title&#x27;</li>" in page
+    assert "<li>team.yaml line 3: objective is missing &#39;title&#39;</li>" in page
     assert "&lt;b&gt;x&lt;/b&gt;" in page and "<b>x</b>" not in page
     assert "line 9" in app.message
 
@@ -373,7 +373,7 @@ def test_dashboard_lists_every_problem_the_reader_finds(dashboard_class):
     assert len(problems) >= 3  # the missing title, the text baseline, the missing id
     page = app.status.value
     assert page.count("<li>") == len(problems)
-    assert "&#x27;lots&#x27;" in page and "two teams.yaml line 5" in page
+    assert "&#39;lots&#39;" in page and "two teams.yaml line 5" in page
     assert all(problem.split(":")[0] in page for problem in problems)
 
 
@@ -403,7 +403,7 @@ def test_dashboard_paces_the_case_study_and_explains_an_empty_pacing(dashboard_c
     expected = pacing_table(okr.datasets.load_acme_okrs())
     pd.testing.assert_frame_equal(app.pacing, expected)
     behind = int((expected["pace"] == "behind").sum())
-    assert f"<b>{behind}</b> behind" in app.pacing_view.value
+    assert f"<strong>{behind}</strong> behind" in app.pacing_view.value
     assert "2026-08-17" in app.pacing_view.value
 
 
