@@ -50,13 +50,7 @@ from .migration import (
 from .model import KPI, KeyResult, Objective, objectives_to_frame
 from .pacing import PACES, expected_progress, forecast, pace, pacing, quarter_bounds
 from .readings import read_three_ways
-from .report import (
-    build_report,
-    kpi_table,
-    pacing_table,
-    report_charts,
-    write_report,
-)
+from .report import build_report, report_charts, write_report
 from .rollup import ORIGINS, ROLLUPS, bottom_up_share, compare_rollups, rollup, rollup_tree
 from .scenarios import (
     CalibrationReport,
@@ -85,6 +79,7 @@ from .statements import (
 )
 from .templates import starter_yaml
 from .vocab import DIRECTIONS, KNOWN_UNITS, KR_COLUMNS, OKR_COLUMNS
+from .workspace import Workspace, kpi_table, pacing_table
 
 __version__ = "0.2.0.dev0"
 
@@ -129,6 +124,7 @@ __all__ = [
     "Settings",
     "Simulation",
     "Walk",
+    "Workspace",
     "achievement",
     "ambition",
     "assess_migration",

@@ -759,14 +759,14 @@ def kpi_health(
     ----------
     table
         One row per KPI with ``kpi``, ``value``, ``threshold``, ``better`` and
-        ``status`` (as :func:`okr_toolkit.report.kpi_table` gives). Rows whose
+        ``status`` (as :func:`okr_toolkit.kpi_table` gives). Rows whose
         status is not healthy / at_risk / breached, or whose threshold is 0, are
         left out.
 
     Examples
     --------
     >>> import pandas as pd
-    >>> from okr_toolkit.report import kpi_table
+    >>> from okr_toolkit import kpi_table
     >>> kpis = pd.DataFrame({"kpi": ["activation_rate", "ttfv"], "threshold": [50, 4],
     ...                      "value": [42, 3.5], "better": ["higher", "lower"]})
     >>> chart = kpi_health(kpi_table(kpis))

@@ -21,100 +21,30 @@ Examples
 from __future__ import annotations
 
 import contextlib
-import datetime as _dt
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
 import pandas as pd
 
 from . import views
 from ._atomic import write_atomic
 from .exceptions import OKRDataError
 from .io import OKRFile, read_okr_file
-from .scorecard import scorecard
 from .settings import DEFAULT_SETTINGS, Settings
+from .workspace import DateLike, Workspace, _as_date
 
 if TYPE_CHECKING:
     pass
 
 __all__ = [
     "build_report",
-    "kpi_table",
-    "pacing_table",
     "report_charts",
     "write_report",
 ]
 
-DateLike = str | _dt.date | _dt.datetime | pd.Timestamp
-
 
 # --- the pieces of the report ----------------------------------------------------------
-
-
-def _isna(value: Any) -> bool:
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
-
-
-def _float(value: Any) -> float:
-    try:
-        x = float(value)
-    except (TypeError, ValueError):
-        return float("nan")
-    return x
-
-
-def _column(frame: pd.DataFrame, name: str) -> pd.Series:
-    if name in frame.columns:
-        return frame[name]
-    return pd.Series([np.nan] * len(frame), index=frame.index, dtype=object)
-
-
-def kpi_table(kpis: pd.DataFrame | None, *, settings: Settings = DEFAULT_SETTINGS) -> pd.DataFrame:
-    """Each KPI's latest value read against its threshold: ``kpi, value, threshold, better,
-    status`` (``"no value yet"`` where the file gives no value).
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> kpi_table(pd.DataFrame({"kpi": ["activation_rate", "ttfv"], "threshold": [50, 4],
-    ...                         "value": [42, 3.5], "better": ["higher", "lower"]}))
-                   kpi  value  threshold  better    status
-    0  activation_rate   42.0       50.0  higher  breached
-    1             ttfv    3.5        4.0   lower   healthy
-    """
-    from .kpis import kpi_status
-
-    columns = ["kpi", "value", "threshold", "better", "status"]
-    if kpis is None or len(kpis) == 0:
-        return pd.DataFrame(columns=columns)
-    rows = []
-    for _, k in kpis.iterrows():
-        value = _float(k.get("value"))
-        threshold = _float(k.get("threshold"))
-        better = k.get("better")
-        better = "higher" if _isna(better) else str(better)
-        if np.isnan(value):
-            status = "no value yet"
-        else:
-            try:
-                status = str(kpi_status(value, threshold, better=better, settings=settings))
-            except (OKRDataError, ValueError) as err:
-                status = "no status: " + str(err).splitlines()[0]
-        rows.append(
-            {
-                "kpi": k["kpi"],
-                "value": value,
-                "threshold": threshold,
-                "better": better,
-                "status": status,
-            }
-        )
-    return pd.DataFrame(rows, columns=columns)
 
 
 def _svg(chart: Any) -> str:
@@ -138,110 +68,6 @@ def _scores_chart(scores: pd.DataFrame, settings: Settings) -> str:
     return _svg(kr_progress(shown, settings=settings))
 
 
-def pacing_table(
-    okr_file: OKRFile,
-    *,
-    on: DateLike | None = None,
-    scores: pd.DataFrame | None = None,
-    settings: Settings = DEFAULT_SETTINGS,
-) -> pd.DataFrame:
-    """Where each checked-in key result should be by now, where it is, and where it is heading.
-
-    For every key result with dated check-ins, a baseline, a target and a
-    quarterly cycle: the straight-line progress expected on ``on`` (default:
-    the file's latest check-in date, so the clock is never read), the score of
-    its latest value, the pace (behind / on track / ahead) and a least-squares
-    forecast of the value and score at the end of the quarter.
-
-    Parameters
-    ----------
-    okr_file
-        An :class:`~okr_toolkit.io.OKRFile` with check-ins.
-    on
-        The date to pace against.
-    scores
-        :func:`~okr_toolkit.scorecard` of the file's key results, when the caller
-        has it already (it is computed otherwise).
-    settings
-        ``pacing_tolerance`` says how far from the straight line is behind or
-        ahead; the grade bands apply when ``scores`` is computed here.
-
-    Returns
-    -------
-    pandas.DataFrame
-        ``kr_id, statement, cycle, as_of, expected, score, pace,
-        forecast_value, forecast_score, n_checkins``; empty when nothing can be
-        paced.
-
-    Examples
-    --------
-    >>> import okr_toolkit.datasets as ds
-    >>> table = pacing_table(ds.load_acme_okrs())
-    >>> table["as_of"].iloc[0], round(float(table["expected"].iloc[0]), 2), len(table)
-    ('2026-08-17', 0.52, 33)
-    >>> table["pace"].value_counts().sort_index().to_dict()
-    {'ahead': 1, 'behind': 15, 'on_track': 17}
-    """
-    from .pacing import expected_progress, forecast, pace, quarter_bounds
-
-    columns = [
-        "kr_id",
-        "statement",
-        "cycle",
-        "as_of",
-        "expected",
-        "score",
-        "pace",
-        "forecast_value",
-        "forecast_score",
-        "n_checkins",
-    ]
-    checkins = okr_file.checkins
-    if checkins is None or len(checkins) == 0:
-        return pd.DataFrame(columns=columns)
-    as_of = pd.Timestamp(_as_date(on) if on is not None else checkins["date"].max())
-    if scores is None:
-        scores = scorecard(okr_file.okrs, settings=settings)
-    scores = scores.set_index("kr_id")
-    cycles = okr_file.okrs.set_index("kr_id")["cycle"] if "cycle" in okr_file.okrs else None
-    rows = []
-    for kr_id, group in checkins.groupby("kr_id", sort=False):
-        if kr_id not in scores.index:
-            continue
-        kr = scores.loc[kr_id]
-        cycle = None if cycles is None else cycles.get(kr_id)
-        if _isna(kr["score"]) or cycle is None or _isna(cycle):
-            continue
-        try:
-            start, end = quarter_bounds(str(cycle))
-        except (OKRDataError, ValueError):
-            continue  # an annual or unnamed cycle has no quarter to pace against
-        krs = pd.DataFrame(
-            {"kr_id": [kr_id], "baseline": [kr["baseline"]], "target": [kr["target"]]}
-        )
-        seen = group[group["date"] <= as_of]
-        fc = forecast(seen, krs, end, start=start).iloc[0] if len(seen) else None
-        expected = float(expected_progress(as_of, start, end))
-        rows.append(
-            {
-                "kr_id": kr_id,
-                "statement": kr["statement"],
-                "cycle": str(cycle),
-                "as_of": as_of.date().isoformat(),
-                "expected": expected,
-                "score": float(kr["score"]),
-                "pace": str(pace(float(kr["score"]), expected, settings)),
-                "forecast_value": np.nan if fc is None else float(fc["forecast_value"]),
-                "forecast_score": np.nan if fc is None else float(fc["forecast_score"]),
-                "n_checkins": len(seen),
-            }
-        )
-    return pd.DataFrame(rows, columns=columns)
-
-
-_kpi_table = kpi_table
-
-
 def _kpi_chart(table: pd.DataFrame) -> str:
     """Bars of each KPI's distance from its threshold, as inline SVG (or ``""``)."""
     chart = _kpi_health_chart(table)
@@ -258,29 +84,13 @@ def _kpi_health_chart(table: pd.DataFrame) -> Any:
         return None
 
 
-@overload
-def _as_date(on: DateLike) -> str: ...
-@overload
-def _as_date(on: None) -> None: ...
-def _as_date(on: DateLike | None) -> str | None:
-    if on is None:
-        return None
-    try:
-        stamp = pd.Timestamp(on)
-    except (TypeError, ValueError) as err:
-        raise ValueError(f"`on` must be a date such as '2026-09-30', got {on!r}") from err
-    if pd.isna(stamp):
-        raise ValueError(f"`on` must be a date such as '2026-09-30', got {on!r}")
-    return stamp.date().isoformat()
-
-
 def build_report(
-    okr_file: OKRFile | str | Path,
+    okr_file: Workspace | OKRFile | str | Path,
     *,
     title: str | None = None,
     plan: pd.DataFrame | None = None,
     on: DateLike | None = None,
-    settings: Settings = DEFAULT_SETTINGS,
+    settings: Settings | None = None,
 ) -> str:
     """One self-contained HTML document about an OKR file.
 
@@ -292,8 +102,9 @@ def build_report(
     Parameters
     ----------
     okr_file
-        An :class:`~okr_toolkit.io.OKRFile` or the path of a YAML/CSV file
-        (read with :func:`~okr_toolkit.io.read_okr_file`).
+        A :class:`~okr_toolkit.Workspace`, an :class:`~okr_toolkit.io.OKRFile`
+        or the path of a YAML, CSV or Excel file (read with
+        :func:`~okr_toolkit.io.read_okr_file`).
     title
         The report's title; default ``"OKR report: <file name>"``.
     plan
@@ -303,7 +114,8 @@ def build_report(
         clock is never read: without ``on`` the report carries no date.
     settings
         The conventions every section uses: grade bands, KPI tolerance,
-        pacing tolerance and the linter's limits.
+        pacing tolerance and the linter's limits. Default: the workspace's
+        own, or :data:`~okr_toolkit.DEFAULT_SETTINGS`.
 
     Returns
     -------
@@ -325,16 +137,11 @@ def build_report(
     >>> "Migration plan" in page
     False
     """
-    from .lint import lint
-
-    source = okr_file if isinstance(okr_file, OKRFile) else read_okr_file(okr_file)
-    okrs, kpis = source.okrs, source.kpis
-    name = Path(source.path).name
+    ws = _workspace(okr_file, settings)
+    okrs, scores, health, findings = ws.okrs, ws.scores, ws.kpi_health, ws.findings
+    name = ws.name
     heading = title if title is not None else f"OKR report: {name}"
     date = _as_date(on)
-    scores = scorecard(okrs, settings=settings)
-    kpi_table = _kpi_table(kpis, settings=settings)
-    findings = lint(okrs, kpis, settings)
 
     n_scored = int((scores["grade"] != "").sum())
     n_waiting = int((scores["status"] == "no check-in yet").sum())
@@ -344,8 +151,8 @@ def build_report(
         ("key results", len(okrs)),
         ("scored", n_scored),
         ("no check-in yet", n_waiting),
-        ("KPIs", len(kpi_table)),
-        ("KPIs breached", int((kpi_table["status"] == "breached").sum())),
+        ("KPIs", len(health)),
+        ("KPIs breached", int((health["status"] == "breached").sum())),
         ("lint errors", int((severity == "error").sum())),
         ("lint warnings", int((severity == "warning").sum())),
         ("lint notes", int((severity == "info").sum())),
@@ -357,16 +164,16 @@ def build_report(
     sections = [
         (
             "Key results: scores and grades",
-            views.scores_summary(scores, settings=settings) + views.scores_view(scores),
-            _scores_chart(scores, settings),
+            views.scores_summary(scores, settings=ws.settings) + views.scores_view(scores),
+            _scores_chart(scores, ws.settings),
         ),
         (
             "Pacing: where each key result is heading",
-            views.pacing_view(pacing_table(source, on=on, scores=scores, settings=settings)),
+            views.pacing_view(ws.pacing if on is None else ws.pacing_on(on)),
             "",
         ),
-        ("KPI health", views.kpis_view(kpi_table), _kpi_chart(kpi_table)),
-        ("Lint findings", views.lint_view(findings, views.line_numbers(okrs)), ""),
+        ("KPI health", views.kpis_view(health), _kpi_chart(health)),
+        ("Lint findings", views.lint_view(findings, ws.lines), ""),
     ]
     if plan is not None:
         from .charts import migration_gantt
@@ -378,10 +185,10 @@ def build_report(
 
 
 def report_charts(
-    okr_file: OKRFile | str | Path,
+    okr_file: Workspace | OKRFile | str | Path,
     *,
     plan: pd.DataFrame | None = None,
-    settings: Settings = DEFAULT_SETTINGS,
+    settings: Settings | None = None,
 ) -> dict[str, Any]:
     """The charts of :func:`build_report`, by name, as Altair charts (to save for slides).
 
@@ -397,20 +204,27 @@ def report_charts(
     """
     from .charts import kr_progress, migration_gantt
 
-    source = okr_file if isinstance(okr_file, OKRFile) else read_okr_file(okr_file)
+    ws = _workspace(okr_file, settings)
     charts: dict[str, Any] = {}
-    scores = scorecard(source.okrs, settings=settings)
-    scored = scores[scores["grade"] != ""]
+    scored = ws.scores[ws.scores["grade"] != ""]
     if len(scored):
         charts["kr_scores"] = kr_progress(
-            scored[["kr_id", "score", "grade"]].astype({"grade": str}), settings=settings
+            scored[["kr_id", "score", "grade"]].astype({"grade": str}), settings=ws.settings
         )
-    kpi_chart = _kpi_health_chart(_kpi_table(source.kpis, settings=settings))
+    kpi_chart = _kpi_health_chart(ws.kpi_health)
     if kpi_chart is not None:
         charts["kpi_health"] = kpi_chart
     if plan is not None:
         charts["migration_plan"] = migration_gantt(plan)
     return charts
+
+
+def _workspace(source: Workspace | OKRFile | str | Path, settings: Settings | None) -> Workspace:
+    """The workspace a report is made from, under ``settings`` when they are given."""
+    if isinstance(source, Workspace):
+        return source if settings is None else source.with_settings(settings)
+    okr_file = source if isinstance(source, OKRFile) else read_okr_file(source)
+    return Workspace(okr_file, DEFAULT_SETTINGS if settings is None else settings)
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -186,7 +186,7 @@ def pacing_view(table: pd.DataFrame) -> str:
 
 
 def kpis_view(table: pd.DataFrame) -> str:
-    """Each KPI against its threshold (:func:`okr_toolkit.report.kpi_table`)."""
+    """Each KPI against its threshold (:func:`okr_toolkit.kpi_table`)."""
     rows = _records(table.assign(status=table["status"].astype(str))) if len(table) else []
     return _render("kpis.html.j2", rows=rows)
 

@@ -25,6 +25,7 @@ from .settings import DEFAULT_SETTINGS, Settings
 
 if TYPE_CHECKING:
     from .kpis import Better
+    from .workspace import Workspace
 
 __all__ = [
     "KPIConverter",
@@ -832,6 +833,7 @@ class WorkshopDashboard:
     ) -> None:
         self.settings = settings
         self.examples = self._available_examples()
+        self.workspace: Workspace | None = None
         self.source: Any = None
         self.source_name: str | None = None
         self.scores: pd.DataFrame | None = None
@@ -997,17 +999,16 @@ class WorkshopDashboard:
         self._set_example(None)
 
     def _load(self, name: str, path: Any, *, strip: str | None = None, as_name: str = "") -> None:
-        from .io import read_okr_file
-        from .lint import lint
-        from .report import kpi_table as read_kpis
-        from .scorecard import scorecard
+        from .workspace import Workspace
 
         try:
-            source = read_okr_file(path)
-            okrs, kpis = source.okrs, source.kpis
-            scores = scorecard(okrs, settings=self.settings)
-            kpi_table = read_kpis(kpis, settings=self.settings)
-            findings = lint(okrs, kpis, self.settings)
+            workspace = Workspace.open(path, settings=self.settings)
+            # Computed now, so a file that reads but cannot be analysed fails here.
+            scores, kpi_table, findings = (
+                workspace.scores,
+                workspace.kpi_health,
+                workspace.findings,
+            )
         except OKRDataError as err:
             text = str(err)
             if strip:
@@ -1015,7 +1016,8 @@ class WorkshopDashboard:
                 text = text.replace(strip, as_name or name)
             self._fail(name, text)
             return
-        self.source, self.source_name = source, name
+        self.workspace = workspace
+        self.source, self.source_name = workspace.okr_file, name
         self.scores, self.kpi_table, self.findings = scores, kpi_table, findings
         self.error = None
         self._render()
@@ -1077,10 +1079,9 @@ class WorkshopDashboard:
             self.scores_chart_view.value = ""
 
     def _render_pacing(self) -> None:
-        from .report import pacing_table
-
-        self.pacing = table = pacing_table(self.source, scores=self.scores, settings=self.settings)
-        self.pacing_view.value = views.pacing_view(table)
+        assert self.workspace is not None
+        self.pacing = self.workspace.pacing
+        self.pacing_view.value = views.pacing_view(self.pacing)
 
     def prepare_download(self) -> None:
         """Build the chosen export of the file on screen and offer it as a download link.
@@ -1132,7 +1133,8 @@ class WorkshopDashboard:
             self.kpi_chart_view.value = ""
 
     def _render_lint(self, findings: pd.DataFrame) -> None:
-        self.lint_view.value = views.lint_view(findings, views.line_numbers(self.source.okrs))
+        assert self.workspace is not None
+        self.lint_view.value = views.lint_view(findings, self.workspace.lines)
 
     # -- "Score a KR" from the file ----------------------------------------------------------
 

@@ -246,7 +246,7 @@ def test_save_chart_missing_folder_raises_oserror(tmp_path, progress_chart):
 
 
 def test_kpi_health_points_the_healthy_side_right_for_either_direction():
-    from okr_toolkit.report import kpi_table
+    from okr_toolkit.workspace import kpi_table
 
     kpis = pd.DataFrame(
         {
@@ -271,7 +271,7 @@ def test_kpi_health_points_the_healthy_side_right_for_either_direction():
 
 
 def test_kpi_health_without_anything_to_draw_says_why():
-    from okr_toolkit.report import kpi_table
+    from okr_toolkit.workspace import kpi_table
 
     empty = kpi_table(pd.DataFrame({"kpi": ["x"], "threshold": [5.0], "value": [None]}))
     with pytest.raises(okr.OKRDataError, match="no KPI with a value"):

@@ -109,6 +109,12 @@ def through_a_file(suffix: str):
     return door
 
 
+def through_a_workspace(settings: Settings, tmp_path: Path) -> pd.DataFrame:
+    path = tmp_path / "okrs.xlsx"
+    okr.write_okr_file(okr_file(), path)
+    return okr.Workspace.open(path, settings=settings).scores
+
+
 def through_okr_score(settings: Settings, tmp_path: Path) -> pd.DataFrame:
     if settings != DEFAULT_SETTINGS:
         pytest.skip("okr score takes no settings yet (issue 12: settings in the OKR model)")
@@ -161,6 +167,7 @@ DOORS = [
     through_a_file(".yaml"),
     through_a_file(".csv"),
     through_a_file(".xlsx"),
+    through_a_workspace,
     through_okr_score,
     through_the_report,
     through_the_dashboard,

@@ -265,7 +265,7 @@ def test_import_is_cheap():
 
 
 def test_pacing_section_for_a_file_with_checkins():
-    from okr_toolkit.report import pacing_table
+    from okr_toolkit.workspace import pacing_table
 
     acme = okr.datasets.load_acme_okrs()
     table = pacing_table(acme)
@@ -283,7 +283,7 @@ def test_pacing_section_for_a_file_with_checkins():
 
 
 def test_pacing_uses_only_checkins_up_to_the_report_date():
-    from okr_toolkit.report import pacing_table
+    from okr_toolkit.workspace import pacing_table
 
     acme = okr.datasets.load_acme_okrs()
     early = pacing_table(acme, on="2026-07-20")

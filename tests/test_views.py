@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 import okr_toolkit as okr
 from okr_toolkit import views
 from okr_toolkit.datasets import data_path
-from okr_toolkit.report import kpi_table, pacing_table
+from okr_toolkit.workspace import kpi_table, pacing_table
 
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots" / "views"
 FILES = ("sample_okrs.yaml", "acme_okrs.yaml")

@@ -298,7 +298,7 @@ def test_dashboard_bad_upload_names_the_problem_and_keeps_the_data(dashboard_cla
 
 
 def test_dashboard_lists_every_problem_of_a_file(dashboard_class, monkeypatch):
-    import okr_toolkit.io
+    import okr_toolkit.workspace
     from okr_toolkit.exceptions import OKRDataError
 
     def two_problems(path):
@@ -309,7 +309,7 @@ def test_dashboard_lists_every_problem_of_a_file(dashboard_class, monkeypatch):
         )
 
     app = dashboard_class()
-    monkeypatch.setattr(okr_toolkit.io, "read_okr_file", two_problems)
+    monkeypatch.setattr(okr_toolkit.workspace, "read_okr_file", two_problems)
     app.load_bytes("team.yaml", b"objectives: []")
     page = app.status.value
     assert "2 problems in team.yaml:" in page
@@ -395,7 +395,7 @@ def test_dashboard_reads_an_excel_upload(dashboard_class, tmp_path):
 
 
 def test_dashboard_paces_the_case_study_and_explains_an_empty_pacing(dashboard_class):
-    from okr_toolkit.report import pacing_table
+    from okr_toolkit.workspace import pacing_table
 
     app = dashboard_class()
     assert len(app.pacing) == 0 and "nothing to pace" in app.pacing_view.value

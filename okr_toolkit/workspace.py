@@ -1,0 +1,293 @@
+"""A workspace: one OKR file and one set of settings, and every analysis of them.
+
+Every front end (the ``okr`` command, the HTML report, the workshop dashboard,
+the notebooks) asks a :class:`Workspace` for what it shows, so a key result is
+scored, paced and linted the same way and with the same settings wherever it is
+looked at. Each analysis is computed on first use and kept.
+
+Examples
+--------
+>>> from dataclasses import replace
+>>> import okr_toolkit.datasets as ds
+>>> from okr_toolkit import DEFAULT_SETTINGS
+>>> ws = Workspace.open(ds.data_path("acme_okrs.yaml"))
+>>> len(ws.scores), ws.scores["grade"].value_counts().to_dict()
+(33, {'yellow': 19, 'red': 13, 'green': 1})
+>>> strict = ws.with_settings(replace(DEFAULT_SETTINGS, yellow_from=0.5, green_from=0.9))
+>>> strict.scores["grade"].value_counts().to_dict()
+{'red': 23, 'yellow': 10}
+>>> ws.pacing["pace"].value_counts().sort_index().to_dict()
+{'ahead': 1, 'behind': 15, 'on_track': 17}
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+import functools
+from pathlib import Path
+from typing import Any, overload
+
+import numpy as np
+import pandas as pd
+
+from .exceptions import OKRDataError
+from .io import OKRFile, read_okr_file
+from .scorecard import scorecard
+from .settings import DEFAULT_SETTINGS, Settings
+
+__all__ = ["DateLike", "Workspace", "kpi_table", "pacing_table"]
+
+DateLike = str | _dt.date | _dt.datetime | pd.Timestamp
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
+class Workspace:
+    """An OKR file read once, with the settings every analysis of it uses.
+
+    Parameters
+    ----------
+    okr_file
+        The file's contents (:func:`okr_toolkit.read_okr_file`), or an
+        :class:`~okr_toolkit.io.OKRFile` built in Python.
+    settings
+        Grade bands, KPI and pacing tolerances, the linter's limits.
+
+    Attributes
+    ----------
+    scores
+        :func:`okr_toolkit.scorecard`: each KR's numbers, score, grade and status.
+    pacing
+        :func:`pacing_table` as of the latest check-in.
+    kpi_health
+        :func:`kpi_table`: each KPI against its line.
+    findings
+        :func:`okr_toolkit.lint` of the objectives, key results and KPIs.
+    lines
+        Where each key result starts in the file (``kr_id -> line``).
+    """
+
+    okr_file: OKRFile
+    settings: Settings = DEFAULT_SETTINGS
+
+    @classmethod
+    def open(cls, path: str | Path, *, settings: Settings = DEFAULT_SETTINGS) -> Workspace:
+        """Read an OKR file (YAML, CSV or Excel) into a workspace; every problem at once."""
+        return cls(read_okr_file(path), settings)
+
+    def with_settings(self, settings: Settings) -> Workspace:
+        """The same file under other settings (nothing is read again)."""
+        return Workspace(self.okr_file, settings)
+
+    @property
+    def okrs(self) -> pd.DataFrame:
+        """The OKR table: one row per key result (:data:`okr_toolkit.vocab.OKR_COLUMNS`)."""
+        return self.okr_file.okrs
+
+    @property
+    def name(self) -> str:
+        """The file's name, without its folder."""
+        return Path(self.okr_file.path).name
+
+    @functools.cached_property
+    def scores(self) -> pd.DataFrame:
+        return scorecard(self.okrs, settings=self.settings)
+
+    @functools.cached_property
+    def pacing(self) -> pd.DataFrame:
+        return self.pacing_on(None)
+
+    def pacing_on(self, on: Any) -> pd.DataFrame:
+        """Pacing as of the date ``on`` (``None``: the latest check-in)."""
+        return pacing_table(self.okr_file, on=on, scores=self.scores, settings=self.settings)
+
+    @functools.cached_property
+    def kpi_health(self) -> pd.DataFrame:
+        return kpi_table(self.okr_file.kpis, settings=self.settings)
+
+    @functools.cached_property
+    def findings(self) -> pd.DataFrame:
+        from .lint import lint
+
+        return lint(self.okrs, self.okr_file.kpis, self.settings)
+
+    @functools.cached_property
+    def lines(self) -> dict[Any, Any]:
+        from .views import line_numbers
+
+        return line_numbers(self.okrs)
+
+
+def _isna(value: Any) -> bool:
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _float(value: Any) -> float:
+    try:
+        x = float(value)
+    except (TypeError, ValueError):
+        return float("nan")
+    return x
+
+
+def kpi_table(kpis: pd.DataFrame | None, *, settings: Settings = DEFAULT_SETTINGS) -> pd.DataFrame:
+    """Each KPI's latest value read against its threshold: ``kpi, value, threshold, better,
+    status`` (``"no value yet"`` where the file gives no value).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> kpi_table(pd.DataFrame({"kpi": ["activation_rate", "ttfv"], "threshold": [50, 4],
+    ...                         "value": [42, 3.5], "better": ["higher", "lower"]}))
+                   kpi  value  threshold  better    status
+    0  activation_rate   42.0       50.0  higher  breached
+    1             ttfv    3.5        4.0   lower   healthy
+    """
+    from .kpis import kpi_status
+
+    columns = ["kpi", "value", "threshold", "better", "status"]
+    if kpis is None or len(kpis) == 0:
+        return pd.DataFrame(columns=columns)
+    rows = []
+    for _, k in kpis.iterrows():
+        value = _float(k.get("value"))
+        threshold = _float(k.get("threshold"))
+        better = k.get("better")
+        better = "higher" if _isna(better) else str(better)
+        if np.isnan(value):
+            status = "no value yet"
+        else:
+            try:
+                status = str(kpi_status(value, threshold, better=better, settings=settings))
+            except (OKRDataError, ValueError) as err:
+                status = "no status: " + str(err).splitlines()[0]
+        rows.append(
+            {
+                "kpi": k["kpi"],
+                "value": value,
+                "threshold": threshold,
+                "better": better,
+                "status": status,
+            }
+        )
+    return pd.DataFrame(rows, columns=columns)
+
+
+def pacing_table(
+    okr_file: OKRFile,
+    *,
+    on: DateLike | None = None,
+    scores: pd.DataFrame | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> pd.DataFrame:
+    """Where each checked-in key result should be by now, where it is, and where it is heading.
+
+    For every key result with dated check-ins, a baseline, a target and a
+    quarterly cycle: the straight-line progress expected on ``on`` (default:
+    the file's latest check-in date, so the clock is never read), the score of
+    its latest value, the pace (behind / on track / ahead) and a least-squares
+    forecast of the value and score at the end of the quarter.
+
+    Parameters
+    ----------
+    okr_file
+        An :class:`~okr_toolkit.io.OKRFile` with check-ins.
+    on
+        The date to pace against.
+    scores
+        :func:`~okr_toolkit.scorecard` of the file's key results, when the caller
+        has it already (it is computed otherwise).
+    settings
+        ``pacing_tolerance`` says how far from the straight line is behind or
+        ahead; the grade bands apply when ``scores`` is computed here.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``kr_id, statement, cycle, as_of, expected, score, pace,
+        forecast_value, forecast_score, n_checkins``; empty when nothing can be
+        paced.
+
+    Examples
+    --------
+    >>> import okr_toolkit.datasets as ds
+    >>> table = pacing_table(ds.load_acme_okrs())
+    >>> table["as_of"].iloc[0], round(float(table["expected"].iloc[0]), 2), len(table)
+    ('2026-08-17', 0.52, 33)
+    >>> table["pace"].value_counts().sort_index().to_dict()
+    {'ahead': 1, 'behind': 15, 'on_track': 17}
+    """
+    from .pacing import expected_progress, forecast, pace, quarter_bounds
+
+    columns = [
+        "kr_id",
+        "statement",
+        "cycle",
+        "as_of",
+        "expected",
+        "score",
+        "pace",
+        "forecast_value",
+        "forecast_score",
+        "n_checkins",
+    ]
+    checkins = okr_file.checkins
+    if checkins is None or len(checkins) == 0:
+        return pd.DataFrame(columns=columns)
+    as_of = pd.Timestamp(_as_date(on) if on is not None else checkins["date"].max())
+    if scores is None:
+        scores = scorecard(okr_file.okrs, settings=settings)
+    scores = scores.set_index("kr_id")
+    cycles = okr_file.okrs.set_index("kr_id")["cycle"] if "cycle" in okr_file.okrs else None
+    rows = []
+    for kr_id, group in checkins.groupby("kr_id", sort=False):
+        if kr_id not in scores.index:
+            continue
+        kr = scores.loc[kr_id]
+        cycle = None if cycles is None else cycles.get(kr_id)
+        if _isna(kr["score"]) or cycle is None or _isna(cycle):
+            continue
+        try:
+            start, end = quarter_bounds(str(cycle))
+        except (OKRDataError, ValueError):
+            continue  # an annual or unnamed cycle has no quarter to pace against
+        krs = pd.DataFrame(
+            {"kr_id": [kr_id], "baseline": [kr["baseline"]], "target": [kr["target"]]}
+        )
+        seen = group[group["date"] <= as_of]
+        fc = forecast(seen, krs, end, start=start).iloc[0] if len(seen) else None
+        expected = float(expected_progress(as_of, start, end))
+        rows.append(
+            {
+                "kr_id": kr_id,
+                "statement": kr["statement"],
+                "cycle": str(cycle),
+                "as_of": as_of.date().isoformat(),
+                "expected": expected,
+                "score": float(kr["score"]),
+                "pace": str(pace(float(kr["score"]), expected, settings)),
+                "forecast_value": np.nan if fc is None else float(fc["forecast_value"]),
+                "forecast_score": np.nan if fc is None else float(fc["forecast_score"]),
+                "n_checkins": len(seen),
+            }
+        )
+    return pd.DataFrame(rows, columns=columns)
+
+
+@overload
+def _as_date(on: DateLike) -> str: ...
+@overload
+def _as_date(on: None) -> None: ...
+def _as_date(on: DateLike | None) -> str | None:
+    if on is None:
+        return None
+    try:
+        stamp = pd.Timestamp(on)
+    except (TypeError, ValueError) as err:
+        raise ValueError(f"`on` must be a date such as '2026-09-30', got {on!r}") from err
+    if pd.isna(stamp):
+        raise ValueError(f"`on` must be a date such as '2026-09-30', got {on!r}")
+    return stamp.date().isoformat()
