@@ -30,7 +30,7 @@ from ._atomic import write_atomic
 from .exceptions import OKRDataError
 from .scoring import METHODS, score_krs
 
-__all__ = ["build_parser", "main"]
+__all__ = ["EXIT_BROKEN_PIPE", "EXIT_INTERRUPTED", "build_parser", "main", "module_prog"]
 
 _OKR_SUFFIXES = (".yaml", ".yml", ".xlsx", ".xlsm")
 
@@ -615,10 +615,26 @@ def _sub(sub: Any, name: str, help: str, description: str, epilog: str) -> Any:
     return parser
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The ``okr`` argument parser, with one sub-command per task."""
+def build_parser(prog: str = "okr") -> argparse.ArgumentParser:
+    """The ``okr`` argument parser, with one sub-command per task.
+
+    Parameters
+    ----------
+    prog : str, default "okr"
+        The command's name in usage lines and help.
+
+    Returns
+    -------
+    argparse.ArgumentParser
+        The parser; each sub-command's parser sets ``func`` to its handler.
+
+    Examples
+    --------
+    >>> build_parser().parse_args(["lint", "okrs.yaml"]).file
+    'okrs.yaml'
+    """
     parser = argparse.ArgumentParser(
-        prog="okr",
+        prog=prog,
         description="Score, check, convert and plan OKR, KPI and MBO goals.",
         epilog="Run 'okr COMMAND --help' for a command's options and examples.\n\n"
         "Exit codes: 0 ok; 1 the data was read but has problems (lint errors, KRs that\n"
@@ -817,9 +833,60 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the ``okr`` command; returns the exit code."""
-    parser = build_parser()
+#: The exit code after the reader of stdout went away (``okr score big.csv | head -1``):
+#: 128 + SIGPIPE, what a shell reports for any Unix tool stopped that way.
+EXIT_BROKEN_PIPE = 141
+#: The exit code after Ctrl-C: 128 + SIGINT.
+EXIT_INTERRUPTED = 130
+
+
+def main(argv: Sequence[str] | None = None, *, prog: str = "okr") -> int:
+    """Run the ``okr`` command; returns the exit code.
+
+    Parameters
+    ----------
+    argv : sequence of str, optional
+        The arguments after the command's name; default ``sys.argv[1:]``.
+    prog : str, default "okr"
+        The command's name in usage lines and help (``python -m okr_toolkit``
+        passes its own).
+
+    Returns
+    -------
+    int
+        0 ok; 1 the data was read but has problems; 2 unreadable input or bad
+        usage; 141 the reader of stdout closed the pipe; 130 interrupted (Ctrl-C).
+
+    Examples
+    --------
+    >>> main(["--version"])
+    okr-toolkit ...
+    0
+    >>> main(["score", "no-such-file.csv"])
+    2
+    """
+    try:
+        code = _run(argv, prog)
+        sys.stdout.flush()  # inside the try: a closed pipe shows here, not at exit
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    return code
+
+
+def _silence_stdout() -> None:
+    """The reader of stdout went away: point stdout at devnull so that the flush at exit
+    cannot fail again (the pattern the Python documentation recommends for SIGPIPE)."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+def _run(argv: Sequence[str] | None, prog: str) -> int:
+    parser = build_parser(prog)
     try:
         args = parser.parse_args(argv)
     except SystemExit as done:  # --help, --version, usage errors (2)
@@ -831,18 +898,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.func(args))
     except SystemExit as done:  # parser.error() inside a command: bad usage
         return int(done.code or 0) if not isinstance(done.code, str) else 2
+    except (BrokenPipeError, KeyboardInterrupt):
+        raise
     except _Unreadable as err:
         return _fail(str(err), 2)
     except OKRDataError as err:
         return _fail(_first_line(err), 2)
-    except BrokenPipeError:  # the reader went away (`okr ... | head`): stop quietly
-        with contextlib.suppress(OSError, ValueError, AttributeError):
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-        return 2
     except Exception as err:  # a bug: still one line, never a traceback
         return _fail(f"unexpected error, please report it: {type(err).__name__}: {err}", 2)
 
 
+def module_prog(module: str) -> str:
+    """The command's name when run as ``python -m MODULE``, as Python 3.14's argparse shows it.
+
+    Examples
+    --------
+    >>> module_prog("okr_toolkit").endswith(" -m okr_toolkit")
+    True
+    """
+    return f"{os.path.basename(sys.executable) or 'python'} -m {module}"
+
+
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    sys.exit(main(prog=module_prog("okr_toolkit.cli")))
