@@ -261,7 +261,7 @@ def _kernel(
     c: np.ndarray, b: np.ndarray, t: np.ndarray, code: np.ndarray, method: str
 ) -> np.ndarray:
     """The arithmetic, on clean arrays of one shape."""
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore", under="ignore"):
         if method == "pass_fail":
             beaten = np.where(code == _DEC, c < t, c > t)
         else:
