@@ -19,7 +19,7 @@ import json
 import math
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -64,33 +64,97 @@ def _first_line(err: BaseException) -> str:
     return text.splitlines()[0] if text else type(err).__name__
 
 
-def _read_table(path: str) -> pd.DataFrame:
+#: The file name that means standard input (where a file is read) or standard output
+#: (where one is written).
+STDIO = "-"
+#: What messages call standard input.
+STDIN_NAME = "<stdin>"
+_INPUT_FORMATS = ("yaml", "csv", "xlsx")
+
+
+def _name(path: str) -> str:
+    """``path`` as messages show it: ``<stdin>`` for ``-``."""
+    return STDIN_NAME if path == STDIO else path
+
+
+def _stdin_bytes(what: str, limit: int | None = None) -> bytes:
+    """Everything on standard input (at most ``limit`` bytes); ``what`` names it for a person."""
+    stream = sys.stdin
+    if stream is None:
+        raise _Unreadable(f"{STDIN_NAME}: there is no standard input to read {what} from")
+    if _is_terminal(stream):
+        print(f"okr: reading {what} from the terminal; end it with Ctrl-D", file=sys.stderr)
     try:
-        return pd.read_csv(path)
-    except FileNotFoundError as err:
-        raise _Unreadable(f"cannot read {path}: no such file") from err
-    except IsADirectoryError as err:
-        raise _Unreadable(f"cannot read {path}: it is a directory") from err
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as err:
-        raise _Unreadable(f"cannot read {path} as CSV: {_first_line(err)}") from err
+        buffer = stream.buffer
+        return buffer.read() if limit is None else buffer.read(limit)
     except OSError as err:
-        raise _Unreadable(f"cannot read {path}: {err.strerror or err}") from err
+        raise _Unreadable(f"cannot read {STDIN_NAME}: {err.strerror or err}") from err
 
 
-def _read_okr(path: str) -> Any:
-    """An OKR file read with :func:`okr_toolkit.io.read_okr_file`; any problem is exit 2."""
-    from .io import read_okr_file
+def _one_stdin(parser: argparse.ArgumentParser, **inputs: str | None) -> None:
+    """Refuse two inputs that both say ``-``: standard input can be read only once."""
+    named = [name.replace("_", "-") for name, value in inputs.items() if value == STDIO]
+    if len(named) > 1:
+        parser.error(
+            f"only one input can be read from standard input (-), not {' and '.join(named)}"
+        )
+
+
+def _table_from(raw: bytes | str, name: str) -> pd.DataFrame:
+    import io as _io
 
     try:
-        return read_okr_file(path)
+        return pd.read_csv(_io.BytesIO(raw) if isinstance(raw, bytes) else raw)
+    except FileNotFoundError as err:
+        raise _Unreadable(f"cannot read {name}: no such file") from err
+    except IsADirectoryError as err:
+        raise _Unreadable(f"cannot read {name}: it is a directory") from err
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as err:
+        raise _Unreadable(f"cannot read {name} as CSV: {_first_line(err)}") from err
+    except BrokenPipeError:
+        raise
+    except OSError as err:
+        raise _Unreadable(f"cannot read {name}: {err.strerror or err}") from err
+
+
+def _read_table(path: str) -> pd.DataFrame:
+    """A plain CSV table (a KPI list, a KPI history, a plan); ``-`` reads standard input."""
+    if path == STDIO:
+        return _table_from(_stdin_bytes("a CSV table"), STDIN_NAME)
+    return _table_from(path, path)
+
+
+def _okr_problems(err: OKRDataError) -> _Unreadable:
+    """The reader's problems, one per line like a compiler's: unreadable input (exit 2)."""
+    problems = getattr(err, "problems", ())
+    if len(problems) > 1:
+        head = f"{len(problems)} problems in {problems[0].file}, each with its fix:"
+        return _Unreadable("\n".join([head, *(f"  {p}" for p in problems)]))
+    text = str(err).strip()
+    if "unknown file type" in text:
+        text += " (or say how to read it: --input-format yaml|csv|xlsx)"
+    return _Unreadable(text)
+
+
+def _read_okr(path: str, input_format: str | None = None, raw: bytes | None = None) -> Any:
+    """An OKR file read and checked by the reader; ``-`` reads standard input.
+
+    Standard input has no suffix to tell its format: ``input_format`` or YAML.
+    ``raw`` is standard input already read (by a command that had to look first).
+    """
+    from .io import MAX_FILE_BYTES, read_okr_data, read_okr_file
+
+    try:
+        if path != STDIO:
+            return read_okr_file(path, format=input_format)
+        fmt = input_format or "yaml"
+        if raw is None:
+            what = {"yaml": "OKRs in YAML", "csv": "OKRs in CSV", "xlsx": "an Excel workbook"}[fmt]
+            raw = _stdin_bytes(what, limit=MAX_FILE_BYTES + 1)
+        return read_okr_data(raw, fmt, name=STDIN_NAME)
     except OKRDataError as err:
-        # The file could be opened but not read as OKRs: unreadable input. The
-        # reader lists every problem; print one per line, like a compiler.
-        problems = getattr(err, "problems", ())
-        if len(problems) > 1:
-            head = f"{len(problems)} problems in {problems[0].file}, each with its fix:"
-            raise _Unreadable("\n".join([head, *(f"  {p}" for p in problems)])) from err
-        raise _Unreadable(str(err).strip()) from err
+        # The input could be opened but not read as OKRs: unreadable input.
+        raise _okr_problems(err) from err
 
 
 def _plain(x: float) -> str:
@@ -150,22 +214,39 @@ def _fmt(value: float, unit: str = "") -> str:
 # --- okr score -------------------------------------------------------------------------
 
 
-def _is_okr_layout(path: str) -> bool:
-    """Is ``path`` an OKR file (documented format) rather than a bare table of numbers?"""
+def _okr_header(header: Iterable[object]) -> bool:
+    """Do a CSV's columns make it an OKR file (documented format), not a bare table of numbers?"""
+    names = set(header)
+    return "statement" in names and "objective_id" in names
+
+
+def _is_okr_layout(path: str, input_format: str | None) -> bool:
+    """Is the file at ``path`` an OKR file rather than a bare table of numbers?"""
+    if input_format is not None:
+        return input_format != "csv" or _okr_header(_read_table(path).columns)
     if Path(path).suffix.lower() in _OKR_SUFFIXES:
         return True
-    header = _read_table(path).columns
-    return "statement" in header and "objective_id" in header
+    return _okr_header(_read_table(path).columns)
 
 
 def _score(args: argparse.Namespace) -> int:
-    if _is_okr_layout(args.file):
-        return _score_okr_file(args)
-    krs = _read_table(args.file)
+    name = _name(args.file)
+    if args.file == STDIO:
+        fmt = args.input_format or "yaml"
+        if fmt != "csv":
+            return _score_okr_file(args, _read_okr(STDIO, fmt))
+        raw = _stdin_bytes("key results in CSV")
+        krs = _table_from(raw, name)
+        if _okr_header(krs.columns):
+            return _score_okr_file(args, _read_okr(STDIO, fmt, raw))
+    elif _is_okr_layout(args.file, args.input_format):
+        return _score_okr_file(args, _read_okr(args.file, args.input_format))
+    else:
+        krs = _read_table(args.file)
     try:
         scored = score_krs(krs, method=args.method)
     except OKRDataError as err:
-        return _fail(f"{args.file}: {err}", 1)
+        return _fail(f"{name}: {err}", 1)
     columns = [c for c in ("objective_id", "kr_id", "baseline", "target", "current") if c in scored]
     out = scored[[*columns, "score", "grade"]]
     if args.format == "json":
@@ -175,10 +256,10 @@ def _score(args: argparse.Namespace) -> int:
     return 0
 
 
-def _score_okr_file(args: argparse.Namespace) -> int:
+def _score_okr_file(args: argparse.Namespace, source: Any) -> int:
     from .report import score_table
 
-    source = _read_okr(args.file)
+    name = _name(args.file)
     # The reader has already set `current` to each KR's latest check-in where none is given.
     table = score_table(source.okrs, method=args.method)
     columns = ["objective_id", "kr_id", "baseline", "target", "current", "score", "grade"]
@@ -192,12 +273,12 @@ def _score_okr_file(args: argparse.Namespace) -> int:
         n_scored = int((out["grade"] != "").sum())
         waiting = int((out["status"] == "no check-in yet").sum())
         print(
-            f"{args.file}: {len(out)} key results, {n_scored} scored, {waiting} with no "
+            f"{name}: {len(out)} key results, {n_scored} scored, {waiting} with no "
             f"check-in yet, {int(problems.sum())} not scorable"
         )
     if problems.any():
         first = out[problems].iloc[0]
-        return _fail(f"{args.file}: key result {first['kr_id']!r} {first['status']}", 1)
+        return _fail(f"{name}: key result {first['kr_id']!r} {first['status']}", 1)
     return 0
 
 
@@ -207,14 +288,16 @@ def _score_okr_file(args: argparse.Namespace) -> int:
 def _lint(args: argparse.Namespace) -> int:
     from .lint import format_findings, lint
 
-    source = _read_okr(args.file)
+    _one_stdin(args.parser, FILE=args.file, __kpis=args.kpis)
+    name = _name(args.file)
+    source = _read_okr(args.file, args.input_format)
     kpis = source.kpis
     if args.kpis:
         kpis = _read_table(args.kpis)
     try:
         findings = lint(source.okrs, kpis)
     except OKRDataError as err:
-        raise _Unreadable(f"{args.file}: {_first_line(err)}") from err
+        raise _Unreadable(f"{name}: {_first_line(err)}") from err
     lines = source.okrs.set_index("kr_id")["line"] if "line" in source.okrs else None
     if args.format == "json":
         records = findings.assign(severity=findings["severity"].astype(str))
@@ -223,25 +306,41 @@ def _lint(args: argparse.Namespace) -> int:
         _print_json(_records(records))
     else:
         line_of = {} if lines is None else lines.dropna().astype(int).to_dict()
-        print(format_findings(findings, source=args.file, lines=line_of))
+        print(format_findings(findings, source=name, lines=line_of))
     return 1 if (findings["severity"] == "error").any() else 0
 
 
 # --- okr report ------------------------------------------------------------------------
 
 
-def _report(args: argparse.Namespace) -> int:
-    from .report import report_charts, write_report
+def _write_stdout(data: bytes) -> None:
+    """Bytes to standard output, after whatever text was printed before them."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
 
-    source = _read_okr(args.file)
+
+def _report(args: argparse.Namespace) -> int:
+    from .report import build_report, report_charts, write_report
+
+    if args.charts == STDIO:
+        args.parser.error("--charts names a folder; standard output (-) cannot hold chart files")
+    source = _read_okr(args.file, args.input_format)
+    to_stdout = args.output == STDIO
     try:
-        write_report(source, args.output, title=args.title)
+        if to_stdout:
+            html = build_report(source, title=args.title)
+        else:
+            write_report(source, args.output, title=args.title)
     except OKRDataError as err:
         raise _Unreadable(_first_line(err)) from err
     except OSError as err:
         raise _Unreadable(f"cannot write {args.output}: {err.strerror or err}") from err
+    if to_stdout:
+        _write_stdout(html.encode("utf-8"))
     if args.charts is None:
-        print(f"wrote {args.output}")
+        if not to_stdout:
+            print(f"wrote {args.output}")
         return 0
     from .charts import save_chart
 
@@ -254,7 +353,10 @@ def _report(args: argparse.Namespace) -> int:
                 written.append(save_chart(chart, folder / f"{name}{suffix}", scale=args.scale))
     except OSError as err:
         raise _Unreadable(f"cannot write charts to {folder}: {err.strerror or err}") from err
-    print(f"wrote {args.output} and {len(written)} chart files in {folder}")
+    if to_stdout:  # stdout holds the report: the note goes to stderr
+        print(f"wrote {len(written)} chart files in {folder}", file=sys.stderr)
+    else:
+        print(f"wrote {args.output} and {len(written)} chart files in {folder}")
     return 0
 
 
@@ -329,6 +431,7 @@ def _convert(args: argparse.Namespace) -> int:
     if args.kpi is None and args.target is not None:
         parser.error("--target applies to one --kpi; for many KPIs choose a --strategy")
     options = _strategy_options(args, parser)
+    _one_stdin(parser, FILE=args.file, __history=args.history)
     history = _read_table(args.history) if args.history else None
     if options["strategy"] == "history_quantile" and history is None:
         parser.error("--strategy history_quantile needs --history CSV")
@@ -349,10 +452,10 @@ def _convert(args: argparse.Namespace) -> int:
             )
         )
     elif args.file:
-        source = _read_okr(args.file)
+        source = _read_okr(args.file, args.input_format)
         kpis = source.kpis
         if kpis is None or len(kpis) == 0:
-            raise _Unreadable(f"{args.file}: lists no KPIs; add a 'kpis' list to convert")
+            raise _Unreadable(f"{_name(args.file)}: lists no KPIs; add a 'kpis' list to convert")
         okrs = source.okrs
         links = (
             okrs.dropna(subset=["kpi"]).groupby("kpi")["kr_id"].agg(list).to_dict()
@@ -385,7 +488,7 @@ def _convert(args: argparse.Namespace) -> int:
             candidates = find_candidates(history)
         except (OKRDataError, KeyError) as err:
             raise _Unreadable(
-                f"{args.history}: cannot use as KPI history: {_first_line(err)}"
+                f"{_name(args.history)}: cannot use as KPI history: {_first_line(err)}"
             ) from err
         units = history.groupby("kpi")["unit"].last().to_dict() if "unit" in history.columns else {}
         for name, row in candidates.iterrows():
@@ -456,19 +559,24 @@ def _plan(args: argparse.Namespace) -> int:
     from .migration import PLAN_COLUMNS, MigrationProfile, assess_migration, check_plan
 
     parser = args.parser
+    if args.csv == STDIO:
+        parser.error("to print the plan as CSV on standard output, use --format csv")
     if args.check:
         if args.teams or args.csv or args.pilot or args.wave:
             parser.error("--check reads a plan; it cannot be combined with --teams, --csv, ...")
+        if args.format == "csv":
+            parser.error("--check prints guardrail problems: use --format text or json")
+        name = _name(args.check)
         plan = _read_table(args.check)
         problems = check_plan(plan)
         if args.format == "json":
-            _print_json({"plan_file": args.check, "problems": problems})
+            _print_json({"plan_file": name, "problems": problems})
         elif problems:
-            print(f"{args.check}: {len(problems)} guardrail problem(s):")
+            print(f"{name}: {len(problems)} guardrail problem(s):")
             for problem in problems:
                 print(f"  - {problem}")
         else:
-            print(f"{args.check}: every guardrail kept")
+            print(f"{name}: every guardrail kept")
         return 1 if problems else 0
     if not args.teams:
         parser.error("give --teams 'Sales,Ops,...' to plan, or --check PLAN.csv to check a plan")
@@ -503,7 +611,12 @@ def _plan(args: argparse.Namespace) -> int:
             write_atomic(out, plan[list(PLAN_COLUMNS)].to_csv(index=False).encode("utf-8"))
         except OSError as err:
             raise _Unreadable(f"cannot write {out}: {err.strerror or err}") from err
-    if args.format == "json":
+    if args.format == "csv":
+        # The plan alone, as --csv writes it; guardrail problems go to stderr and exit 1.
+        sys.stdout.write(plan[list(PLAN_COLUMNS)].to_csv(index=False))
+        for problem in problems:
+            print(f"okr: guardrail: {problem}", file=sys.stderr)
+    elif args.format == "json":
         _print_json(
             {
                 "assessment": {
@@ -520,7 +633,7 @@ def _plan(args: argparse.Namespace) -> int:
     else:
         _print_plan(assessment, strategy, plan, problems)
     if args.csv:
-        print(f"wrote {args.csv}", file=sys.stderr if args.format == "json" else sys.stdout)
+        print(f"wrote {args.csv}", file=sys.stderr if args.format != "text" else sys.stdout)
     return 1 if problems else 0
 
 
@@ -558,49 +671,98 @@ def _print_plan(assessment: Any, strategy: str, plan: pd.DataFrame, problems: li
 
 
 def _new(args: argparse.Namespace) -> int:
+    import shlex
+
     from .templates import starter_yaml
 
+    to_stdout = args.file == STDIO
     out = Path(args.file)
-    if out.suffix.lower() not in (".yaml", ".yml"):
-        raise _Unreadable(f"{out}: okr new writes YAML; name the file .yaml or .yml")
-    if out.is_dir():
-        raise _Unreadable(f"{out}: is a directory")
-    if out.exists() and not args.force:
-        raise _Unreadable(f"{out} already exists; not overwritten (pass --force to replace it)")
+    if not to_stdout:
+        if out.suffix.lower() not in (".yaml", ".yml"):
+            raise _Unreadable(f"{out}: okr new writes YAML; name the file .yaml or .yml")
+        if out.is_dir():
+            raise _Unreadable(f"{out}: is a directory")
+        if out.exists() and not args.force:
+            raise _Unreadable(f"{out} already exists; not overwritten (pass --force to replace it)")
     today = _dt.date.today()
     cycle = args.cycle or f"{today.year}Q{(today.month - 1) // 3 + 1}"
     try:
-        text = starter_yaml(args.company, cycle, filename=out.name)
+        text = starter_yaml(args.company, cycle, filename="okrs.yaml" if to_stdout else out.name)
     except ValueError as err:
         raise _Unreadable(_first_line(err)) from err
+    if to_stdout:
+        sys.stdout.write(text)
+        return 0
     try:
         write_atomic(out, text.encode("utf-8"), overwrite=args.force)
     except FileExistsError as err:
         raise _Unreadable(f"{out} already exists; not overwritten (pass --force)") from err
     except OSError as err:
         raise _Unreadable(f"cannot write {out}: {err.strerror or err}") from err
-    print(f"wrote {out}: a starter OKR file for {cycle}; edit it, then run: okr lint {out}")
+    print(
+        f"wrote {out}: a starter OKR file for {cycle}; edit it, then run: "
+        f"okr lint {shlex.quote(str(out))}"
+    )
     return 0
 
 
-def _export(args: argparse.Namespace) -> int:
-    from .io import write_okr_file
+_FORMAT_OF_SUFFIX = {".yaml": "yaml", ".yml": "yaml", ".csv": "csv", ".xlsx": "xlsx"}
 
-    source = _read_okr(args.file)
+
+def _export(args: argparse.Namespace) -> int:
+    from .io import okr_file_bytes, write_okr_file
+
+    to_stdout = args.output == STDIO
+    wanted = args.output_format
+    if not to_stdout and wanted is not None:
+        suffix = Path(args.output).suffix.lower()
+        if _FORMAT_OF_SUFFIX.get(suffix) != wanted:
+            args.parser.error(
+                f"--output-format {wanted} does not match {args.output}: for a file, its "
+                "suffix decides (.yaml, .csv or .xlsx); --output-format is for -o -"
+            )
+    fmt = wanted or "yaml"
+    if to_stdout and fmt == "xlsx" and _is_terminal(sys.stdout):
+        raise _Unreadable(
+            "an Excel workbook is binary, not for a terminal: redirect standard output "
+            "(> okrs.xlsx), or write the file with -o okrs.xlsx"
+        )
+    source = _read_okr(args.file, args.input_format)
     try:
-        out = write_okr_file(source, args.output, overwrite=args.force)
+        if to_stdout:
+            data = okr_file_bytes(source, fmt)
+        else:
+            out = write_okr_file(source, args.output, overwrite=args.force)
     except OKRDataError as err:
         # The library's advice names its keyword; here the switch is --force.
         text = _first_line(err).replace("pass overwrite=True", "pass --force to replace it")
         raise _Unreadable(text) from err
     except OSError as err:
         raise _Unreadable(f"cannot write {args.output}: {err.strerror or err}") from err
+    if to_stdout:
+        _write_stdout(data)
+        return 0
     n_krs, n_checkins = len(source.okrs), 0 if source.checkins is None else len(source.checkins)
     print(f"wrote {out}: {n_krs} key results, {n_checkins} check-ins")
     return 0
 
 
+def _is_terminal(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
 # --- the parser ------------------------------------------------------------------------
+
+
+def _input_format(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--input-format",
+        choices=_INPUT_FORMATS,
+        help="how to read FILE (default: by its suffix; yaml for - , standard input)",
+    )
 
 
 def _sub(sub: Any, name: str, help: str, description: str, epilog: str) -> Any:
@@ -655,16 +817,20 @@ def build_parser(prog: str = "okr") -> argparse.ArgumentParser:
         "and a current value (given, or its latest check-in) is scored; the others are\n"
         "shown as 'no check-in yet', never given an invented score.\n"
         "FILE may also be a plain CSV with columns baseline, target, current and\n"
-        "optionally kr_id, objective_id, direction.",
+        "optionally kr_id, objective_id, direction. FILE - reads standard input\n"
+        "(YAML unless --input-format says csv or xlsx).",
         _epilog(
             "  okr score okrs.yaml\n"
             "  okr score krs.csv --format json\n"
-            "  okr score okrs.yaml --method uncapped",
+            "  okr score okrs.yaml --method uncapped\n"
+            "  cat okrs.yaml | okr score -\n"
+            "  okr score - --input-format csv < krs.csv",
             "a key result cannot be scored\n"
             "     (no target, a current value that is not a number, ...)",
         ),
     )
-    p.add_argument("file", help="OKR file or CSV of baseline/target/current")
+    p.add_argument("file", help="OKR file or CSV of baseline/target/current; - for stdin")
+    _input_format(p)
     p.add_argument("--method", choices=METHODS, default="clamped", help="scoring convention")
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.set_defaults(func=_score)
@@ -674,14 +840,17 @@ def build_parser(prog: str = "okr") -> argparse.ArgumentParser:
         "lint",
         "check OKRs for the common OKR / KPI / MBO mistakes",
         "Lint an OKR file. Prints one finding per line with its rule code and a\n"
-        "suggested fix (or, with --format json, one record per finding).",
+        "suggested fix (or, with --format json, one record per finding).\n"
+        "FILE - reads standard input (YAML unless --input-format says otherwise).",
         _epilog(
-            "  okr lint okrs.yaml\n  okr lint okrs.csv --kpis kpis.csv --format json",
+            "  okr lint okrs.yaml\n  okr lint okrs.csv --kpis kpis.csv --format json\n"
+            "  okr export client_draft.xlsx -o - | okr lint -",
             "lint errors (warnings and infos alone exit 0)",
         ),
     )
-    p.add_argument("file", help="OKR file: .yaml/.yml, .csv or .xlsx")
-    p.add_argument("--kpis", help="CSV of KPIs (kpi, threshold, value, better)")
+    p.add_argument("file", help="OKR file: .yaml/.yml, .csv or .xlsx; - for stdin")
+    _input_format(p)
+    p.add_argument("--kpis", help="CSV of KPIs (kpi, threshold, value, better); - for stdin")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(func=_lint)
 
@@ -691,15 +860,18 @@ def build_parser(prog: str = "okr") -> argparse.ArgumentParser:
         "write a self-contained HTML report (scores, pacing, KPI health, lint findings)",
         "Write one HTML file that opens with no network: scores and grades, KPI health,\n"
         "lint findings, charts inline. The input file is never modified. With --charts,\n"
-        "also save every chart of the report as SVG and PNG for slides.",
+        "also save every chart of the report as SVG and PNG for slides.\n"
+        "FILE - reads standard input; -o - writes the HTML to standard output.",
         _epilog(
             "  okr report okrs.yaml -o report.html\n"
-            "  okr report okrs.yaml -o report.html --charts slides/",
+            "  okr report okrs.yaml -o report.html --charts slides/\n"
+            "  cat okrs.yaml | okr report - -o - > report.html",
             None,
         ),
     )
-    p.add_argument("file", help="OKR file: .yaml/.yml, .csv or .xlsx")
-    p.add_argument("-o", "--output", required=True, help="the HTML file to write")
+    p.add_argument("file", help="OKR file: .yaml/.yml, .csv or .xlsx; - for stdin")
+    _input_format(p)
+    p.add_argument("-o", "--output", required=True, help="the HTML file to write; - for stdout")
     p.add_argument("--title", default=None, help="report title")
     p.add_argument("--charts", metavar="DIR", help="also save each chart as DIR/NAME.svg and .png")
     p.add_argument("--scale", type=float, default=2.0, help="PNG pixels per chart unit (default 2)")
@@ -726,13 +898,15 @@ def build_parser(prog: str = "okr") -> argparse.ArgumentParser:
             "  okr convert --kpi sales_cycle --current 45 --threshold 40 --better lower \\\n"
             "              --strategy gap_multiple --multiple 3 --unit days\n"
             "  okr convert okrs.yaml --format json\n"
-            "  okr convert --history kpi_history.csv --strategy history_quantile",
+            "  okr convert --history kpi_history.csv --strategy history_quantile\n"
+            "  okr convert - < okrs.yaml",
             "a proposed target does not clear the KPI\n"
             "     threshold (even a perfect score would leave the KPI breached), or a KPI's\n"
             "     numbers cannot make a key result",
         ),
     )
-    p.add_argument("file", nargs="?", help="OKR file whose KPIs to convert")
+    p.add_argument("file", nargs="?", help="OKR file whose KPIs to convert; - for stdin")
+    _input_format(p)
     p.add_argument("--kpi", help="the KPI's name, e.g. activation_rate")
     p.add_argument("--current", type=float, help="the KPI's value now: the KR baseline")
     p.add_argument("--threshold", type=float, help="the level the KPI defends")
@@ -742,7 +916,9 @@ def build_parser(prog: str = "okr") -> argparse.ArgumentParser:
     p.add_argument("--multiple", type=float, help="gap_multiple: threshold gaps to aim (>= 1)")
     p.add_argument("--quantile", type=float, help="history_quantile: quantile of the history")
     p.add_argument("--benchmark", help="benchmark_top: the KPI's name in the benchmarks table")
-    p.add_argument("--history", metavar="CSV", help="KPI history (kpi, week, value, threshold)")
+    p.add_argument(
+        "--history", metavar="CSV", help="KPI history (kpi, week, value, threshold); - for stdin"
+    )
     p.add_argument("--better", choices=("higher", "lower"), help="default higher")
     p.add_argument("--unit", help="unit for the statement: %%, days, $ ...")
     p.add_argument("--label", help="readable name for the statement")
@@ -756,13 +932,15 @@ def build_parser(prog: str = "okr") -> argparse.ArgumentParser:
         "Assess replace-or-coexist from the workshop answers (the flags below; each\n"
         "left out means 'no'), then lay out the team x quarter plan and check it against\n"
         "the guardrails: no OKR score tied to pay, no annual OKRs, every team on OKRs by\n"
-        "the end of a replacement. --check PLAN.csv checks a plan edited by hand.",
+        "the end of a replacement. --check PLAN.csv checks a plan edited by hand (- reads\n"
+        "it from standard input); --format csv prints the plan itself as CSV.",
         _epilog(
             '  okr plan --teams "Sales,Product,Support" --stale-targets --pilot Product\n'
             '  okr plan --teams "Sales,Product,Support" --wave Product --wave Sales,Support\n'
             '  okr plan --teams "Risk,Lending,IT" --regulated --annual-bonus --format json\n'
             '  okr plan --teams "Sales,Ops" --start 2027Q1 --csv plan.csv\n'
-            "  okr plan --check plan.csv",
+            "  okr plan --check plan.csv\n"
+            '  okr plan --teams "Sales,Ops" --format csv | okr plan --check -',
             "the plan breaks a guardrail",
         ),
     )
@@ -789,8 +967,15 @@ def build_parser(prog: str = "okr") -> argparse.ArgumentParser:
         help="teams must course-correct between formal reviews",
     )
     p.add_argument("--csv", metavar="OUT", help="also write the plan as CSV (atomically)")
-    p.add_argument("--check", metavar="PLAN", help="check a plan CSV instead of making one")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument(
+        "--check", metavar="PLAN", help="check a plan CSV instead of making one; - for stdin"
+    )
+    p.add_argument(
+        "--format",
+        choices=("text", "json", "csv"),
+        default="text",
+        help="text (default), json, or csv: the plan alone, as --csv writes it",
+    )
     p.set_defaults(func=_plan)
 
     p = _sub(
@@ -799,13 +984,15 @@ def build_parser(prog: str = "okr") -> argparse.ArgumentParser:
         "write a commented starter OKR file (YAML)",
         "Write a starter OKR file in the documented YAML format: one objective with\n"
         "three key results, a KPI and a check-in, each field commented. An existing file\n"
-        "is never overwritten unless --force is given; the file is written atomically.",
+        "is never overwritten unless --force is given; the file is written atomically.\n"
+        "FILE - writes the starter to standard output.",
         _epilog(
-            "  okr new okrs.yaml\n  okr new okrs.yaml --company Acme --cycle 2027Q1 --force",
+            "  okr new okrs.yaml\n  okr new okrs.yaml --company Acme --cycle 2027Q1 --force\n"
+            "  okr new - | okr lint -",
             None,
         ),
     )
-    p.add_argument("file", help="the YAML file to write (.yaml or .yml)")
+    p.add_argument("file", help="the YAML file to write (.yaml or .yml); - for stdout")
     p.add_argument("--company", help="the company's name")
     p.add_argument("--cycle", help="the quarter, YYYYQn (default: the current quarter)")
     p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
@@ -819,15 +1006,28 @@ def build_parser(prog: str = "okr") -> argparse.ArgumentParser:
         "in the format OUTPUT's suffix names. A CSV gets NAME.kpis.csv and\n"
         "NAME.checkins.csv beside it when there are KPIs or check-ins. In CSV and Excel,\n"
         "text a spreadsheet would run as a formula (= + - @) is written with a leading '.\n"
-        "Nothing is written over the input or, without --force, over an existing file.",
+        "Nothing is written over the input or, without --force, over an existing file.\n"
+        "FILE - reads standard input; -o - writes standard output, as --output-format\n"
+        "says (default yaml; csv only when there are no KPIs or check-ins, which a CSV\n"
+        "keeps in side files).",
         _epilog(
             "  okr export client_draft.xlsx -o okrs.yaml\n"
-            "  okr export okrs.yaml -o okrs.xlsx --force",
+            "  okr export okrs.yaml -o okrs.xlsx --force\n"
+            "  okr export client_draft.xlsx -o - | less\n"
+            "  okr export - --input-format xlsx -o - < client_draft.xlsx > okrs.yaml",
             None,
         ),
     )
-    p.add_argument("file", help="OKR file to read: .yaml/.yml, .csv or .xlsx")
-    p.add_argument("-o", "--output", required=True, help="file to write: .yaml, .csv or .xlsx")
+    p.add_argument("file", help="OKR file to read: .yaml/.yml, .csv or .xlsx; - for stdin")
+    _input_format(p)
+    p.add_argument(
+        "-o", "--output", required=True, help="file to write: .yaml, .csv or .xlsx; - for stdout"
+    )
+    p.add_argument(
+        "--output-format",
+        choices=_INPUT_FORMATS,
+        help="what -o - writes (default yaml); for a file, its suffix decides",
+    )
     p.add_argument("--force", action="store_true", help="overwrite OUTPUT if it exists")
     p.set_defaults(func=_export)
     return parser

@@ -166,3 +166,207 @@ def test_a_closed_stdout_in_process_is_141_and_quiet(monkeypatch, capsys):
     _lint_raises(monkeypatch, BrokenPipeError(32, "Broken pipe"))
     assert main(["lint", "x.yaml"]) == 141
     assert silenced == [True] and capsys.readouterr().err == ""
+
+
+# --- - for standard input and standard output -------------------------------------------
+
+BROKEN = ROOT / "tests" / "bad_files" / "yaml_several_value_problems.yaml"
+
+
+def _stdin(argv: list[str], data: bytes | str, **kw) -> subprocess.CompletedProcess:
+    text = isinstance(data, str)
+    return _run([*_okr(), *argv], input=data, text=text, **kw)
+
+
+def test_score_and_lint_read_stdin_like_a_file():
+    for command, code in (("score", 0), ("lint", 1)):
+        from_file = _run([*_okr(), command, str(SAMPLE)])
+        from_stdin = _stdin([command, "-"], SAMPLE.read_text(encoding="utf-8"))
+        assert (from_file.returncode, from_stdin.returncode) == (code, code)
+        assert from_stdin.stdout == from_file.stdout.replace(str(SAMPLE), "<stdin>")
+        assert from_stdin.stderr == "" and "<stdin>" in from_stdin.stdout
+
+
+def test_a_broken_stdin_is_reported_at_its_lines_as_stdin():
+    done = _stdin(["lint", "-"], BROKEN.read_bytes())
+    assert done.returncode == 2
+    lines = done.stderr.decode().splitlines()
+    assert lines[0] == "okr: 4 problems in <stdin>, each with its fix:"
+    assert [line.split(": ", 1)[0].strip() for line in lines[1:]] == [
+        "<stdin> line 11 column 17",
+        "<stdin> line 12 column 15",
+        "<stdin> line 17 column 25",
+        "<stdin> line 18 column 9",
+    ]
+
+
+def test_csv_on_stdin_names_rows_and_plain_tables_still_score(tmp_path):
+    krs = "kr_id,baseline,target,current\nactivation,42,65,58.1\ncycle,45,30,36\n"
+    done = _stdin(["score", "-", "--input-format", "csv", "--format", "json"], krs)
+    assert done.returncode == 0, done.stderr
+    assert '"score": 0.7' in done.stdout
+    broken = "objective_id,objective,statement,baseline\na,Grow,Lift X from 1 to 2,lots\n"
+    done = _stdin(["lint", "-", "--input-format", "csv"], broken)
+    assert done.returncode == 2
+    assert done.stderr.startswith("okr: <stdin> row 2 column 'baseline': ")
+
+
+def test_report_from_stdin_to_stdout(tmp_path):
+    done = _run(
+        [*_okr(), "report", "-", "-o", "-"],
+        input=SAMPLE.read_bytes(),
+        cwd=tmp_path,
+        text=False,
+    )
+    assert done.returncode == 0, done.stderr
+    html = done.stdout.decode("utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "OKR report: &lt;stdin&gt;" in html
+    assert "<script" not in html and done.stderr == b""
+    assert list(tmp_path.iterdir()) == []  # nothing written beside
+
+
+def test_report_to_stdout_with_charts_notes_them_on_stderr(tmp_path):
+    slides = tmp_path / "slides"
+    done = _run([*_okr(), "report", str(SAMPLE), "-o", "-", "--charts", str(slides)])
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("<!DOCTYPE html>")
+    assert done.stderr == f"wrote 2 chart files in {slides}\n"
+    assert sorted(p.name for p in slides.iterdir()) == ["kpi_health.png", "kpi_health.svg"]
+
+
+def test_export_through_a_pipeline_round_trips(tmp_path):
+    import okr_toolkit as okr
+
+    acme = ROOT / "datasets" / "acme_okrs.yaml"
+    yaml_out = _stdin(["export", "-", "-o", "-"], acme.read_bytes())
+    assert yaml_out.returncode == 0, yaml_out.stderr
+    assert yaml_out.stderr == b""
+    again = okr.read_okr_data(yaml_out.stdout, "yaml", name="<stdin>")
+    original = okr.read_okr_file(acme)
+    for frame in ("okrs", "kpis", "checkins"):
+        left, right = getattr(original, frame), getattr(again, frame)
+        assert left.drop(columns="line", errors="ignore").equals(
+            right.drop(columns="line", errors="ignore")
+        ), frame
+    xlsx = _stdin(["export", "-", "-o", "-", "--output-format", "xlsx"], acme.read_bytes())
+    assert xlsx.returncode == 0 and xlsx.stdout[:2] == b"PK"
+    back = _stdin(["score", "-", "--input-format", "xlsx"], xlsx.stdout)
+    assert back.returncode == 0, back.stderr
+    assert b"<stdin>: 33 key results" in back.stdout
+
+
+def test_export_csv_to_stdout_only_without_side_files(tmp_path):
+    done = _stdin(["export", "-", "-o", "-", "--output-format", "csv"], SAMPLE.read_bytes())
+    assert done.returncode == 2
+    assert b"side files" in done.stderr and done.stdout == b""
+    bare = tmp_path / "bare.yaml"
+    bare.write_text(
+        "objectives:\n  - id: a\n    title: Grow\n    key_results:\n"
+        "      - statement: Lift week-1 activation from 42% to 65%\n",
+        encoding="utf-8",
+    )
+    done = _run([*_okr(), "export", str(bare), "-o", "-", "--output-format", "csv"])
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("objective_id,objective,")
+    assert "Lift week-1 activation from 42% to 65%" in done.stdout
+
+
+def test_new_to_stdout_pipes_into_lint():
+    done = _run(
+        ["bash", "-c", f"{' '.join(_okr())} new - --cycle 2027Q1 | {' '.join(_okr())} lint -"]
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.endswith("<stdin>: 0 errors, 0 warnings, 2 infos\n")
+
+
+def test_a_plan_printed_as_csv_is_checked_from_stdin():
+    okr = " ".join(_okr())
+    done = _run(
+        [
+            "bash",
+            "-c",
+            f"{okr} plan --teams A,B,C --start 2027Q1 --format csv | {okr} plan --check -",
+        ]
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "<stdin>: every guardrail kept\n"
+
+
+def test_process_substitution_needs_only_the_format():
+    okr = " ".join(_okr())
+    done = _run(["bash", "-c", f"{okr} lint <(cat {SAMPLE})"])
+    assert done.returncode == 2
+    assert "unknown file type" in done.stderr and "--input-format" in done.stderr
+    done = _run(["bash", "-c", f"{okr} lint <(cat {SAMPLE}) --input-format yaml"])
+    assert done.returncode == 1 and "2 errors, 6 warnings" in done.stdout
+
+
+def test_stdin_over_the_size_limit_is_refused():
+    from okr_toolkit.io import MAX_FILE_BYTES
+
+    done = _stdin(["lint", "-"], b"# " + b"x" * MAX_FILE_BYTES)
+    assert done.returncode == 2
+    assert done.stderr.decode().startswith("okr: <stdin>: the input is more than 20 MB")
+
+
+def test_closed_or_empty_stdin_is_unreadable_input():
+    done = _run([*_okr(), "score", "-"], stdin=subprocess.DEVNULL)
+    assert done.returncode == 2 and done.stderr.startswith("okr: <stdin>: the input is empty")
+    done = _run(["bash", "-c", f"{' '.join(_okr())} lint - <&-"])
+    assert done.returncode == 2 and "no standard input" in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["lint", "-", "--kpis", "-"], "only one input can be read from standard input"),
+        (["convert", "-", "--history", "-"], "only one input can be read from standard input"),
+        (["report", "x.yaml", "-o", "-", "--charts", "-"], "--charts names a folder"),
+        (["plan", "--teams", "A,B", "--csv", "-"], "use --format csv"),
+        (["export", "x.yaml", "-o", "out.yaml", "--output-format", "csv"], "does not match"),
+        (["score", "-", "--input-format", "json"], "invalid choice: 'json'"),
+    ],
+)
+def test_misused_dashes_are_usage_errors(argv, message, capsys):
+    assert main(argv) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_no_excel_to_a_terminal(monkeypatch, capsys):
+    import okr_toolkit.cli as cli
+
+    monkeypatch.setattr(cli, "_is_terminal", lambda stream: True)
+    assert main(["export", str(SAMPLE), "-o", "-", "--output-format", "xlsx"]) == 2
+    captured = capsys.readouterr()
+    assert "binary, not for a terminal" in captured.err and captured.out == ""
+
+
+def test_reading_stdin_from_a_terminal_says_how_to_end_it(monkeypatch, capsys):
+    import io as _io
+
+    import okr_toolkit.cli as cli
+
+    class Terminal(_io.TextIOWrapper):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stdin", Terminal(_io.BytesIO(SAMPLE.read_bytes())))
+    assert cli.main(["score", "-"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == "okr: reading OKRs in YAML from the terminal; end it with Ctrl-D\n"
+    assert "<stdin>: 7 key results" in captured.out
+
+
+@pytest.mark.parametrize("command", ["score", "lint", "report", "convert", "export"])
+def test_help_says_how_stdin_is_read(command, capsys):
+    assert main([command, "--help"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "- for stdin" in out
+    assert "--input-format {yaml,csv,xlsx}" in out and "yaml for - , standard input" in out
+
+
+def test_stdin_into_head_stops_quietly(big_csv):
+    code, err, shown = _into_head(
+        [*_okr(), "score", "-", "--input-format", "csv"], stdin=big_csv.read_bytes()
+    )
+    assert shown.split()[0] == b"kr_id" and err == "" and code == 141
