@@ -55,8 +55,13 @@ def _exit_codes(problems: str | None) -> str:
     )
 
 
+#: How every help text names the file-format document: a command that works for pip
+#: users too, where a repository path would not exist.
+FILE_FORMAT_HINT = "file format: run `okr file-format`"
+
+
 def _epilog(examples: str, problems: str | None) -> str:
-    return f"examples:\n{examples.rstrip()}\n\n{_exit_codes(problems)}"
+    return f"examples:\n{examples.rstrip()}\n\n{_exit_codes(problems)}\n\n{FILE_FORMAT_HINT}"
 
 
 def _first_line(err: BaseException) -> str:
@@ -747,6 +752,38 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- okr file-format -------------------------------------------------------------------
+
+
+def _file_format(args: argparse.Namespace) -> int:
+    from ._shipped import shipped_dir
+    from .io import schema_path
+
+    if args.schema:
+        schema = schema_path()
+        if not schema.is_file():
+            raise _Unreadable(f"the JSON Schema is missing from this installation ({schema})")
+        print(schema)
+        return 0
+    doc = shipped_dir("docs") / "okr-file-format.md"
+    if not doc.is_file():
+        raise _Unreadable(
+            f"the file-format document is missing from this installation ({doc}); "
+            "reinstall okr-toolkit"
+        )
+    if args.path:
+        print(doc)
+        return 0
+    text = doc.read_text(encoding="utf-8")
+    if _is_terminal(sys.stdout):
+        import pydoc
+
+        pydoc.pager(text)  # $PAGER or less, as `git help` does; plain text into a pipe
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def _is_terminal(stream: Any) -> bool:
     try:
         return bool(stream.isatty())
@@ -798,10 +835,14 @@ def build_parser(prog: str = "okr") -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=prog,
         description="Score, check, convert and plan OKR, KPI and MBO goals.",
-        epilog="Run 'okr COMMAND --help' for a command's options and examples.\n\n"
+        epilog=f"Run '{prog} COMMAND --help' for a command's options and examples.\n"
+        "A file name - reads standard input, or writes standard output.\n\n"
         "Exit codes: 0 ok; 1 the data was read but has problems (lint errors, KRs that\n"
         "cannot be scored, targets short of a KPI threshold, guardrail violations);\n"
-        "2 unreadable input or bad usage. Errors go to stderr, prefixed 'okr: '.",
+        "2 unreadable input or bad usage. Errors go to stderr, prefixed 'okr: '.\n"
+        "Output into a pipe that closes early (okr lint big.yaml | head) stops quietly\n"
+        "with 141, like any Unix tool; Ctrl-C with 130.\n\n"
+        f"{FILE_FORMAT_HINT}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"okr-toolkit {__version__}")
@@ -813,7 +854,7 @@ def build_parser(prog: str = "okr") -> argparse.ArgumentParser:
         "score key results (OKR file, or a CSV of baseline/target/current)",
         "Score key results on 0.0-1.0 with their grade.\n\n"
         "FILE is an OKR file (.yaml/.yml/.xlsx, or a .csv with objective_id and statement\n"
-        "columns, see docs/okr-file-format.md): each key result with a baseline, a target\n"
+        "columns; okr file-format describes them): each key result with a baseline, a target\n"
         "and a current value (given, or its latest check-in) is scored; the others are\n"
         "shown as 'no check-in yet', never given an invented score.\n"
         "FILE may also be a plain CSV with columns baseline, target, current and\n"
@@ -1030,6 +1071,28 @@ def build_parser(prog: str = "okr") -> argparse.ArgumentParser:
     )
     p.add_argument("--force", action="store_true", help="overwrite OUTPUT if it exists")
     p.set_defaults(func=_export)
+
+    p = _sub(
+        sub,
+        "file-format",
+        "show the OKR file format: every field of YAML, CSV and Excel files",
+        "Print the description of the OKR file format (version 1) that comes with the\n"
+        "installed toolkit: every field of the YAML file, the CSV and Excel layouts, the\n"
+        "units, and how editors check a file against the JSON Schema. In a terminal it\n"
+        "opens in your pager. --schema prints where the JSON Schema file is installed.",
+        _epilog(
+            "  okr file-format\n"
+            "  okr file-format | grep -A3 'baseline:'\n"
+            "  okr file-format --schema",
+            None,
+        ),
+    )
+    group = p.add_mutually_exclusive_group()
+    group.add_argument(
+        "--schema", action="store_true", help="print the path of the installed JSON Schema"
+    )
+    group.add_argument("--path", action="store_true", help="print the path of the document")
+    p.set_defaults(func=_file_format)
     return parser
 
 

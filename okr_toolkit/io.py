@@ -1188,9 +1188,7 @@ def _yaml_bytes(okr_file: OKRFile, p: Path) -> dict[Path, bytes]:
             }
             for r in okr_file.kpis.to_dict("records")
         ]
-    head = (
-        f"# OKR file, format version {FORMAT_VERSION}: see docs/okr-file-format.md in okr-toolkit\n"
-    )
+    head = f"# OKR file, format version {FORMAT_VERSION}: `okr file-format` describes every field\n"
     body = yaml.dump(doc, Dumper=_dumper(), sort_keys=False, allow_unicode=True, width=100)
     return {p: (head + body).encode("utf-8")}
 
@@ -1438,7 +1436,8 @@ def json_schema() -> dict[str, Any]:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "okr_file.schema.json",
         "description": (
-            "Objectives, key results, check-ins and KPIs for one cycle; see docs/okr-file-format.md"
+            "Objectives, key results, check-ins and KPIs for one cycle; "
+            "`okr file-format` describes every field"
         ),
         **top,
     }

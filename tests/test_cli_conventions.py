@@ -370,3 +370,92 @@ def test_stdin_into_head_stops_quietly(big_csv):
         [*_okr(), "score", "-", "--input-format", "csv"], stdin=big_csv.read_bytes()
     )
     assert shown.split()[0] == b"kr_id" and err == "" and code == 141
+
+
+# --- okr file-format --------------------------------------------------------------------
+
+
+def _commands() -> list[str]:
+    from okr_toolkit.cli import build_parser
+
+    parser = build_parser()
+    [sub] = [a for a in parser._actions if a.dest == "command"]
+    return sorted(sub.choices)
+
+
+@pytest.mark.parametrize("command", _commands())
+def test_every_help_names_the_format_by_a_command_not_a_repository_path(command, capsys):
+    assert main([command, "--help"]) == 0
+    out = capsys.readouterr().out
+    assert out.rstrip().endswith("file format: run `okr file-format`")
+    assert "docs/" not in out and "okr-file-format.md" not in out
+    assert "examples:\n  okr " in out and "exit codes:\n  0  ok\n" in out
+
+
+def test_the_top_level_help_names_it_too(capsys):
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    assert "file format: run `okr file-format`" in out and "docs/" not in out
+    assert "A file name - reads standard input, or writes standard output." in out
+
+
+def test_file_format_prints_the_shipped_document(capsys):
+    assert main(["file-format"]) == 0
+    out = capsys.readouterr().out
+    assert out == (ROOT / "docs" / "okr-file-format.md").read_text(encoding="utf-8")
+    assert out.startswith("# The OKR file format (version 1)")
+
+
+def test_file_format_paths(capsys):
+    import json
+
+    from okr_toolkit.io import json_schema, schema_path
+
+    assert main(["file-format", "--schema"]) == 0
+    printed = Path(capsys.readouterr().out.strip())
+    assert printed == schema_path() and printed.is_absolute()
+    assert json.loads(printed.read_text(encoding="utf-8")) == json_schema()
+    assert main(["file-format", "--path"]) == 0
+    assert Path(capsys.readouterr().out.strip()).samefile(ROOT / "docs" / "okr-file-format.md")
+    assert main(["file-format", "--path", "--schema"]) == 2
+
+
+def test_file_format_in_a_terminal_opens_the_pager(monkeypatch, capsys):
+    import pydoc
+
+    import okr_toolkit.cli as cli
+
+    paged: list[str] = []
+    monkeypatch.setattr(cli, "_is_terminal", lambda stream: True)
+    monkeypatch.setattr(pydoc, "pager", paged.append)
+    assert main(["file-format"]) == 0
+    assert paged and paged[0].startswith("# The OKR file format")
+    assert capsys.readouterr().out == ""
+
+
+def test_file_format_from_a_package_without_its_docs(monkeypatch, tmp_path, capsys):
+    import okr_toolkit._shipped as shipped
+
+    monkeypatch.setattr(shipped, "shipped_dir", lambda name: tmp_path / name)
+    assert main(["file-format"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("okr: the file-format document is missing from this installation")
+
+
+def test_shipped_folders_are_the_checkouts_here():
+    from okr_toolkit._shipped import SHIPPED, shipped_dir
+
+    for name in SHIPPED:
+        assert shipped_dir(name).resolve() == (ROOT / name).resolve() or (
+            shipped_dir(name).name == f"_{name}"  # run from an installed wheel
+        )
+    with pytest.raises(ValueError, match="must be one of"):
+        shipped_dir("tests")
+
+
+def test_written_yaml_names_the_format_command(tmp_path):
+    import okr_toolkit as okr
+
+    out = okr.write_okr_file(okr.read_okr_file(SAMPLE), tmp_path / "out.yaml")
+    first = out.read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# OKR file, format version 1: `okr file-format` describes every field"
