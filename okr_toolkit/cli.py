@@ -678,6 +678,7 @@ def _print_plan(assessment: Any, strategy: str, plan: pd.DataFrame, problems: li
 def _new(args: argparse.Namespace) -> int:
     import shlex
 
+    from .io import schema_path
     from .templates import starter_yaml
 
     to_stdout = args.file == STDIO
@@ -691,8 +692,15 @@ def _new(args: argparse.Namespace) -> int:
             raise _Unreadable(f"{out} already exists; not overwritten (pass --force to replace it)")
     today = _dt.date.today()
     cycle = args.cycle or f"{today.year}Q{(today.month - 1) // 3 + 1}"
+    # First line: where editors find the schema, on this disk (the toolkit never fetches).
+    schema = schema_path().resolve()
     try:
-        text = starter_yaml(args.company, cycle, filename="okrs.yaml" if to_stdout else out.name)
+        text = starter_yaml(
+            args.company,
+            cycle,
+            filename="okrs.yaml" if to_stdout else out.name,
+            schema_uri=schema.as_uri(),
+        )
     except ValueError as err:
         raise _Unreadable(_first_line(err)) from err
     if to_stdout:
@@ -759,11 +767,16 @@ def _file_format(args: argparse.Namespace) -> int:
     from ._shipped import shipped_dir
     from .io import schema_path
 
-    if args.schema:
-        schema = schema_path()
+    if args.schema or args.modeline:
+        schema = schema_path().resolve()
         if not schema.is_file():
             raise _Unreadable(f"the JSON Schema is missing from this installation ({schema})")
-        print(schema)
+        if args.modeline:
+            from .templates import MODELINE
+
+            sys.stdout.write(MODELINE.format(uri=schema.as_uri()))
+        else:
+            print(schema)
         return 0
     doc = shipped_dir("docs") / "okr-file-format.md"
     if not doc.is_file():
@@ -1079,17 +1092,25 @@ def build_parser(prog: str = "okr") -> argparse.ArgumentParser:
         "Print the description of the OKR file format (version 1) that comes with the\n"
         "installed toolkit: every field of the YAML file, the CSV and Excel layouts, the\n"
         "units, and how editors check a file against the JSON Schema. In a terminal it\n"
-        "opens in your pager. --schema prints where the JSON Schema file is installed.",
+        "opens in your pager. --schema prints where the JSON Schema file is installed;\n"
+        "--modeline the first line that points an editor at it (okr new writes it).",
         _epilog(
             "  okr file-format\n"
             "  okr file-format | grep -A3 'baseline:'\n"
-            "  okr file-format --schema",
+            "  okr file-format --schema\n"
+            "  { okr file-format --modeline; cat draft.yaml; } > okrs.yaml",
             None,
         ),
     )
     group = p.add_mutually_exclusive_group()
     group.add_argument(
         "--schema", action="store_true", help="print the path of the installed JSON Schema"
+    )
+    group.add_argument(
+        "--modeline",
+        action="store_true",
+        help="print the '# yaml-language-server: $schema=file://...' line that okr new "
+        "writes first, for this installation",
     )
     group.add_argument("--path", action="store_true", help="print the path of the document")
     p.set_defaults(func=_file_format)

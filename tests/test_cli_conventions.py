@@ -459,3 +459,68 @@ def test_written_yaml_names_the_format_command(tmp_path):
     out = okr.write_okr_file(okr.read_okr_file(SAMPLE), tmp_path / "out.yaml")
     first = out.read_text(encoding="utf-8").splitlines()[0]
     assert first == "# OKR file, format version 1: `okr file-format` describes every field"
+
+
+# --- okr new: the schema modeline -------------------------------------------------------
+
+
+def _schema_of(first_line: str) -> Path:
+    from urllib.parse import unquote, urlsplit
+
+    prefix = "# yaml-language-server: $schema="
+    assert first_line.startswith(prefix + "file:///"), first_line
+    uri = urlsplit(first_line[len(prefix) :])
+    assert uri.scheme == "file" and uri.netloc == ""
+    return Path(unquote(uri.path))
+
+
+def test_new_writes_the_modeline_of_the_installed_schema_and_reads_back(tmp_path, capsys):
+    import json
+
+    import jsonschema
+    import yaml
+
+    from okr_toolkit.io import json_schema, schema_path
+
+    path = tmp_path / "okrs.yaml"
+    assert main(["new", str(path), "--company", "Acme", "--cycle", "2027Q1"]) == 0
+    capsys.readouterr()
+    text = path.read_text(encoding="utf-8")
+    schema = _schema_of(text.splitlines()[0])
+    assert schema.is_file() and schema.samefile(schema_path())
+    assert json.loads(schema.read_text(encoding="utf-8")) == json_schema()
+    # what the editor checks: the starter is valid against that very schema
+    data = json.loads(json.dumps(yaml.safe_load(text), default=str))
+    assert list(jsonschema.Draft202012Validator(json_schema()).iter_errors(data)) == []
+    # and the toolkit reads it back: the line is a comment
+    assert main(["lint", str(path)]) == 0
+    assert main(["score", str(path), "--format", "json"]) == 0
+    assert '"current": 44' in capsys.readouterr().out
+
+
+def test_the_modeline_is_the_same_on_stdout_and_from_file_format(capsys):
+    assert main(["new", "-", "--cycle", "2027Q1"]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert main(["file-format", "--modeline"]) == 0
+    assert capsys.readouterr().out == first + "\n"
+    _schema_of(first)
+
+
+def test_a_schema_path_with_spaces_is_escaped(tmp_path, monkeypatch, capsys):
+    import okr_toolkit.io as io
+
+    odd = tmp_path / "my venv" / "okr_file.schema.json"
+    odd.parent.mkdir()
+    odd.write_text("{}", encoding="utf-8")
+    monkeypatch.setattr(io, "schema_path", lambda: odd)
+    assert main(["new", "-", "--cycle", "2027Q1"]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert "my%20venv" in first and " " not in first.split("=", 1)[1]
+    assert _schema_of(first) == odd.resolve()
+
+
+def test_the_format_document_describes_what_okr_new_writes():
+    doc = (ROOT / "docs" / "okr-file-format.md").read_text(encoding="utf-8")
+    assert "example.invalid" not in doc
+    assert "`okr new` writes" in doc and "# yaml-language-server: $schema=file:///" in doc
+    assert "okr file-format --modeline" in doc and "okr file-format --schema" in doc
