@@ -105,7 +105,7 @@ test-lowest: $(UV)
 	VIRTUAL_ENV=.venv-lowest $(UV) pip install --quiet --resolution lowest-direct \
 		-e . --group test && \
 	VIRTUAL_ENV=.venv-lowest $(UV) pip list --format=freeze \
-		| grep -iE '^(numpy|pandas|altair|vl-convert-python|ipywidgets|pyyaml|openpyxl)==' && \
+		| grep -iE '^(numpy|pandas|altair|vl-convert-python|ipywidgets|pyyaml|openpyxl|shtab)==' && \
 	.venv-lowest/bin/python -m pytest $(UNIT_TESTS)
 
 # Not in CI: the newest release of everything, unlocked, to see drift before users do.

@@ -30,7 +30,14 @@ from ._atomic import write_atomic
 from .exceptions import OKRDataError
 from .scoring import METHODS, score_krs
 
-__all__ = ["EXIT_BROKEN_PIPE", "EXIT_INTERRUPTED", "build_parser", "main", "module_prog"]
+__all__ = [
+    "COMPLETION_SHELLS",
+    "EXIT_BROKEN_PIPE",
+    "EXIT_INTERRUPTED",
+    "build_parser",
+    "main",
+    "module_prog",
+]
 
 _OKR_SUFFIXES = (".yaml", ".yml", ".xlsx", ".xlsm")
 
@@ -75,6 +82,14 @@ STDIO = "-"
 #: What messages call standard input.
 STDIN_NAME = "<stdin>"
 _INPUT_FORMATS = ("yaml", "csv", "xlsx")
+
+#: Completion hints for shtab, by shell: complete a file name, or a folder name. The
+#: same values as ``shtab.FILE`` and ``shtab.DIRECTORY``, spelled out so that parsing
+#: the command line never imports shtab (only ``okr completion`` does).
+_COMPLETE_FILE = {"bash": "_shtab_compgen_files", "zsh": "_files", "tcsh": "f"}
+_COMPLETE_DIR = {"bash": "_shtab_compgen_dirs", "zsh": "_files -/", "tcsh": "d"}
+#: The shells ``okr completion`` writes a script for.
+COMPLETION_SHELLS = ("bash", "zsh", "tcsh")
 
 
 def _name(path: str) -> str:
@@ -760,6 +775,25 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- okr completion --------------------------------------------------------------------
+
+
+def _completion(args: argparse.Namespace) -> int:
+    import shtab
+
+    # For the command named okr, however this one was started (python -m okr_toolkit).
+    parser = build_parser("okr")
+    # zsh shows a description beside each command: its one-line help, not the first
+    # line of a paragraph.
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for choice in action._get_subactions():
+                action.choices[choice.dest].description = choice.help
+    script = shtab.complete(parser, shell=args.shell)
+    sys.stdout.write(script if script.endswith("\n") else script + "\n")
+    return 0
+
+
 # --- okr file-format -------------------------------------------------------------------
 
 
@@ -805,6 +839,18 @@ def _is_terminal(stream: Any) -> bool:
 
 
 # --- the parser ------------------------------------------------------------------------
+
+
+def _files(action: argparse.Action) -> argparse.Action:
+    """Mark an argument that names a file, for shell completion."""
+    action.complete = _COMPLETE_FILE  # type: ignore[attr-defined]
+    return action
+
+
+def _folder(action: argparse.Action) -> argparse.Action:
+    """Mark an argument that names a folder, for shell completion."""
+    action.complete = _COMPLETE_DIR  # type: ignore[attr-defined]
+    return action
 
 
 def _input_format(parser: argparse.ArgumentParser) -> None:
@@ -883,7 +929,7 @@ def build_parser(prog: str = "okr") -> argparse.ArgumentParser:
             "     (no target, a current value that is not a number, ...)",
         ),
     )
-    p.add_argument("file", help="OKR file or CSV of baseline/target/current; - for stdin")
+    _files(p.add_argument("file", help="OKR file or CSV of baseline/target/current; - for stdin"))
     _input_format(p)
     p.add_argument("--method", choices=METHODS, default="clamped", help="scoring convention")
     p.add_argument("--format", choices=("table", "json"), default="table")
@@ -902,9 +948,11 @@ def build_parser(prog: str = "okr") -> argparse.ArgumentParser:
             "lint errors (warnings and infos alone exit 0)",
         ),
     )
-    p.add_argument("file", help="OKR file: .yaml/.yml, .csv or .xlsx; - for stdin")
+    _files(p.add_argument("file", help="OKR file: .yaml/.yml, .csv or .xlsx; - for stdin"))
     _input_format(p)
-    p.add_argument("--kpis", help="CSV of KPIs (kpi, threshold, value, better); - for stdin")
+    _files(
+        p.add_argument("--kpis", help="CSV of KPIs (kpi, threshold, value, better); - for stdin")
+    )
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(func=_lint)
 
@@ -923,11 +971,17 @@ def build_parser(prog: str = "okr") -> argparse.ArgumentParser:
             None,
         ),
     )
-    p.add_argument("file", help="OKR file: .yaml/.yml, .csv or .xlsx; - for stdin")
+    _files(p.add_argument("file", help="OKR file: .yaml/.yml, .csv or .xlsx; - for stdin"))
     _input_format(p)
-    p.add_argument("-o", "--output", required=True, help="the HTML file to write; - for stdout")
+    _files(
+        p.add_argument("-o", "--output", required=True, help="the HTML file to write; - for stdout")
+    )
     p.add_argument("--title", default=None, help="report title")
-    p.add_argument("--charts", metavar="DIR", help="also save each chart as DIR/NAME.svg and .png")
+    _folder(
+        p.add_argument(
+            "--charts", metavar="DIR", help="also save each chart as DIR/NAME.svg and .png"
+        )
+    )
     p.add_argument("--scale", type=float, default=2.0, help="PNG pixels per chart unit (default 2)")
     p.set_defaults(func=_report)
 
@@ -959,7 +1013,7 @@ def build_parser(prog: str = "okr") -> argparse.ArgumentParser:
             "     numbers cannot make a key result",
         ),
     )
-    p.add_argument("file", nargs="?", help="OKR file whose KPIs to convert; - for stdin")
+    _files(p.add_argument("file", nargs="?", help="OKR file whose KPIs to convert; - for stdin"))
     _input_format(p)
     p.add_argument("--kpi", help="the KPI's name, e.g. activation_rate")
     p.add_argument("--current", type=float, help="the KPI's value now: the KR baseline")
@@ -970,8 +1024,12 @@ def build_parser(prog: str = "okr") -> argparse.ArgumentParser:
     p.add_argument("--multiple", type=float, help="gap_multiple: threshold gaps to aim (>= 1)")
     p.add_argument("--quantile", type=float, help="history_quantile: quantile of the history")
     p.add_argument("--benchmark", help="benchmark_top: the KPI's name in the benchmarks table")
-    p.add_argument(
-        "--history", metavar="CSV", help="KPI history (kpi, week, value, threshold); - for stdin"
+    _files(
+        p.add_argument(
+            "--history",
+            metavar="CSV",
+            help="KPI history (kpi, week, value, threshold); - for stdin",
+        )
     )
     p.add_argument("--better", choices=("higher", "lower"), help="default higher")
     p.add_argument("--unit", help="unit for the statement: %%, days, $ ...")
@@ -1020,9 +1078,11 @@ def build_parser(prog: str = "okr") -> argparse.ArgumentParser:
         action="store_true",
         help="teams must course-correct between formal reviews",
     )
-    p.add_argument("--csv", metavar="OUT", help="also write the plan as CSV (atomically)")
-    p.add_argument(
-        "--check", metavar="PLAN", help="check a plan CSV instead of making one; - for stdin"
+    _files(p.add_argument("--csv", metavar="OUT", help="also write the plan as CSV (atomically)"))
+    _files(
+        p.add_argument(
+            "--check", metavar="PLAN", help="check a plan CSV instead of making one; - for stdin"
+        )
     )
     p.add_argument(
         "--format",
@@ -1046,7 +1106,7 @@ def build_parser(prog: str = "okr") -> argparse.ArgumentParser:
             None,
         ),
     )
-    p.add_argument("file", help="the YAML file to write (.yaml or .yml); - for stdout")
+    _files(p.add_argument("file", help="the YAML file to write (.yaml or .yml); - for stdout"))
     p.add_argument("--company", help="the company's name")
     p.add_argument("--cycle", help="the quarter, YYYYQn (default: the current quarter)")
     p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
@@ -1072,10 +1132,15 @@ def build_parser(prog: str = "okr") -> argparse.ArgumentParser:
             None,
         ),
     )
-    p.add_argument("file", help="OKR file to read: .yaml/.yml, .csv or .xlsx; - for stdin")
+    _files(p.add_argument("file", help="OKR file to read: .yaml/.yml, .csv or .xlsx; - for stdin"))
     _input_format(p)
-    p.add_argument(
-        "-o", "--output", required=True, help="file to write: .yaml, .csv or .xlsx; - for stdout"
+    _files(
+        p.add_argument(
+            "-o",
+            "--output",
+            required=True,
+            help="file to write: .yaml, .csv or .xlsx; - for stdout",
+        )
     )
     p.add_argument(
         "--output-format",
@@ -1114,6 +1179,29 @@ def build_parser(prog: str = "okr") -> argparse.ArgumentParser:
     )
     group.add_argument("--path", action="store_true", help="print the path of the document")
     p.set_defaults(func=_file_format)
+
+    p = _sub(
+        sub,
+        "completion",
+        "print the shell completion script for okr (bash, zsh or tcsh)",
+        "Print a script that teaches your shell to complete okr's commands, options,\n"
+        "choices and file names. Install it once:\n\n"
+        "  bash  okr completion bash > ~/.local/share/bash-completion/completions/okr\n"
+        "        (needs the bash-completion package; or add to ~/.bashrc:\n"
+        '         eval "$(okr completion bash)")\n'
+        "  zsh   okr completion zsh > ~/.zfunc/_okr, and in ~/.zshrc, before compinit:\n"
+        "        fpath=(~/.zfunc $fpath); autoload -Uz compinit && compinit\n"
+        "  tcsh  okr completion tcsh > ~/.okr.completion.tcsh, and in ~/.tcshrc:\n"
+        "        source ~/.okr.completion.tcsh\n\n"
+        "Then open a new shell. The script completes the command named okr.",
+        _epilog(
+            "  okr completion bash > ~/.local/share/bash-completion/completions/okr\n"
+            "  okr completion zsh > ~/.zfunc/_okr",
+            None,
+        ),
+    )
+    p.add_argument("shell", choices=COMPLETION_SHELLS, help="the shell to complete in")
+    p.set_defaults(func=_completion)
     return parser
 
 

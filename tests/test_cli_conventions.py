@@ -6,6 +6,7 @@ command in a real subprocess; the rest calls :func:`okr_toolkit.cli.main`.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -524,3 +525,124 @@ def test_the_format_document_describes_what_okr_new_writes():
     assert "example.invalid" not in doc
     assert "`okr new` writes" in doc and "# yaml-language-server: $schema=file:///" in doc
     assert "okr file-format --modeline" in doc and "okr file-format --schema" in doc
+
+
+# --- okr completion ---------------------------------------------------------------------
+
+
+def test_the_completion_hints_are_shtabs_own():
+    import shtab
+
+    from okr_toolkit import cli
+
+    for shell in cli.COMPLETION_SHELLS:
+        assert cli._COMPLETE_FILE[shell] == shtab.FILE[shell]
+        assert cli._COMPLETE_DIR[shell] == shtab.DIRECTORY[shell]
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "tcsh"])
+def test_completion_prints_a_script_for_the_okr_command(shell, capsys):
+    assert main(["completion", shell]) == 0
+    script = capsys.readouterr().out
+    assert script.endswith("\n")
+    # (shtab's exact text differs between releases: what it does is tested below)
+    if shell == "bash":
+        assert re.search(r"\ncomplete [^\n]*-F _shtab_okr okr\n", script)
+    elif shell == "zsh":
+        assert script.startswith("#compdef okr")
+        # each command described by its one-line help
+        assert re.search(r"""new:['"]?write a commented starter OKR file \(YAML\)""", script)
+    else:
+        assert "\ncomplete okr " in script
+    for command in _commands():
+        assert command in script
+
+
+def test_completion_names_okr_even_when_run_as_python_m():
+    done = _run([*PY_M, "completion", "bash"])
+    assert done.returncode == 0 and "-F _shtab_okr okr" in done.stdout
+    assert "python" not in done.stdout.split("_shtab_okr_subparsers", 1)[1].split("\n", 1)[0]
+
+
+BASH_COMPLETE = r"""
+source "$1"
+shift
+COMP_WORDS=("$@")
+COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ))
+COMP_LINE="${COMP_WORDS[*]}"
+COMP_POINT=${#COMP_LINE}
+_shtab_okr okr "${COMP_WORDS[-1]}" "${COMP_WORDS[-2]}"
+printf '%s\n' "${COMPREPLY[@]}"
+"""
+
+
+@pytest.fixture(scope="module")
+def bash_script(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("completion") / "okr.bash"
+    done = _run([*PY_M, "completion", "bash"])
+    assert done.returncode == 0, done.stderr
+    path.write_text(done.stdout, encoding="utf-8")
+    return path
+
+
+def _complete(script: Path, words: list[str], cwd: Path | None = None) -> list[str]:
+    done = _run(["bash", "-c", BASH_COMPLETE, "bash", str(script), *words], cwd=cwd)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.split()
+
+
+def test_bash_completes_commands_options_choices_and_files(bash_script, tmp_path):
+    assert _run(["bash", "-n", str(bash_script)]).returncode == 0
+    assert _complete(bash_script, ["okr", ""]) == _commands_in_order()
+    assert _complete(bash_script, ["okr", "li"]) == ["lint"]
+    assert _complete(bash_script, ["okr", "score", "--input-format", ""]) == ["yaml", "csv", "xlsx"]
+    assert "--input-format" in _complete(bash_script, ["okr", "lint", "--"])
+    assert _complete(bash_script, ["okr", "completion", ""]) == ["bash", "zsh", "tcsh"]
+    (tmp_path / "okrs.yaml").write_text("x", encoding="utf-8")
+    (tmp_path / "slides").mkdir()
+    assert _complete(bash_script, ["okr", "lint", "ok"], cwd=tmp_path) == ["okrs.yaml"]
+    assert _complete(bash_script, ["okr", "report", "a.yaml", "--charts", ""], cwd=tmp_path) == [
+        "slides"
+    ]
+
+
+def _commands_in_order() -> list[str]:
+    from okr_toolkit.cli import build_parser
+
+    [sub] = [a for a in build_parser()._actions if a.dest == "command"]
+    return list(sub.choices)
+
+
+@pytest.mark.skipif(
+    not Path("/usr/bin/zsh").exists() and not Path("/bin/zsh").exists(), reason="no zsh"
+)
+def test_zsh_loads_the_script(tmp_path):
+    script = tmp_path / "_okr"
+    script.write_text(_run([*PY_M, "completion", "zsh"]).stdout, encoding="utf-8")
+    assert _run(["zsh", "-n", str(script)]).returncode == 0
+    done = _run(
+        [
+            "zsh",
+            "-f",
+            "-c",
+            "autoload -Uz compinit && compinit -u -D; "
+            f'eval "$(<{script})"; print -r -- $_comps[okr]',
+        ]
+    )
+    assert done.stdout.strip() == "_shtab_okr", done.stderr
+
+
+@pytest.mark.skipif(
+    not Path("/usr/bin/tcsh").exists() and not Path("/bin/tcsh").exists(), reason="no tcsh"
+)
+def test_tcsh_loads_the_script(tmp_path):
+    script = tmp_path / "okr.tcsh"
+    script.write_text(_run([*PY_M, "completion", "tcsh"]).stdout, encoding="utf-8")
+    done = _run(["tcsh", "-f", "-c", f"source {script}; complete okr"])
+    assert done.returncode == 0, done.stderr
+    assert "bash zsh tcsh" in done.stdout and "--charts" in done.stdout
+
+
+def test_completion_needs_a_known_shell(capsys):
+    assert main(["completion", "fish"]) == 2
+    assert "invalid choice: 'fish'" in capsys.readouterr().err
