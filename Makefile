@@ -53,13 +53,11 @@ run: install
 	$(BIN)/jupyter lab --no-browser --ip=$(HOST) --port=$(PORT) \
 		--ServerApp.root_dir=notebooks $(ROOT_FLAG)
 
-# The workshop dashboard as a web app. JUPYTER_PATH finds dashboard/voila/templates/offline:
-# Voila's lab template without the stylesheets it links from a CDN.
+# The workshop dashboard as a web app, started as users start it (`okr dashboard`): Voila
+# with dashboard/voila/templates/offline, Voila's lab template without the stylesheets it
+# links from a CDN (found through JUPYTER_PATH).
 dashboard: install
-	@echo "Starting the workshop dashboard on http://$(HOST):$(DASHBOARD_PORT)/ (Ctrl-C to stop)"
-	JUPYTER_PATH=$(CURDIR)/dashboard$${JUPYTER_PATH:+:$$JUPYTER_PATH} \
-		$(BIN)/voila dashboard/dashboard.ipynb --no-browser --port=$(DASHBOARD_PORT) \
-		--Voila.ip=$(HOST) --Voila.port_retries=0 --template=offline
+	$(BIN)/okr dashboard --host $(HOST) --port $(DASHBOARD_PORT)
 
 # Install Debian's chromium for tests/test_browser.py when it is missing and we can
 # (root, apt-get); otherwise say why and carry on: those tests then skip (fail under CI=1).

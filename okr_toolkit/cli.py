@@ -775,6 +775,167 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- okr notebooks --------------------------------------------------------------------
+
+#: What a pip user adds to open the notebooks, or to serve the dashboard.
+LAB_EXTRA = "pip install 'okr-toolkit[lab]'"
+DASHBOARD_EXTRA = "pip install 'okr-toolkit[dashboard]'"
+
+
+def _installed(module: str) -> bool:
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def _notebooks(args: argparse.Namespace) -> int:
+    import shlex
+
+    from ._shipped import shipped_dir
+
+    source = shipped_dir("notebooks")
+    notebooks = sorted(source.glob("*.ipynb"))
+    if not notebooks:
+        raise _Unreadable(
+            f"the teaching notebooks are missing from this installation ({source}); "
+            "reinstall okr-toolkit"
+        )
+    folder = Path(args.dir)
+    if folder.exists() and not folder.is_dir():
+        raise _Unreadable(f"{folder}: is a file, not a folder")
+    targets = [folder / nb.name for nb in notebooks]
+    there = [t.name for t in targets if t.exists()]
+    if there and not args.force:
+        shown = ", ".join(there[:3]) + (f" and {len(there) - 3} more" if len(there) > 3 else "")
+        raise _Unreadable(
+            f"{folder} already holds {shown}; nothing copied (pass --force to replace them)"
+        )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for nb, target in zip(notebooks, targets, strict=True):
+            write_atomic(target, nb.read_bytes(), overwrite=args.force)
+    except FileExistsError as err:
+        raise _Unreadable(f"{err.filename or err} appeared meanwhile; not overwritten") from err
+    except OSError as err:
+        raise _Unreadable(f"cannot write to {folder}: {err.strerror or err}") from err
+    quoted = shlex.quote(str(folder))
+    first, last = notebooks[0].name, notebooks[-1].name
+    print(f"copied {len(notebooks)} notebooks to {folder}: {first} ... {last}")
+    print("open them in JupyterLab:")
+    if not _installed("jupyterlab"):
+        print(f"  {LAB_EXTRA}    # JupyterLab is not installed here yet")
+    print(f"  jupyter lab {quoted}")
+    print(
+        f"start with {notebooks[0].name}; the notebooks read their data from the installed "
+        "package, so they run from any folder"
+    )
+    return 0
+
+
+# --- okr dashboard ----------------------------------------------------------------------
+
+_LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def _dashboard_command(
+    host: str, port: int, open_browser: bool
+) -> tuple[list[str], dict[str, str]]:
+    """The Voila command line and environment that serve the dashboard, as ``make dashboard``.
+
+    ``JUPYTER_PATH`` leads to the shipped ``voila/templates/offline``: Voila's lab
+    template without the stylesheets it would load from a CDN.
+    """
+    from ._shipped import shipped_dir
+
+    folder = shipped_dir("dashboard")
+    notebook = folder / "dashboard.ipynb"
+    template = folder / "voila" / "templates" / "offline"
+    if not notebook.is_file() or not template.is_dir():
+        raise _Unreadable(
+            f"the dashboard is missing from this installation ({folder}); reinstall okr-toolkit"
+        )
+    env = dict(os.environ)
+    env["JUPYTER_PATH"] = os.pathsep.join(
+        [str(folder), *filter(None, [os.environ.get("JUPYTER_PATH")])]
+    )
+    argv = [
+        sys.executable,
+        "-m",
+        "voila",
+        str(notebook),
+        f"--port={port}",
+        f"--Voila.ip={host}",
+        "--Voila.port_retries=0",
+        "--template=offline",
+    ]
+    if not open_browser:
+        argv.append("--no-browser")
+    if host not in _LOOPBACK:
+        argv.append("--token")  # reachable from other machines: not without a token
+    return argv, env
+
+
+def _port_is_free(host: str, port: int) -> bool:
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as err:
+        raise _Unreadable(
+            f"--host {host}: not an address of this machine ({err.strerror})"
+        ) from err
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        try:
+            probe.bind(address)
+        except PermissionError as err:
+            raise _Unreadable(f"port {port} needs privileges; choose one above 1023") from err
+        except OSError:
+            return False
+    return True
+
+
+def _dashboard(args: argparse.Namespace) -> int:
+    if not (1 <= args.port <= 65535):
+        args.parser.error(f"--port must be 1-65535, not {args.port}")
+    missing = [m for m in ("voila", "ipykernel") if not _installed(m)]
+    if missing:
+        raise _Unreadable(
+            f"the dashboard needs {' and '.join(missing)}, which is not installed here: "
+            f"{DASHBOARD_EXTRA}"
+        )
+    argv, env = _dashboard_command(args.host, args.port, args.open)
+    if not _port_is_free(args.host, args.port):
+        raise _Unreadable(
+            f"port {args.port} on {args.host} is in use (another dashboard?); "
+            "choose another with --port"
+        )
+    shown = f"[{args.host}]" if ":" in args.host else args.host
+    print(f"Starting the workshop dashboard on http://{shown}:{args.port}/ (Ctrl-C to stop)")
+    if args.host not in _LOOPBACK:
+        print(
+            f"okr: {args.host} is reachable from other machines: open the address with the "
+            "?token=... that Voila prints",
+            file=sys.stderr,
+        )
+    sys.stdout.flush()
+    sys.stderr.flush()
+    if os.name == "posix":
+        # Become Voila: signals (Ctrl-C, a kill from a test or a service manager) reach it
+        # directly, and nothing is left behind when it stops.
+        os.execve(sys.executable, argv, env)
+    import subprocess  # pragma: no cover - Windows has no exec that keeps the console
+
+    with subprocess.Popen(argv, env=env) as voila:  # pragma: no cover
+        try:
+            return voila.wait()
+        except KeyboardInterrupt:
+            return voila.wait()
+
+
 # --- okr completion --------------------------------------------------------------------
 
 
@@ -1202,6 +1363,48 @@ def build_parser(prog: str = "okr") -> argparse.ArgumentParser:
     )
     p.add_argument("shell", choices=COMPLETION_SHELLS, help="the shell to complete in")
     p.set_defaults(func=_completion)
+
+    p = _sub(
+        sub,
+        "notebooks",
+        "copy the teaching notebooks into a folder, to open in JupyterLab",
+        "Copy the nine teaching notebooks that come with the toolkit (00_start_here to\n"
+        "08_company_case_study) into DIR, made if needed, and say how to open them. They\n"
+        "read their data from the installed package, so DIR can be anywhere. If any of\n"
+        "them is in DIR already, nothing is copied unless --force is given, which\n"
+        f"replaces them. JupyterLab comes with: {LAB_EXTRA}",
+        _epilog(
+            "  okr notebooks my-notebooks\n  jupyter lab my-notebooks\n"
+            "  okr notebooks my-notebooks --force   # back to the originals",
+            None,
+        ),
+    )
+    _folder(p.add_argument("dir", metavar="DIR", help="the folder to copy them into"))
+    p.add_argument("--force", action="store_true", help="replace notebooks already in DIR")
+    p.set_defaults(func=_notebooks)
+
+    p = _sub(
+        sub,
+        "dashboard",
+        "serve the workshop dashboard in the browser (Voila)",
+        "Serve the workshop dashboard with Voila at http://HOST:PORT/ until Ctrl-C: pick a\n"
+        "bundled example or upload a client's OKR file; scores, pacing, KPI health, lint\n"
+        "findings, the apps, and the report as a download. The page loads nothing from the\n"
+        "internet. It listens on 127.0.0.1 (this machine only) unless --host says\n"
+        "otherwise; another host gets a token, printed by Voila.\n"
+        f"Voila comes with: {DASHBOARD_EXTRA}",
+        _epilog(
+            "  okr dashboard\n  okr dashboard --port 9000 --open\n"
+            "  okr dashboard --host 0.0.0.0   # for a workshop room; token required",
+            None,
+        ),
+    )
+    p.add_argument("--port", type=int, default=8866, help="the port (default 8866)")
+    p.add_argument(
+        "--host", default="127.0.0.1", help="the address to listen on (default 127.0.0.1)"
+    )
+    p.add_argument("--open", action="store_true", help="open it in a web browser, too")
+    p.set_defaults(func=_dashboard)
     return parser
 
 

@@ -6,6 +6,7 @@ command in a real subprocess; the rest calls :func:`okr_toolkit.cli.main`.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -646,3 +647,206 @@ def test_tcsh_loads_the_script(tmp_path):
 def test_completion_needs_a_known_shell(capsys):
     assert main(["completion", "fish"]) == 2
     assert "invalid choice: 'fish'" in capsys.readouterr().err
+
+
+# --- okr notebooks ----------------------------------------------------------------------
+
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+
+
+def test_notebooks_are_copied_with_how_to_open_them(tmp_path, capsys, monkeypatch):
+    import okr_toolkit.cli as cli
+
+    monkeypatch.setattr(
+        cli, "_installed", lambda module: False
+    )  # as after `pip install okr-toolkit`
+    target = tmp_path / "my notebooks"
+    assert main(["notebooks", str(target)]) == 0
+    assert len(NOTEBOOKS) == 9
+    assert sorted(p.name for p in target.iterdir()) == [p.name for p in NOTEBOOKS]
+    for nb in NOTEBOOKS:
+        assert (target / nb.name).read_bytes() == nb.read_bytes()
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == (
+        f"copied 9 notebooks to {target}: 00_start_here.ipynb ... 08_company_case_study.ipynb"
+    )
+    assert out[1:4] == [
+        "open them in JupyterLab:",
+        "  pip install 'okr-toolkit[lab]'    # JupyterLab is not installed here yet",
+        f"  jupyter lab '{target}'",
+    ]
+
+
+def test_with_jupyterlab_installed_the_hint_is_one_command(tmp_path, capsys, monkeypatch):
+    import okr_toolkit.cli as cli
+
+    monkeypatch.setattr(cli, "_installed", lambda module: True)
+    assert main(["notebooks", str(tmp_path / "nbs")]) == 0
+    out = capsys.readouterr().out
+    assert "pip install" not in out and f"  jupyter lab {tmp_path / 'nbs'}\n" in out
+
+
+def test_notebooks_never_replace_a_file_without_force(tmp_path, capsys):
+    (tmp_path / "02_scoring.ipynb").write_text("my edits", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    assert main(["notebooks", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err == (
+        f"okr: {tmp_path} already holds 02_scoring.ipynb; nothing copied "
+        "(pass --force to replace them)\n"
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["02_scoring.ipynb", "notes.txt"]
+    assert (tmp_path / "02_scoring.ipynb").read_text(encoding="utf-8") == "my edits"
+    assert main(["notebooks", str(tmp_path), "--force"]) == 0
+    assert (tmp_path / "02_scoring.ipynb").read_bytes() == (
+        ROOT / "notebooks" / "02_scoring.ipynb"
+    ).read_bytes()
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
+    assert len(list(tmp_path.glob("*.ipynb"))) == 9
+
+
+def test_notebooks_into_a_file_is_an_error(tmp_path, capsys):
+    (tmp_path / "x").write_text("", encoding="utf-8")
+    assert main(["notebooks", str(tmp_path / "x")]) == 2
+    assert "is a file, not a folder" in capsys.readouterr().err
+
+
+def test_the_notebooks_read_no_file_by_a_relative_path():
+    """So a copy anywhere runs: their data comes from the installed package."""
+    import json
+
+    relative = re.compile(r"""["'](\.\.?/|datasets/|notebooks/|docs/)""")
+    for nb in NOTEBOOKS:
+        cells = json.loads(nb.read_text(encoding="utf-8"))["cells"]
+        code = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+        assert not relative.search(code), nb.name
+        assert "open(" not in code.replace("tempfile", ""), nb.name
+
+
+def test_a_copied_notebook_runs_from_its_new_folder(tmp_path):
+    """The first notebook's code, run in the folder it was copied to."""
+    import json
+
+    assert main(["notebooks", str(tmp_path)]) == 0
+    cells = json.loads((tmp_path / "00_start_here.ipynb").read_text(encoding="utf-8"))["cells"]
+    sources = ["".join(c["source"]) for c in cells if c["cell_type"] == "code"]
+    code = "\n".join(src for src in sources if not src.lstrip().startswith(("%", "!")))
+    done = _run([sys.executable, "-c", code], cwd=tmp_path)
+    assert done.returncode == 0, done.stderr[-2000:]
+
+
+# --- okr dashboard ----------------------------------------------------------------------
+
+
+def test_dashboard_without_voila_says_which_extra_to_install(monkeypatch, capsys):
+    import okr_toolkit.cli as cli
+
+    monkeypatch.setattr(cli, "_installed", lambda module: module != "voila")
+    assert main(["dashboard"]) == 2
+    assert capsys.readouterr().err == (
+        "okr: the dashboard needs voila, which is not installed here: "
+        "pip install 'okr-toolkit[dashboard]'\n"
+    )
+
+
+def test_the_dashboard_is_served_as_make_dashboard_did():
+    from okr_toolkit.cli import _dashboard_command
+
+    argv, env = _dashboard_command("127.0.0.1", 8866, open_browser=False)
+    assert argv[:3] == [sys.executable, "-m", "voila"]
+    assert Path(argv[3]).samefile(ROOT / "dashboard" / "dashboard.ipynb")
+    assert argv[4:] == [
+        "--port=8866",
+        "--Voila.ip=127.0.0.1",
+        "--Voila.port_retries=0",
+        "--template=offline",
+        "--no-browser",
+    ]
+    first = Path(env["JUPYTER_PATH"].split(os.pathsep)[0])
+    assert (first / "voila" / "templates" / "offline").is_dir()
+    assert first.samefile(ROOT / "dashboard")
+    argv, _ = _dashboard_command("0.0.0.0", 9000, open_browser=True)
+    assert "--no-browser" not in argv and "--token" in argv  # others need the token
+
+
+def test_makefile_dashboard_calls_okr_dashboard():
+    make = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = make.split("\ndashboard: install\n", 1)[1].split("\n\n", 1)[0]
+    assert recipe.strip() == "$(BIN)/okr dashboard --host $(HOST) --port $(DASHBOARD_PORT)"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["dashboard", "--port", "0"], "--port must be 1-65535"),
+        (["dashboard", "--port", "70000"], "--port must be 1-65535"),
+        (["dashboard", "--port", "x"], "invalid int value"),
+    ],
+)
+def test_dashboard_bad_usage(argv, message, capsys):
+    assert main(argv) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_dashboard_on_a_busy_port_says_so(capsys):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        assert main(["dashboard", "--port", str(port)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"okr: port {port} on 127.0.0.1 is in use")
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_okr_dashboard_serves_the_page(tmp_path):
+    """Started as a user does, it answers http://127.0.0.1:PORT/ with the executed page."""
+    import signal
+    import time
+    import urllib.request
+
+    port = _free_port()
+    log = tmp_path / "voila.log"
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            [*_okr(), "dashboard", "--port", str(port)],
+            cwd=tmp_path,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        deadline = time.monotonic() + 180
+        while True:
+            assert proc.poll() is None, log.read_text()
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=120) as page:
+                    status, body = page.status, page.read().decode("utf-8")
+                break
+            except OSError:
+                assert time.monotonic() < deadline, log.read_text()
+                time.sleep(0.5)
+        assert status == 200
+        assert "application/vnd.jupyter.widget-view+json" in body  # the notebook ran
+        assert "Traceback" not in body
+        assert log.read_text().startswith(
+            f"Starting the workshop dashboard on http://127.0.0.1:{port}/ (Ctrl-C to stop)"
+        )
+    finally:
+        os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C: Voila stops, and its kernels
+        try:
+            code = proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            code = proc.wait(timeout=10)
+    assert code == 0
+    assert list(tmp_path.iterdir()) == [log]  # nothing written where it was started
