@@ -800,6 +800,12 @@ def test_dashboard_on_a_busy_port_says_so(capsys):
     assert err.startswith(f"okr: port {port} on 127.0.0.1 is in use")
 
 
+def _has(module: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(module) is not None
+
+
 def _free_port() -> int:
     import socket
 
@@ -808,6 +814,10 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+@pytest.mark.skipif(
+    not all(_has(m) for m in ("voila", "ipykernel")),
+    reason="Voila is not installed here (pip install 'okr-toolkit[dashboard]')",
+)
 def test_okr_dashboard_serves_the_page(tmp_path):
     """Started as a user does, it answers http://127.0.0.1:PORT/ with the executed page."""
     import signal
