@@ -1,13 +1,17 @@
-"""The ``okr`` command line.
+"""The ``okr`` command line (also ``python -m okr_toolkit``).
 
-Commands: ``score``, ``lint``, ``report``, ``convert``, ``plan`` and ``new``;
-``okr COMMAND --help`` describes each with examples.
+Commands: ``score``, ``lint``, ``report``, ``convert``, ``plan``, ``new``,
+``export``, ``file-format``, ``notebooks``, ``dashboard`` and ``completion``;
+``okr COMMAND --help`` describes each with examples. A file name ``-`` reads
+standard input (YAML unless ``--input-format`` says otherwise, named
+``<stdin>`` in messages) or writes standard output.
 
 Exit codes: 0 success; 1 the data was read but has problems (a KR that cannot
 be scored, lint errors, a proposed target that does not clear its KPI
 threshold, a migration plan that breaks a guardrail); 2 the input could not be
-read or the command was misused. Errors are one line on stderr starting with
-``okr:``, never a traceback.
+read or the command was misused; 141 standard output was a pipe that closed
+early (``okr lint big.yaml | head``), which stops the command quietly; 130
+Ctrl-C. Errors are one line on stderr starting with ``okr:``, never a traceback.
 """
 
 from __future__ import annotations
@@ -105,7 +109,10 @@ def _stdin_bytes(what: str, limit: int | None = None) -> bytes:
     if _is_terminal(stream):
         print(f"okr: reading {what} from the terminal; end it with Ctrl-D", file=sys.stderr)
     try:
-        buffer = stream.buffer
+        buffer = getattr(stream, "buffer", None)
+        if buffer is None:  # a text stream put in place of stdin (an embedding program)
+            text = stream.read() if limit is None else stream.read(limit)
+            return text.encode("utf-8")
         return buffer.read() if limit is None else buffer.read(limit)
     except OSError as err:
         raise _Unreadable(f"cannot read {STDIN_NAME}: {err.strerror or err}") from err
@@ -903,8 +910,9 @@ def _dashboard(args: argparse.Namespace) -> int:
         args.parser.error(f"--port must be 1-65535, not {args.port}")
     missing = [m for m in ("voila", "ipykernel") if not _installed(m)]
     if missing:
+        verb = "is" if len(missing) == 1 else "are"
         raise _Unreadable(
-            f"the dashboard needs {' and '.join(missing)}, which is not installed here: "
+            f"the dashboard needs {' and '.join(missing)}, which {verb} not installed here: "
             f"{DASHBOARD_EXTRA}"
         )
     argv, env = _dashboard_command(args.host, args.port, args.open)
