@@ -295,7 +295,15 @@ def _serving(
     """A server started in its own session, stopped (Ctrl-C, then harder) at the end."""
     with log.open("wb") as out:
         proc = subprocess.Popen(
-            argv, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True
+            argv,
+            cwd=cwd,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            # Ctrl-C must reach it as from a terminal, even when this script runs as a
+            # background job (whose children start with SIGINT ignored).
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         )
     try:
         yield proc
@@ -435,7 +443,7 @@ def check_installed_wheel(c: Checker, wheel: Path, version: str) -> None:
         f"okr dashboard: HTTP 200, the notebook run, after {time.monotonic() - started:.0f} s",
         f"status {status}\n{_tail(body)}\n--- log\n{_tail(log.read_text())}",
     )
-    c.expect(proc.returncode is not None, f"okr dashboard stopped (exit {proc.returncode})")
+    c.expect(proc.returncode == 0, f"okr dashboard stopped by Ctrl-C (exit {proc.returncode})")
     leftover = sorted(p.name for p in home.iterdir())
     c.expect(
         leftover == ["my-notebooks", "okrs.xlsx", "okrs.yaml", "report.html"],

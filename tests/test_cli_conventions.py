@@ -842,6 +842,9 @@ def test_okr_dashboard_serves_the_page(tmp_path):
             stdout=out,
             stderr=subprocess.STDOUT,
             start_new_session=True,
+            # As from a terminal, whatever this run inherited: a shell's background job
+            # starts with SIGINT ignored, and a child keeps ignoring it.
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
         )
     try:
         deadline = time.monotonic() + 180
@@ -892,3 +895,36 @@ def test_the_readme_lists_every_command_and_how_to_install_from_the_index():
     for shell in ("bash", "zsh", "tcsh"):
         assert f"okr completion {shell} >" in section
     assert "python -m okr_toolkit" in section and "--input-format" in section
+
+
+def _feed(monkeypatch, data: bytes) -> None:
+    import io as _io
+
+    monkeypatch.setattr(sys, "stdin", _io.TextIOWrapper(_io.BytesIO(data)))
+
+
+def test_convert_reads_the_okr_file_or_the_history_from_stdin(monkeypatch, capsys, tmp_path):
+    import json
+
+    from okr_toolkit.datasets import load_kpi_history
+
+    _feed(monkeypatch, SAMPLE.read_bytes())
+    assert main(["convert", "-", "--format", "json"]) == 0
+    kpis = [p["kpi"] for p in json.loads(capsys.readouterr().out)["proposals"]]
+    assert kpis == ["activation_rate", "time_to_first_value", "revenue"]
+    _feed(monkeypatch, load_kpi_history().to_csv(index=False).encode())
+    assert main(["convert", "--history", "-", "--format", "json"]) == 0
+    proposals = json.loads(capsys.readouterr().out)["proposals"]
+    assert [p["kpi"] for p in proposals] == ["mql_to_sql_rate", "activation_rate"]
+    _feed(monkeypatch, b"kpi,week\nx,1\n")
+    assert main(["convert", "--history", "-"]) == 2
+    assert capsys.readouterr().err.startswith("okr: <stdin>: cannot use as KPI history")
+
+
+def test_lint_takes_its_kpis_from_stdin(monkeypatch, capsys):
+    _feed(monkeypatch, b"kpi,threshold,value,better\nactivation_rate,50,42,higher\n")
+    assert main(["lint", str(SAMPLE), "--kpis", "-", "--format", "json"]) == 1
+    assert '"code": "OKR106"' in capsys.readouterr().out
+    _feed(monkeypatch, b"\xff\xfe")
+    assert main(["lint", str(SAMPLE), "--kpis", "-"]) == 2
+    assert capsys.readouterr().err.startswith("okr: cannot read <stdin> as CSV")
