@@ -56,13 +56,11 @@ run: install
 	$(BIN)/jupyter lab --no-browser --ip=$(HOST) --port=$(PORT) \
 		--ServerApp.root_dir=notebooks $(ROOT_FLAG)
 
-# The workshop dashboard as a web app. JUPYTER_PATH finds dashboard/voila/templates/offline:
-# Voila's lab template without the stylesheets it links from a CDN.
+# The workshop dashboard as a web app, started as users start it (`okr dashboard`): Voila
+# with dashboard/voila/templates/offline, Voila's lab template without the stylesheets it
+# links from a CDN (found through JUPYTER_PATH).
 dashboard: install
-	@echo "Starting the workshop dashboard on http://$(HOST):$(DASHBOARD_PORT)/ (Ctrl-C to stop)"
-	JUPYTER_PATH=$(CURDIR)/dashboard$${JUPYTER_PATH:+:$$JUPYTER_PATH} \
-		$(BIN)/voila dashboard/dashboard.ipynb --no-browser --port=$(DASHBOARD_PORT) \
-		--Voila.ip=$(HOST) --Voila.port_retries=0 --template=offline
+	$(BIN)/okr dashboard --host $(HOST) --port $(DASHBOARD_PORT)
 
 # Install Debian's chromium for tests/test_browser.py when it is missing and we can
 # (root, apt-get); otherwise say why and carry on: those tests then skip (fail under CI=1).
@@ -108,7 +106,7 @@ test-lowest: $(UV_STAMP)
 	VIRTUAL_ENV=.venv-lowest $(UV) pip install --quiet --resolution lowest-direct \
 		-e . --group test && \
 	VIRTUAL_ENV=.venv-lowest $(UV) pip list --format=freeze \
-		| grep -iE '^(numpy|pandas|altair|vl-convert-python|ipywidgets|jinja2|pyyaml|openpyxl)==' && \
+		| grep -iE '^(numpy|pandas|altair|vl-convert-python|ipywidgets|jinja2|pyyaml|openpyxl|shtab)==' && \
 	.venv-lowest/bin/python -m pytest $(UNIT_TESTS)
 
 # Not in CI: the newest release of everything, unlocked, to see drift before users do.

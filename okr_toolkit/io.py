@@ -39,6 +39,7 @@ import io as _io
 import json
 import math
 from collections.abc import Callable, Hashable, Iterator, Mapping
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Any, NoReturn
@@ -68,11 +69,14 @@ from .vocab import CHECKIN_COLUMNS, KNOWN_UNITS, KPI_COLUMNS, KR_COLUMNS, OBJECT
 
 __all__ = [
     "FORMAT_VERSION",
+    "INPUT_FORMATS",
     "MAX_FILE_BYTES",
     "FileProblem",
     "OKRFile",
     "OKRFileError",
     "json_schema",
+    "okr_file_bytes",
+    "read_okr_data",
     "read_okr_file",
     "schema_path",
     "write_okr_file",
@@ -84,6 +88,15 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _YAML_SUFFIXES = (".yaml", ".yml")
 _EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+#: The formats an OKR file is read from, by name (``format=`` of the readers).
+INPUT_FORMATS = ("yaml", "csv", "xlsx")
+_FORMAT_OF_SUFFIX = {
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".csv": "csv",
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
+}
 #: Deeper nesting than any OKR file needs; refused before Python's recursion limit.
 _MAX_YAML_DEPTH = 50
 _PLAIN_TAGS = {
@@ -95,7 +108,7 @@ _PLAIN_TAGS = {
 # --------------------------------------------------------------------------- reading
 
 
-def read_okr_file(path: str | Path) -> OKRFile:
+def read_okr_file(path: str | Path, *, format: str | None = None) -> OKRFile:
     """Read an OKR file (``.yaml``/``.yml``, ``.csv`` or ``.xlsx``) and check it.
 
     Parameters
@@ -103,6 +116,9 @@ def read_okr_file(path: str | Path) -> OKRFile:
     path : str or Path
         The file. For CSV, ``NAME.kpis.csv`` and ``NAME.checkins.csv`` beside
         it are read too when they exist.
+    format : {"yaml", "csv", "xlsx"}, optional
+        How to read the file; default: by its suffix. Give it for a file whose
+        name says nothing, such as ``/dev/fd/63`` from ``<(...)`` in a shell.
 
     Returns
     -------
@@ -116,6 +132,12 @@ def read_okr_file(path: str | Path) -> OKRFile:
     OKRFileError
         Listing every problem found, each with file, line or row, column and
         how to fix it. (A subclass of :class:`~okr_toolkit.OKRDataError`.)
+    ValueError
+        When ``format`` is not one of ``INPUT_FORMATS``.
+
+    See Also
+    --------
+    read_okr_data : the same from text or bytes already in memory (stdin, an upload).
 
     Examples
     --------
@@ -129,19 +151,102 @@ def read_okr_file(path: str | Path) -> OKRFile:
     """
     p = Path(path)
     name = str(p)
-    suffix = p.suffix.lower()
-    if suffix not in (*_YAML_SUFFIXES, ".csv", *_EXCEL_SUFFIXES):
-        hint = "; save it as .xlsx" if suffix == ".xls" else ""
-        _fail(
-            name,
-            f"unknown file type {suffix or '(none)'!r}",
-            f"use .yaml, .yml, .csv or .xlsx{hint}",
-        )
-    raw = _read_bytes(p)
-    if suffix in _YAML_SUFFIXES:
+    if format is None:
+        suffix = p.suffix.lower()
+        if suffix not in _FORMAT_OF_SUFFIX:
+            hint = "; save it as .xlsx" if suffix == ".xls" else ""
+            _fail(
+                name,
+                f"unknown file type {suffix or '(none)'!r}",
+                f"use .yaml, .yml, .csv or .xlsx{hint}",
+            )
+        format = _FORMAT_OF_SUFFIX[suffix]
+    return _read(name, _read_bytes(p), _check_format(format), p)
+
+
+def read_okr_data(data: str | bytes, format: str = "yaml", *, name: str = "<data>") -> OKRFile:
+    """Read OKRs from text or bytes in memory, checked exactly as a file would be.
+
+    For what arrives without a file: standard input (``okr lint -``), an
+    uploaded file's bytes, a string in a test. Every problem is reported as
+    :func:`read_okr_file` reports it, at its line or row and column, with
+    ``name`` in the place of the file's path.
+
+    Parameters
+    ----------
+    data : str or bytes
+        The content: YAML or CSV text (bytes are decoded as UTF-8), or an Excel
+        workbook's bytes.
+    format : {"yaml", "csv", "xlsx"}, default "yaml"
+        How to read it. A CSV holds the key results only: KPIs and check-ins
+        live in side files, which data in memory does not have.
+    name : str, default "<data>"
+        What messages call the input, such as ``"<stdin>"`` or an upload's name.
+
+    Returns
+    -------
+    OKRFile
+        As from :func:`read_okr_file`; its ``path`` is ``name``.
+
+    Raises
+    ------
+    OKRFileError
+        Listing every problem found (a subclass of :class:`~okr_toolkit.OKRDataError`).
+    ValueError
+        When ``format`` is not one of ``INPUT_FORMATS``.
+    TypeError
+        When an Excel workbook is given as text.
+
+    Examples
+    --------
+    >>> text = (
+    ...     "objectives:\\n"
+    ...     "  - id: growth\\n"
+    ...     "    title: Make the first week count\\n"
+    ...     "    key_results:\\n"
+    ...     "      - statement: Lift week-1 activation from 42% to 65%\\n"
+    ... )
+    >>> okrs = read_okr_data(text, name="<stdin>")
+    >>> first = okrs.okrs.iloc[0]
+    >>> print(okrs.path, first["kr_id"], "line", first["line"])
+    <stdin> growth.kr1 line 5
+    >>> read_okr_data(text.replace("title", "titel"), name="<stdin>")
+    Traceback (most recent call last):
+    ...
+    okr_toolkit.okr_format.OKRFileError: <stdin> line 3 column 5: ...
+    """
+    fmt = _check_format(format)
+    if isinstance(data, str):
+        if fmt == "xlsx":
+            raise TypeError("an Excel workbook is bytes, not text; pass the file's bytes")
+        raw = data.encode("utf-8")
+    elif isinstance(data, bytes | bytearray | memoryview):
+        raw = bytes(data)
+    else:
+        raise TypeError(f"`data` must be str or bytes, got {type(data).__name__}")
+    try:
+        return _read(name, _checked(name, raw, "input"), fmt, None)
+    except OKRFileError as err:
+        # ``name`` has no suffix to tell rows (CSV, Excel) from lines (YAML): say which.
+        tabular = fmt != "yaml"
+        raise OKRFileError([replace(p, tabular=tabular) for p in err.problems]) from None
+
+
+def _check_format(format: object) -> str:
+    fmt = format.lower() if isinstance(format, str) else format
+    if fmt == "yml":
+        fmt = "yaml"
+    if fmt not in INPUT_FORMATS:
+        raise ValueError(f"`format` must be one of {', '.join(INPUT_FORMATS)}, got {format!r}")
+    return str(fmt)
+
+
+def _read(name: str, raw: bytes, fmt: str, path: Path | None) -> OKRFile:
+    """Parse, check and build; ``path`` is where CSV side files are looked for (None: none)."""
+    if fmt == "yaml":
         doc = _yaml_document(name, _decode(name, raw))
-    elif suffix == ".csv":
-        doc = _csv_document(p, _decode(name, raw))
+    elif fmt == "csv":
+        doc = _csv_document(name, _decode(name, raw), path)
     else:
         doc = _excel_document(name, raw)
     return build(doc)
@@ -151,6 +256,15 @@ def _fail(path: str, message: str, fix: str = "", line: int | None = None) -> No
     raise OKRFileError([FileProblem(path, message, fix, line)])
 
 
+def _too_big(name: str, size: int, what: str) -> None:
+    _fail(
+        name,
+        f"the {what} is {size / 1024 / 1024:.1f} MB; the limit is "
+        f"{MAX_FILE_BYTES // 1024 // 1024} MB",
+        "split it into one file per team or quarter",
+    )
+
+
 def _read_bytes(p: Path) -> bytes:
     name = str(p)
     try:
@@ -158,19 +272,27 @@ def _read_bytes(p: Path) -> bytes:
         if p.is_dir():
             _fail(name, "is a directory, not a file", "give the path of an OKR file")
         if size > MAX_FILE_BYTES:
-            _fail(
-                name,
-                f"the file is {size / 1024 / 1024:.1f} MB; the limit is "
-                f"{MAX_FILE_BYTES // 1024 // 1024} MB",
-                "split it into one file per team or quarter",
-            )
-        raw = p.read_bytes()
+            _too_big(name, size, "file")
+        # At most one byte past the limit: a pipe (/dev/fd/63) has no size to stat.
+        with p.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         _fail(name, "no such file", "check the path (okr new FILE writes a starter)")
     except OSError as err:
         _fail(name, f"cannot be read ({err.strerror or err})")
+    return _checked(name, raw, "file")
+
+
+def _checked(name: str, raw: bytes, what: str) -> bytes:
+    """``raw`` unless it is over the size limit or holds nothing but white space."""
+    if len(raw) > MAX_FILE_BYTES:
+        _fail(
+            name,
+            f"the {what} is more than {MAX_FILE_BYTES // 1024 // 1024} MB, the limit",
+            "split it into one file per team or quarter",
+        )
     if not raw.strip():
-        _fail(name, "the file is empty", "start from the file `okr new FILE` writes")
+        _fail(name, f"the {what} is empty", "start from the file `okr new FILE` writes")
     return raw
 
 
@@ -748,12 +870,14 @@ def side_files(path: str | Path) -> tuple[Path, Path]:
     return p.with_name(p.stem + ".kpis.csv"), p.with_name(p.stem + ".checkins.csv")
 
 
-def _csv_document(p: Path, text: str) -> Document:
-    name = str(p)
+def _csv_document(name: str, text: str, p: Path | None) -> Document:
     doc = Document(name)
     problems = Problems(name)
     header, rows = _csv_rows(name, text, problems)
     _krs_from_table(doc, _Table(name, header, rows, None, name, problems), True, {})
+    if p is None:  # from memory: no side files
+        problems.raise_if_any()
+        return doc
     kpi_path, checkin_path = side_files(p)
     for side, reader in ((kpi_path, _kpis_from_table), (checkin_path, _checkins_from_table)):
         if not side.exists():
@@ -1059,9 +1183,7 @@ def _yaml_bytes(okr_file: OKRFile, p: Path) -> dict[Path, bytes]:
             }
             for r in okr_file.kpis.to_dict("records")
         ]
-    head = (
-        f"# OKR file, format version {FORMAT_VERSION}: see docs/okr-file-format.md in okr-toolkit\n"
-    )
+    head = f"# OKR file, format version {FORMAT_VERSION}: `okr file-format` describes every field\n"
     body = yaml.dump(doc, Dumper=_dumper(), sort_keys=False, allow_unicode=True, width=100)
     return {p: (head + body).encode("utf-8")}
 
@@ -1172,6 +1294,63 @@ def _excel_bytes(okr_file: OKRFile, p: Path) -> dict[Path, bytes]:
     return {p: buffer.getvalue()}
 
 
+def okr_file_bytes(okr_file: OKRFile, format: str = "yaml") -> bytes:
+    """The bytes :func:`write_okr_file` would write, for a stream or a download.
+
+    Parameters
+    ----------
+    okr_file : OKRFile
+        What :func:`read_okr_file` or :func:`read_okr_data` returned.
+    format : {"yaml", "csv", "xlsx"}, default "yaml"
+        YAML text, the key-results CSV, or an Excel workbook.
+
+    Returns
+    -------
+    bytes
+        One file's content. Reading it back with :func:`read_okr_data` gives
+        the same frames (apart from ``line``).
+
+    Raises
+    ------
+    OKRDataError
+        For CSV when there are KPIs or check-ins: a CSV keeps them in side files
+        (``NAME.kpis.csv``, ``NAME.checkins.csv``), which one stream cannot
+        carry; write to a file, or choose YAML or Excel.
+    ValueError
+        When ``format`` is not one of ``yaml``, ``csv``, ``xlsx``.
+
+    Examples
+    --------
+    >>> import okr_toolkit.datasets as ds
+    >>> sample = read_okr_file(ds.data_path("sample_okrs.yaml"))
+    >>> text = okr_file_bytes(sample).decode("utf-8")
+    >>> text.startswith("# OKR file, format version 1")
+    True
+    >>> back = read_okr_data(text, "yaml", name="<stdin>")
+    >>> back.okrs.drop(columns="line").equals(sample.okrs.drop(columns="line"))
+    True
+    """
+    fmt = _check_format(format)
+    name = Path(okr_file.path).stem if okr_file.path else "okrs"
+    p = Path(f"{name}.{fmt}")
+    writers: dict[str, Callable[[OKRFile, Path], dict[Path, bytes]]] = {
+        "yaml": _yaml_bytes,
+        "csv": _csv_bytes,
+        "xlsx": _excel_bytes,
+    }
+    outputs = writers[fmt](okr_file, p)
+    if fmt == "csv":
+        n_kpis = 0 if okr_file.kpis is None else len(okr_file.kpis)
+        n_checkins = 0 if okr_file.checkins is None else len(okr_file.checkins)
+        if n_kpis or n_checkins:
+            raise OKRDataError(
+                f"{okr_file.path}: a CSV holds the key results only; its {n_kpis} KPI(s) and "
+                f"{n_checkins} check-in(s) go in side files (NAME.kpis.csv, NAME.checkins.csv), "
+                "which one stream cannot carry; write to a file, or use yaml or xlsx"
+            )
+    return outputs[p]
+
+
 # --------------------------------------------------------------------------- schema
 
 
@@ -1252,7 +1431,8 @@ def json_schema() -> dict[str, Any]:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "okr_file.schema.json",
         "description": (
-            "Objectives, key results, check-ins and KPIs for one cycle; see docs/okr-file-format.md"
+            "Objectives, key results, check-ins and KPIs for one cycle; "
+            "`okr file-format` describes every field"
         ),
         **top,
     }

@@ -125,7 +125,9 @@ class FileProblem:
     """One problem in an input file: where it is, what is wrong, how to fix it.
 
     ``line`` is the YAML line or the CSV / Excel row (the header is row 1);
-    ``column`` is a YAML column number or a table's column name.
+    ``column`` is a YAML column number or a table's column name. Whether the
+    place is a row or a line follows the file's suffix, unless ``tabular`` says
+    (for input without a file name, such as ``<stdin>``).
 
     Examples
     --------
@@ -144,6 +146,7 @@ class FileProblem:
     line: int | None = None
     column: int | str | None = None
     sheet: str | None = None
+    tabular: bool | None = None
 
     @property
     def location(self) -> str:
@@ -151,7 +154,11 @@ class FileProblem:
         parts = [self.file]
         if self.sheet is not None:
             parts.append(f"sheet {self.sheet!r}")
-        tabular = self.sheet is not None or self.file.lower().endswith((".csv", ".xlsx", ".xlsm"))
+        tabular = self.sheet is not None or (
+            self.tabular
+            if self.tabular is not None
+            else self.file.lower().endswith((".csv", ".xlsx", ".xlsm"))
+        )
         if tabular or isinstance(self.column, str):
             if self.line is not None:
                 parts.append(f"row {self.line}")

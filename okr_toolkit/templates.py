@@ -1,11 +1,13 @@
 """A commented starter OKR file, as ``okr new FILE`` writes it.
 
 The starter is a YAML document in the OKR file format, version 1
-(``docs/okr-file-format.md``). It uses only documented fields, with a comment
+(``okr file-format`` prints its description). It uses only documented fields, with a comment
 on each saying what it is for, and holds one worked example to overwrite:
 seed 000's stalled KPI (week-1 activation at 42% against a 50% threshold)
 turned into an objective with three key results, one KPI and a first weekly
-check-in.
+check-in. ``okr new`` puts a ``# yaml-language-server: $schema=...`` line first,
+naming the JSON Schema installed with the toolkit as a ``file://`` address, so
+that editors autocomplete and check the file without fetching anything.
 
 Nothing here reads the clock: the cycle defaults to the quarter of ``today``,
 which callers (the ``okr`` command) pass in and tests fix.
@@ -16,15 +18,18 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-__all__ = ["starter_yaml"]
+__all__ = ["MODELINE", "starter_yaml"]
 
 _CYCLE = re.compile(r"^(\d{4})Q([1-4])$")
 
+#: The first line that tells an editor's YAML language server where the schema is.
+MODELINE = "# yaml-language-server: $schema={uri}\n"
+
 _STARTER = """\
 # OKR file, format version 1: one quarter of objectives, their key results,
-# weekly check-ins and the KPIs they move. The format is described field by
-# field in docs/okr-file-format.md. Replace the example with your own OKRs and
-# check the result with:  okr lint {filename}
+# weekly check-ins and the KPIs they move. `okr file-format` describes the
+# format field by field. Replace the example with your own OKRs and check the
+# result with:  okr lint {filename}
 #
 # Every field marked "optional" may be deleted. Numbers are plain numbers (no
 # % sign, no thousands separators); dates are YYYY-MM-DD.
@@ -109,6 +114,7 @@ def starter_yaml(
     *,
     today: _dt.date | None = None,
     filename: str = "okrs.yaml",
+    schema_uri: str | None = None,
 ) -> str:
     """The text of a commented starter OKR file (YAML, format version 1).
 
@@ -124,6 +130,10 @@ def starter_yaml(
         Pass it to get the same text every time.
     filename
         The file name shown in the ``okr lint`` hint at the top.
+    schema_uri
+        Where the JSON Schema is, for a ``# yaml-language-server: $schema=``
+        first line (``okr new`` passes the installed schema's ``file://``
+        address); None leaves the line out. The reader ignores it: a comment.
 
     Returns
     -------
@@ -134,7 +144,8 @@ def starter_yaml(
     Raises
     ------
     ValueError
-        When ``cycle`` is not written ``YYYYQn`` or ``company`` is blank.
+        When ``cycle`` is not written ``YYYYQn``, ``company`` is blank, or
+        ``schema_uri`` holds white space (a URI escapes it).
 
     Examples
     --------
@@ -145,6 +156,10 @@ def starter_yaml(
     ('Acme', '2026Q3', 3)
     >>> data["objectives"][0]["key_results"][0]["checkins"][0]["date"]
     datetime.date(2026, 7, 13)
+    >>> from okr_toolkit.io import schema_path
+    >>> text = starter_yaml(today=datetime.date(2026, 8, 14), schema_uri=schema_path().as_uri())
+    >>> print(text.splitlines()[0])  # doctest: +ELLIPSIS
+    # yaml-language-server: $schema=file:///.../okr_file.schema.json
     """
     if company is not None and not company.strip():
         raise ValueError("`company` must be a name or None, got a blank string")
@@ -167,7 +182,15 @@ def starter_yaml(
         company_line = f"company: {_yaml_string(company)}".ljust(31) + "# optional"
     if not filename.isprintable():
         filename = "okrs.yaml"  # it goes into a comment line
-    return _STARTER.format(
+    head = ""
+    if schema_uri is not None:
+        if not schema_uri or any(ch.isspace() or not ch.isprintable() for ch in schema_uri):
+            raise ValueError(
+                f"`schema_uri` must be a URI without white space (escape it as %20), "
+                f"got {schema_uri!r}"
+            )
+        head = MODELINE.format(uri=schema_uri)
+    return head + _STARTER.format(
         company_line=company_line,
         cycle=cycle,
         checkin_date=checkin.isoformat(),

@@ -102,29 +102,28 @@ def _stop(proc: subprocess.Popen) -> None:
         child.kill()
 
 
+def _okr_command() -> list[str]:
+    """The installed ``okr`` script beside this Python, else ``python -m okr_toolkit``."""
+    script = Path(sys.executable).with_name("okr")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "okr_toolkit"]
+
+
 @pytest.fixture(scope="module")
 def voila_url(tmp_path_factory):
-    """The dashboard served by Voila on a free localhost port, as `make dashboard` does."""
+    """The dashboard served on a free localhost port the way users start it: `okr dashboard`.
+
+    (`make dashboard` runs the same command.) It serves dashboard/dashboard.ipynb with
+    Voila and the offline template; the process becomes Voila, so stopping its process
+    group stops the server.
+    """
     _require_chromium()
     port = _free_port()
     log_path = tmp_path_factory.mktemp("voila") / "voila.log"
-    env = dict(os.environ)
-    env["JUPYTER_PATH"] = os.pathsep.join(
-        [str(ROOT / "dashboard"), *filter(None, [os.environ.get("JUPYTER_PATH")])]
-    )
-    command = [
-        str(Path(sys.executable).with_name("voila")),
-        "dashboard/dashboard.ipynb",
-        "--no-browser",
-        f"--port={port}",
-        "--Voila.ip=127.0.0.1",
-        "--Voila.port_retries=0",
-        "--template=offline",
-    ]
+    command = [*_okr_command(), "dashboard", "--host", "127.0.0.1", "--port", str(port)]
     started = time.monotonic()
     with log_path.open("wb") as log:
         proc = subprocess.Popen(
-            command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
         )
     try:
         while True:

@@ -439,3 +439,98 @@ def test_written_yaml_reads_like_the_documented_files(tmp_path, rich) -> None:
     assert "\nobjectives:\n  - id: company\n    title: " in text  # list items indented
     assert "\n    key_results:\n      - id: company.kr1\n" in text
     assert "\n        checkins:\n          - date: 2026-07-06\n" in text
+
+
+# ---------------------------------------------------------------- from memory (stdin, uploads)
+
+BAD_FILES = REPO / "tests" / "bad_files"
+
+
+def _problems(err: OKRFileError, name: str, as_name: str) -> list[str]:
+    return [str(p).replace(name, as_name) for p in err.problems]
+
+
+@pytest.mark.parametrize("name", ["sample_okrs.yaml", "acme_okrs.yaml"])
+def test_data_in_memory_reads_like_the_file(name: str) -> None:
+    from okr_toolkit.io import read_okr_data
+
+    path = ds.data_path(name)
+    from_file = read_okr_file(path)
+    for data in (path.read_bytes(), path.read_text(encoding="utf-8")):
+        from_data = read_okr_data(data, "yaml", name="<stdin>")
+        assert from_data.path == "<stdin>"
+        _same(from_file, from_data)
+        assert from_data.okrs["line"].tolist() == from_file.okrs["line"].tolist()
+
+
+def test_excel_and_csv_bytes_read_like_their_files(tmp_path, rich) -> None:
+    from okr_toolkit.io import read_okr_data
+
+    xlsx = write_okr_file(rich, tmp_path / "okrs.xlsx")
+    _same(read_okr_file(xlsx), read_okr_data(xlsx.read_bytes(), "xlsx", name="upload.xlsx"))
+    bare = okr.OKRFile(rich.path, rich.okrs, None, rich.objectives, None)
+    csv_path = write_okr_file(bare, tmp_path / "okrs.csv")
+    from_data = read_okr_data(csv_path.read_text(encoding="utf-8"), "csv", name="<stdin>")
+    _same(read_okr_file(csv_path), from_data)
+    assert from_data.kpis is None and len(from_data.checkins) == 0  # no side files in memory
+
+
+def _without_side_files(path: Path) -> bool:
+    return not any(side.exists() for side in side_files(path))
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(BAD_FILES.glob("yaml_*.yaml"))
+    + [p for p in sorted(BAD_FILES.glob("csv_*.csv")) if p.name.count(".") == 1]
+    + [p for p in sorted(BAD_FILES.glob("valid_*")) if p.name.count(".") == 1],
+    ids=lambda p: p.name,
+)
+def test_every_bad_file_reports_the_same_problems_from_memory(path: Path) -> None:
+    """The same problems, at the same lines, rows and columns, named after the input."""
+    from okr_toolkit.io import read_okr_data
+
+    if not _without_side_files(path):
+        pytest.skip("its KPIs or check-ins are in side files, which memory does not have")
+    fmt = "yaml" if path.suffix in (".yaml", ".yml") else "csv"
+    try:
+        from_file = read_okr_file(path)
+    except OKRFileError as err:
+        expected = [
+            p.replace("the file is empty", "the input is empty")
+            for p in _problems(err, str(path), "<stdin>")
+        ]
+    else:
+        _same(from_file, read_okr_data(path.read_bytes(), fmt, name="<stdin>"))
+        return
+    with pytest.raises(OKRFileError) as info:
+        read_okr_data(path.read_bytes(), fmt, name="<stdin>")
+    assert [str(p) for p in info.value.problems] == expected
+    assert all(p.file == "<stdin>" for p in info.value.problems)
+
+
+def test_the_format_can_be_given_for_a_file_without_a_suffix(tmp_path) -> None:
+    path = tmp_path / "okrs"  # as /dev/fd/63 from <(...) in a shell
+    path.write_bytes(ds.data_path("sample_okrs.yaml").read_bytes())
+    with pytest.raises(OKRFileError, match="unknown file type"):
+        read_okr_file(path)
+    _same(read_okr_file(path, format="yaml"), read_okr_file(ds.data_path("sample_okrs.yaml")))
+    with pytest.raises(ValueError, match="`format` must be one of yaml, csv, xlsx"):
+        read_okr_file(path, format="json")
+
+
+def test_data_in_memory_is_checked_for_size_and_content() -> None:
+    from okr_toolkit.io import read_okr_data
+
+    with pytest.raises(OKRFileError, match="<stdin>: the input is empty"):
+        read_okr_data(b"  \n", name="<stdin>")
+    with pytest.raises(OKRFileError, match="more than 20 MB"):
+        read_okr_data(b"#" * (MAX_FILE_BYTES + 1), name="<stdin>")
+    with pytest.raises(OKRFileError, match=r"<stdin> line 2: the file is not UTF-8"):
+        read_okr_data(b"objectives:\n\xff\xfe\n", name="<stdin>")
+    with pytest.raises(TypeError, match="Excel workbook is bytes"):
+        read_okr_data("x", "xlsx")
+    with pytest.raises(OKRFileError, match="not a readable Excel workbook"):
+        read_okr_data(b"not a zip", "xlsx", name="<stdin>")
+    with pytest.raises(OKRFileError, match="aliases"):
+        read_okr_data("a: &x 1\nb: *x\n", name="<stdin>")

@@ -77,7 +77,7 @@ def test_development_tools_are_groups_not_extras() -> None:
     extras = data["project"].get("optional-dependencies", {})
     assert "dev" not in extras
     user_facing = {re.split(r"[<>=\[ ]", r)[0].lower() for deps in extras.values() for r in deps}
-    assert user_facing <= {"jupyterlab", "voila"}
+    assert user_facing <= {"jupyterlab", "voila", "ipykernel"}
     groups = data["dependency-groups"]
     for tool in ("pytest", "hypothesis", "nbval", "ruff", "mypy", "playwright"):
         assert any(isinstance(r, str) and r.startswith(tool) for g in groups.values() for r in g)

@@ -7,7 +7,7 @@ from fractions import Fraction
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from strategies import (
     kr_tables,
@@ -176,6 +176,7 @@ finite = st.floats(allow_nan=False, allow_infinity=False)
 
 
 @given(current=finite, baseline=finite, target=finite)
+@example(current=0.0, baseline=2.8533742787734506e-63, target=1.2823728380359362e245)  # underflow
 def test_any_finite_numbers_score_without_overflow(current, baseline, target) -> None:
     # Differences of values near the float limit overflow; the score must not (and
     # must not warn: every warning is an error in this suite).
