@@ -70,7 +70,7 @@ from .scenarios import (
 )
 from .scorecard import scorecard
 from .scoring import METHODS, score, score_krs
-from .settings import DEFAULT_SETTINGS, Settings
+from .settings import DEFAULT_SETTINGS, Settings, settings_from
 from .statements import (
     LABELS,
     Classification,
@@ -182,6 +182,7 @@ __all__ = [
     "score",
     "score_krs",
     "scorecard",
+    "settings_from",
     "simulate_kr",
     "simulate_pay_link",
     "stall_summary",

@@ -271,7 +271,7 @@ def _score(args: argparse.Namespace) -> int:
     else:
         krs = _read_table(args.file)
     try:
-        scored = score_krs(krs, method=args.method)
+        scored = score_krs(krs, method=args.method, settings=_settings(args))
     except OKRDataError as err:
         return _fail(f"{name}: {err}", 1)
     columns = [c for c in ("objective_id", "kr_id", "baseline", "target", "current") if c in scored]
@@ -283,12 +283,48 @@ def _score(args: argparse.Namespace) -> int:
     return 0
 
 
+def _settings_option(p: argparse.ArgumentParser) -> None:
+    _files(
+        p.add_argument(
+            "--settings",
+            metavar="FILE",
+            help="YAML of conventions to use instead of the defaults, e.g. 'green_from: 0.8' "
+            "(the names of okr_toolkit.Settings)",
+        )
+    )
+
+
+def _settings(args: argparse.Namespace) -> Any:
+    """The settings of ``--settings FILE`` (a YAML mapping such as ``green_from: 0.8``)."""
+    from .settings import DEFAULT_SETTINGS, settings_from
+
+    path = getattr(args, "settings", None)
+    if not path:
+        return DEFAULT_SETTINGS
+    import yaml
+
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError as err:
+        raise _Unreadable(f"cannot read settings {path}: no such file") from err
+    except (OSError, UnicodeDecodeError) as err:
+        raise _Unreadable(f"cannot read settings {path}: {_first_line(err)}") from err
+    try:
+        values = yaml.safe_load(text)
+    except yaml.YAMLError as err:
+        raise _Unreadable(f"{path}: not valid YAML: {_first_line(err)}") from err
+    try:
+        return settings_from({} if values is None else values, source=path)
+    except OKRDataError as err:
+        raise _Unreadable(str(err)) from err
+
+
 def _score_okr_file(args: argparse.Namespace, source: Any) -> int:
     from .scorecard import scorecard
 
     name = _name(args.file)
     # The reader has already set `current` to each KR's latest check-in where none is given.
-    table = scorecard(source.okrs, method=args.method)
+    table = scorecard(source.okrs, method=args.method, settings=_settings(args))
     columns = ["objective_id", "kr_id", "baseline", "target", "current", "score", "grade"]
     out = table[[*columns, "status"]]
     problems = out["status"].str.startswith("not scored")
@@ -322,7 +358,7 @@ def _lint(args: argparse.Namespace) -> int:
     if args.kpis:
         kpis = _read_table(args.kpis)
     try:
-        findings = lint(source.okrs, kpis)
+        findings = lint(source.okrs, kpis, settings=_settings(args))
     except OKRDataError as err:
         raise _Unreadable(f"{name}: {_first_line(err)}") from err
     lines = source.okrs.set_index("kr_id")["line"] if "line" in source.okrs else None
@@ -353,12 +389,13 @@ def _report(args: argparse.Namespace) -> int:
     if args.charts == STDIO:
         args.parser.error("--charts names a folder; standard output (-) cannot hold chart files")
     source = _read_okr(args.file, args.input_format)
+    settings = _settings(args)
     to_stdout = args.output == STDIO
     try:
         if to_stdout:
-            html = build_report(source, title=args.title)
+            html = build_report(source, title=args.title, settings=settings)
         else:
-            write_report(source, args.output, title=args.title)
+            write_report(source, args.output, title=args.title, settings=settings)
     except OKRDataError as err:
         raise _Unreadable(_first_line(err)) from err
     except OSError as err:
@@ -375,7 +412,7 @@ def _report(args: argparse.Namespace) -> int:
     written = []
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        for name, chart in report_charts(source).items():
+        for name, chart in report_charts(source, settings=settings).items():
             for suffix in (".svg", ".png"):
                 written.append(save_chart(chart, folder / f"{name}{suffix}", scale=args.scale))
     except OSError as err:
@@ -1102,6 +1139,7 @@ def build_parser(prog: str = "okr") -> argparse.ArgumentParser:
     _files(p.add_argument("file", help="OKR file or CSV of baseline/target/current; - for stdin"))
     _input_format(p)
     p.add_argument("--method", choices=METHODS, default="clamped", help="scoring convention")
+    _settings_option(p)
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.set_defaults(func=_score)
 
@@ -1123,6 +1161,7 @@ def build_parser(prog: str = "okr") -> argparse.ArgumentParser:
     _files(
         p.add_argument("--kpis", help="CSV of KPIs (kpi, threshold, value, better); - for stdin")
     )
+    _settings_option(p)
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(func=_lint)
 
@@ -1153,6 +1192,7 @@ def build_parser(prog: str = "okr") -> argparse.ArgumentParser:
         )
     )
     p.add_argument("--scale", type=float, default=2.0, help="PNG pixels per chart unit (default 2)")
+    _settings_option(p)
     p.set_defaults(func=_report)
 
     from .convert import STRATEGIES

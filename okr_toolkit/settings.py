@@ -8,9 +8,11 @@ with :func:`dataclasses.replace`, and pass it to the functions that take a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from typing import Any
 
-__all__ = ["DEFAULT_SETTINGS", "Settings"]
+__all__ = ["DEFAULT_SETTINGS", "Settings", "settings_from"]
 
 
 @dataclass(frozen=True)
@@ -84,3 +86,64 @@ class Settings:
 
 
 DEFAULT_SETTINGS = Settings()
+
+
+def settings_from(values: Mapping[str, Any], *, source: str = "settings") -> Settings:
+    """Settings from a mapping of field names to values (a YAML settings file, say).
+
+    Fields left out keep their defaults. Every problem is reported at once: an
+    unknown name (with the nearest known one), a value of the wrong type, or
+    bands out of order.
+
+    Examples
+    --------
+    >>> settings_from({"green_from": 0.8, "yellow_from": 0.5}).green_from
+    0.8
+    >>> settings_from({"green_form": 0.8}, source="team.yaml")
+    Traceback (most recent call last):
+    ...
+    okr_toolkit.exceptions.OKRDataError: team.yaml: unknown setting 'green_form'; did you mean ...
+    """
+    import difflib
+
+    from .exceptions import OKRDataError
+
+    if not isinstance(values, Mapping):
+        raise OKRDataError(
+            f"{source}: settings must be a mapping of names to values, such as "
+            f"'green_from: 0.8', not {type(values).__name__}"
+        )
+    known = {f.name: f for f in fields(Settings)}
+    problems: list[str] = []
+    given: dict[str, Any] = {}
+    for name, value in values.items():
+        if name not in known:
+            close = difflib.get_close_matches(str(name), list(known), n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            problems.append(f"unknown setting {name!r}; {hint}the settings are {', '.join(known)}")
+            continue
+        default = getattr(DEFAULT_SETTINGS, name)
+        if isinstance(default, tuple):
+            ok = isinstance(value, list | tuple) and len(value) == len(default)
+            ok = ok and all(isinstance(v, int) and not isinstance(v, bool) for v in value)
+            if not ok:
+                problems.append(f"{name} must be two whole numbers such as [12, 25], got {value!r}")
+                continue
+            value = tuple(value)
+        elif isinstance(value, bool) or not isinstance(value, int | float):
+            problems.append(f"{name} must be a number, got {value!r}")
+            continue
+        elif isinstance(default, int) and not float(value).is_integer():
+            problems.append(f"{name} must be a whole number, got {value!r}")
+            continue
+        given[name] = type(default)(value)
+    if not problems:
+        try:
+            return replace(DEFAULT_SETTINGS, **given)
+        except ValueError as err:
+            problems.append(str(err))
+    if len(problems) == 1:
+        raise OKRDataError(f"{source}: {problems[0]}")
+    raise OKRDataError(
+        "\n".join([f"{source}: {len(problems)} problems:", *(f"  - {p}" for p in problems)])
+    )

@@ -109,7 +109,7 @@ class Workspace:
     def findings(self) -> pd.DataFrame:
         from .lint import lint
 
-        return lint(self.okrs, self.okr_file.kpis, self.settings)
+        return lint(self.okrs, self.okr_file.kpis, settings=self.settings)
 
     @functools.cached_property
     def lines(self) -> dict[Any, Any]:

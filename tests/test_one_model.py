@@ -115,20 +115,36 @@ def through_a_workspace(settings: Settings, tmp_path: Path) -> pd.DataFrame:
     return okr.Workspace.open(path, settings=settings).scores
 
 
-def through_okr_score(settings: Settings, tmp_path: Path) -> pd.DataFrame:
-    if settings != DEFAULT_SETTINGS:
-        pytest.skip("okr score takes no settings yet (issue 12: settings in the OKR model)")
-    path = tmp_path / "okrs.yaml"
-    okr.write_okr_file(okr_file(), path)
+def _settings_file(settings: Settings, tmp_path: Path) -> list[str]:
+    """``--settings FILE`` for the command line, when the settings are not the defaults."""
+    if settings == DEFAULT_SETTINGS:
+        return []
+    path = tmp_path / "settings.yaml"
+    path.write_text(f"yellow_from: {settings.yellow_from}\ngreen_from: {settings.green_from}\n")
+    return ["--settings", str(path)]
+
+
+def _okr(*args: str) -> str:
     done = subprocess.run(
-        [sys.executable, "-m", "okr_toolkit.cli", "score", str(path), "--format", "json"],
-        capture_output=True,
-        text=True,
-        timeout=120,
+        [sys.executable, "-m", "okr_toolkit", *args], capture_output=True, text=True, timeout=120
     )
     assert done.returncode == 0, done.stderr
-    rows = pd.DataFrame(json.loads(done.stdout))
-    return rows.fillna({"status": ""})
+    return done.stdout
+
+
+def through_okr_score(settings: Settings, tmp_path: Path) -> pd.DataFrame:
+    path = tmp_path / "okrs.yaml"
+    okr.write_okr_file(okr_file(), path)
+    out = _okr("score", str(path), "--format", "json", *_settings_file(settings, tmp_path))
+    return pd.DataFrame(json.loads(out)).fillna({"status": ""})
+
+
+def through_okr_report(settings: Settings, tmp_path: Path) -> pd.DataFrame:
+    path = tmp_path / "okrs.yaml"
+    okr.write_okr_file(okr_file(), path)
+    page = _okr("report", str(path), "-o", "-", *_settings_file(settings, tmp_path))
+    section = page.split("<h2>Key results: scores and grades</h2>")[1].split("<h2>")[0]
+    return pd.DataFrame([_shown(section, kr_id) for kr_id in KINDS])
 
 
 def _shown(page: str, kr_id: str) -> dict[str, object]:
@@ -169,6 +185,7 @@ DOORS = [
     through_a_file(".xlsx"),
     through_a_workspace,
     through_okr_score,
+    through_okr_report,
     through_the_report,
     through_the_dashboard,
 ]
@@ -216,3 +233,37 @@ def test_a_table_built_in_python_is_linted_and_reported_like_a_file() -> None:
     findings = okr.lint(frame)
     assert set(findings.columns) >= {"rule", "severity", "message"}
     assert "Make the first week count" in okr.build_report(okr_file())
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("green_form: 0.8\n", "unknown setting 'green_form'; did you mean 'green_from'?"),
+        ("green_from: high\n", "green_from must be a number, got 'high'"),
+        ("stall_periods: 2.5\n", "stall_periods must be a whole number, got 2.5"),
+        ("kpi_count_range: [12]\n", "kpi_count_range must be two whole numbers"),
+        ("yellow_from: 0.8\ngreen_from: 0.5\n", "grade bands must satisfy 0 < yellow_from"),
+        ("- 0.8\n", "settings must be a mapping of names to values"),
+        ("green_from: [\n", "not valid YAML"),
+    ],
+)
+def test_a_bad_settings_file_is_refused_with_what_to_fix(tmp_path, text, message) -> None:
+    path = tmp_path / "okrs.yaml"
+    okr.write_okr_file(okr_file(), path)
+    bad = tmp_path / "settings.yaml"
+    bad.write_text(text)
+    done = subprocess.run(
+        [sys.executable, "-m", "okr_toolkit", "score", str(path), "--settings", str(bad)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 2
+    assert done.stderr.startswith("okr: ") and message in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_settings_from_lists_every_problem() -> None:
+    with pytest.raises(okr.OKRDataError) as caught:
+        okr.settings_from({"green_form": 0.8, "stall_periods": "two"}, source="team.yaml")
+    assert str(caught.value).splitlines()[0] == "team.yaml: 2 problems:"
