@@ -210,8 +210,8 @@ def _truthy(frame: pd.DataFrame, column: str) -> np.ndarray:
 def lint(
     okrs: pd.DataFrame,
     kpis: pd.DataFrame | None = None,
-    settings: Settings | None = None,
     *,
+    settings: Settings | None = None,
     classified: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Check a set of OKRs (and their KPIs) for the documented mistakes.

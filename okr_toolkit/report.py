@@ -541,7 +541,7 @@ def build_report(
     date = _as_date(on)
     scores = scorecard(okrs, settings=settings)
     kpi_table = _kpi_table(kpis, settings=settings)
-    findings = lint(okrs, kpis, settings)
+    findings = lint(okrs, kpis, settings=settings)
     lines: dict[Any, Any] = {}
     if "line" in okrs.columns:
         lines = okrs.dropna(subset=["line"]).set_index("kr_id")["line"].to_dict()

@@ -1080,7 +1080,7 @@ class WorkshopDashboard:
             okrs, kpis = source.okrs, source.kpis
             scores = scorecard(okrs, settings=self.settings)
             kpi_table = read_kpis(kpis, settings=self.settings)
-            findings = lint(okrs, kpis, self.settings)
+            findings = lint(okrs, kpis, settings=self.settings)
         except OKRDataError as err:
             text = str(err)
             if strip:
