@@ -63,9 +63,31 @@ whole columns at once and yield one batch; portfolio checks yield one finding.
 
 ``inspect.getsource(rule.check)`` shows how it decides; in this module each
 check is the function decorated with its code. :func:`lint` prepares the tables
-once, runs the checks (errors first, then warnings, then infos; by code
+once, runs the selected checks (errors first, then warnings, then infos; by code
 within a severity) and puts their findings in one table with the rule's code,
 name, severity and fix.
+
+Selecting rules
+---------------
+``lint(okrs, select=..., ignore=...)`` runs some of the rules, as ruff does.
+Each entry is a code (``"OKR108"``) or the start of codes (``"OKR1"`` is every
+OKR1xx rule, ``"OKR"`` all of them); a single string is one entry. ``select``
+defaults to every rule. When a rule matches both lists, the more specific
+(longer) entry wins and ``ignore`` wins a tie: ``select=["OKR1"],
+ignore=["OKR108"]`` runs the OKR1xx rules but OKR108, and ``select=["OKR108"],
+ignore=["OKR1"]`` runs OKR108 alone. An entry that matches no rule raises
+:class:`ValueError` naming it. :func:`select_rules` shows what a selection runs.
+
+>>> from okr_toolkit.datasets import load_okr_examples
+>>> leader = load_okr_examples().query("example_id == 'market_leader'")
+>>> lint(leader)["code"].tolist()
+['OKR102', 'OKR103', 'OKR111', 'OKR202', 'OKR108']
+>>> lint(leader, select=["OKR1"], ignore=["OKR108"])["code"].tolist()
+['OKR102', 'OKR103', 'OKR111']
+>>> lint(leader, select="OKR3")
+Traceback (most recent call last):
+...
+ValueError: unknown rule code in select: 'OKR3'; the codes are OKR101-OKR111 and OKR201-OKR205 ...
 """
 
 from __future__ import annotations
@@ -95,6 +117,7 @@ __all__ = [
     "format_findings",
     "lint",
     "lint_statement",
+    "select_rules",
 ]
 
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
@@ -824,11 +847,82 @@ def _objective_texts(t: LintTables) -> tuple[list[Any], list[str]]:
 # --- linting ------------------------------------------------------------------------
 
 
+def select_rules(
+    select: str | Iterable[str] | None = None, ignore: str | Iterable[str] | None = None
+) -> list[Rule]:
+    """The rules a selection runs, in the order :func:`lint` runs them.
+
+    Parameters
+    ----------
+    select
+        Codes or starts of codes to run (``"OKR108"``, ``"OKR1"``); every rule
+        when None.
+    ignore
+        Codes or starts of codes not to run. When a rule matches both, the
+        longer entry wins, and ``ignore`` wins a tie.
+
+    Returns
+    -------
+    list of Rule
+        Errors first, then warnings, then infos; by code within a severity.
+
+    Raises
+    ------
+    ValueError
+        If an entry matches no rule (its message names every such entry).
+
+    Examples
+    --------
+    >>> [rule.code for rule in select_rules(select="OKR2", ignore=["OKR204"])]
+    ['OKR201', 'OKR205', 'OKR202', 'OKR203']
+    >>> [rule.code for rule in select_rules(select=["OKR108"], ignore=["OKR1"])]
+    ['OKR108']
+    """
+    chosen = _selectors(select, "select") if select is not None else ("",)
+    dropped = _selectors(ignore, "ignore") if ignore is not None else ()
+
+    def specificity(code: str, selectors: Iterable[str]) -> int:
+        return max((len(s) for s in selectors if code.startswith(s)), default=-1)
+
+    rules = [
+        r for r in RULES.values() if specificity(r.code, chosen) > specificity(r.code, dropped)
+    ]
+    return sorted(rules, key=lambda r: (SEVERITIES.index(r.severity), r.code))
+
+
+def _selectors(entries: str | Iterable[str], option: str) -> tuple[str, ...]:
+    entries = (entries,) if isinstance(entries, str) else tuple(entries)
+    unknown = [
+        e for e in entries if not (isinstance(e, str) and e and any(c.startswith(e) for c in RULES))
+    ]
+    if unknown:
+        listed = ", ".join(repr(e) for e in unknown)
+        raise ValueError(
+            f"unknown rule code{'s' if len(unknown) > 1 else ''} in {option}: {listed}; the "
+            f"codes are {_code_ranges()} (or the start of one, e.g. 'OKR1' for all OKR1xx)"
+        )
+    return entries
+
+
+def _code_ranges() -> str:
+    """The registered codes, runs of consecutive numbers shortened: OKR101-OKR111 and ..."""
+    runs: list[list[str]] = []
+    for code in sorted(RULES):
+        if runs and int(code[3:]) == int(runs[-1][-1][3:]) + 1:
+            runs[-1].append(code)
+        else:
+            runs.append([code])
+    parts = [run[0] if len(run) == 1 else f"{run[0]}-{run[-1]}" for run in runs]
+    return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
+
+
 def lint(
     okrs: pd.DataFrame,
     kpis: pd.DataFrame | None = None,
     *,
     settings: Settings | None = None,
+    select: str | Iterable[str] | None = None,
+    ignore: str | Iterable[str] | None = None,
     classified: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Check a set of OKRs (and their KPIs) for the documented mistakes.
@@ -843,6 +937,9 @@ def lint(
         compare KRs with KPIs and the portfolio checks.
     settings
         Focus limits (``max_objectives``, ``max_key_results``).
+    select, ignore
+        Which rules to run: codes or starts of codes, as in ruff (see the
+        module notes and :func:`select_rules`). Every rule by default.
     classified
         The result of :func:`okr_toolkit.classify_statements` on the
         statements, when you already have it.
@@ -860,7 +957,8 @@ def lint(
         If a table is not a DataFrame, lacks a required column or has an empty
         statement.
     ValueError
-        If ``classified`` does not have one row per key result.
+        If ``select`` or ``ignore`` names no rule, or ``classified`` does not
+        have one row per key result.
 
     Examples
     --------
@@ -876,8 +974,14 @@ def lint(
     OKR111 objective 'market_leader'
     OKR202 key result 'market_leader.kr4'
     OKR108 key result 'market_leader.kr3'
+
+    Only the rules on how key results and objectives are written:
+
+    >>> lint(leader, select="OKR2")[["code", "kr_id"]]
+         code              kr_id
+    0  OKR202  market_leader.kr4
     """
-    rules = sorted(RULES.values(), key=lambda r: (SEVERITIES.index(r.severity), r.code))
+    rules = select_rules(select, ignore)
     tables = LintTables(okrs, kpis, settings=settings, classified=classified)
     return _findings_table((rule, found) for rule in rules for found in rule.check(tables))
 

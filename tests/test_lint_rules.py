@@ -1,4 +1,4 @@
-"""The rule registry and each rule on a minimal input and its fixed version."""
+"""The rule registry, rule selection, and each rule on a minimal input and its fixed version."""
 
 from __future__ import annotations
 
@@ -9,13 +9,16 @@ from dataclasses import replace
 import pandas as pd
 import pytest
 
+import okr_toolkit as okr
 from okr_toolkit.lint import (
+    FINDING_COLUMNS,
     RULES,
     SEVERITIES,
     Findings,
     LintTables,
     Rule,
     lint,
+    select_rules,
 )
 
 GOOD = {
@@ -178,6 +181,94 @@ def test_a_findings_batch_has_columns_of_one_length():
         Findings(["portfolio"], [], [None], [None])
 
 
+# --- selecting rules ------------------------------------------------------------------------
+
+
+def codes(findings: pd.DataFrame) -> list[str]:
+    return findings["code"].tolist()
+
+
+def selected(select=None, ignore=None) -> list[str]:
+    return [rule.code for rule in select_rules(select, ignore)]
+
+
+def test_every_rule_runs_by_default_errors_first():
+    run = select_rules()
+    assert {rule.code for rule in run} == set(RULES)
+    assert run == sorted(run, key=lambda r: (SEVERITIES.index(r.severity), r.code))
+
+
+def test_select_by_code_and_by_prefix():
+    assert selected(["OKR108"]) == ["OKR108"]
+    assert selected("OKR108") == ["OKR108"]  # one string is one entry
+    assert selected(["OKR2"]) == ["OKR201", "OKR205", "OKR202", "OKR203", "OKR204"]
+    assert selected(["OKR10"]) == [f"OKR10{i}" for i in (6, 7, 1, 2, 3, 4, 5, 9, 8)]
+    assert set(selected(["OKR"])) == set(RULES)
+    assert selected(["OKR201", "OKR2"]) == selected(["OKR2"])  # overlaps are fine
+    assert selected([]) == []
+
+
+def test_ignore_and_the_more_specific_entry_wins():
+    assert "OKR108" not in selected(ignore=["OKR108"])
+    assert selected(["OKR1"], ["OKR108"]) == [c for c in selected(["OKR1"]) if c != "OKR108"]
+    assert selected(["OKR108"], ["OKR1"]) == ["OKR108"]  # select is more specific
+    assert selected(["OKR1"], ["OKR1"]) == []  # a tie: ignore wins
+    assert selected(ignore=["OKR"]) == []
+
+
+@pytest.mark.parametrize(
+    ("select", "ignore", "option", "named"),
+    [
+        (["OKR999"], None, "select", "'OKR999'"),
+        (["OKR3", "OKR1", "okr108"], None, "select", "'OKR3', 'okr108'"),
+        (None, ["E501"], "ignore", "'E501'"),
+        ([""], None, "select", "''"),
+        ([108], None, "select", "108"),
+        ("OKR1080", None, "select", "'OKR1080'"),
+    ],
+)
+def test_unknown_codes_are_named(select, ignore, option, named):
+    message = f"unknown rule codes? in {option}: {named};"
+    with pytest.raises(ValueError, match=message) as error:
+        lint(okrs(), select=select, ignore=ignore)
+    assert "OKR101-OKR111 and OKR201-OKR205" in str(error.value)
+
+
+def test_lint_runs_only_the_selected_rules():
+    draft = okrs(
+        {"statement": "Launch a new support portal", "cycle": "annual"},
+        {"kr_id": "b", "statement": "Improve customer satisfaction", "kpi": None},
+    )
+    every = lint(draft)
+    assert codes(every) == ["OKR106", "OKR201", "OKR202"]
+    assert codes(lint(draft, select=["OKR2"])) == ["OKR201", "OKR202"]
+    assert codes(lint(draft, ignore=["OKR201"])) == ["OKR106", "OKR202"]
+    some = lint(draft, select=["OKR106", "OKR202"])
+    pd.testing.assert_frame_equal(
+        some, every[every["code"].isin(["OKR106", "OKR202"])].reset_index(drop=True)
+    )
+
+
+def test_nothing_selected_still_checks_the_input_and_returns_the_columns():
+    empty = lint(okrs(), select=[])
+    assert list(empty.columns) == FINDING_COLUMNS and empty.empty
+    assert empty["severity"].dtype == lint(okrs())["severity"].dtype
+    with pytest.raises(okr.OKRDataError, match="statement is empty"):
+        lint(okrs({"statement": ""}), select=[])
+
+
+def test_a_rule_that_is_not_run_costs_nothing(monkeypatch):
+    """Selecting rules that read no statement skips the statement reader."""
+
+    def refuse(texts):
+        raise AssertionError("classify_statements was called")
+
+    monkeypatch.setattr(lint_module, "classify_statements", refuse)
+    assert codes(lint(okrs({"cycle": "annual"}), select=["OKR106", "OKR107", "OKR110"])) == [
+        "OKR106"
+    ]
+
+
 # --- each rule: fires on the mistake, quiet on its fix --------------------------------------
 
 
@@ -185,14 +276,16 @@ def test_a_findings_batch_has_columns_of_one_length():
 def test_each_rule_fires_on_its_mistake_and_not_on_the_fix(code):
     (bad, bad_kpis), (fixed, fixed_kpis) = CASES[code]
     rule = RULES[code]
-    found = lint(bad, bad_kpis).query("code == @code").reset_index(drop=True)
-    assert len(found) == 1
+    found = lint(bad, bad_kpis, select=[code])
+    assert codes(found) == [code]
     assert found.loc[0, ["rule", "severity", "fix"]].tolist() == [
         rule.name,
         rule.severity,
         rule.fix,
     ]
-    assert code not in lint(fixed, fixed_kpis)["code"].tolist()
+    assert code in codes(lint(bad, bad_kpis))  # and with every rule on
+    assert lint(fixed, fixed_kpis, select=[code]).empty
+    assert code not in codes(lint(fixed, fixed_kpis))
 
 
 @pytest.mark.parametrize("code", list(CASES))
@@ -201,3 +294,12 @@ def test_each_check_reads_the_prepared_tables(code):
     check = RULES[code].check
     assert sum(len(f) for f in check(LintTables(bad, bad_kpis))) == 1
     assert sum(len(f) for f in check(LintTables(fixed, fixed_kpis))) == 0
+
+
+def test_the_focus_limits_come_from_the_settings():
+    relaxed = replace(okr.DEFAULT_SETTINGS, max_objectives=6, max_key_results=4)
+    assert lint(objectives(6), settings=relaxed, select="OKR110").empty
+    assert lint(key_results(4), settings=relaxed, select="OKR111").empty
+    strict = replace(okr.DEFAULT_SETTINGS, max_objectives=1, max_key_results=1)
+    assert codes(lint(key_results(2), settings=strict, select="OKR11")) == ["OKR111"]
+    assert codes(lint(objectives(2), settings=strict, select="OKR11")) == ["OKR110"]
