@@ -61,11 +61,26 @@ whole columns at once and yield one batch; portfolio checks yield one finding.
 >>> rule.fix
 'link it to the KPI it moves (add one if needed); if none fits, it may be an activity'
 
-``inspect.getsource(rule.check)`` shows how it decides; in this module each
-check is the function decorated with its code. :func:`lint` prepares the tables
-once, runs the selected checks (errors first, then warnings, then infos; by code
-within a severity) and puts their findings in one table with the rule's code,
-name, severity and fix.
+In this module a rule is its check, decorated with the rest (see
+``inspect.getsource(rule.check)``); the check's docstring opens with the summary::
+
+    @_rule("OKR201", "kr-without-number", "error", source="seed 000",
+           fix="name the metric and where it should get to: 'Raise CSAT from 3.8 to 4.5'")
+    def _kr_without_number(t: LintTables) -> Iterator[Findings]:
+        '''A KR with nothing to measure: no number in it.'''
+        yield t.key_results(t.label == "unmeasurable", "{statement!r} has no number ...")
+
+A check can be run on its own:
+
+>>> okrs = pd.DataFrame({"objective_id": ["a"], "statement": ["Improve onboarding"]})
+>>> [found.message for found in RULES["OKR201"].check(LintTables(okrs))]
+[["'Improve onboarding' has no number to measure, so nobody can say ..."]]
+
+:func:`lint` prepares the tables once, runs the selected checks (errors first,
+then warnings, then infos; by code within a severity) and puts their findings
+in one table with each rule's code, name, severity and fix. A new rule is one
+more decorated check; ``tests/test_lint_rules.py`` then asks for an input that
+makes the mistake and its fixed version.
 
 Selecting rules
 ---------------
