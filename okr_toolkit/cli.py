@@ -283,6 +283,13 @@ def _score(args: argparse.Namespace) -> int:
     return 0
 
 
+def _codes(text: str | None) -> list[str] | None:
+    """``--select OKR1,OKR201`` as a list of rule codes or prefixes."""
+    if text is None:
+        return None
+    return [code.strip() for code in text.split(",") if code.strip()]
+
+
 def _settings_option(p: argparse.ArgumentParser) -> None:
     _files(
         p.add_argument(
@@ -358,7 +365,17 @@ def _lint(args: argparse.Namespace) -> int:
     if args.kpis:
         kpis = _read_table(args.kpis)
     try:
-        findings = lint(source.okrs, kpis, settings=_settings(args))
+        findings = lint(
+            source.okrs,
+            kpis,
+            settings=_settings(args),
+            select=_codes(args.select),
+            ignore=_codes(args.ignore),
+        )
+    except ValueError as err:
+        if not isinstance(err, OKRDataError):  # an unknown rule code: bad usage
+            args.parser.error(_first_line(err))
+        raise _Unreadable(f"{name}: {_first_line(err)}") from err
     except OKRDataError as err:
         raise _Unreadable(f"{name}: {_first_line(err)}") from err
     lines = source.okrs.set_index("kr_id")["line"] if "line" in source.okrs else None
@@ -1152,6 +1169,7 @@ def build_parser(prog: str = "okr") -> argparse.ArgumentParser:
         "FILE - reads standard input (YAML unless --input-format says otherwise).",
         _epilog(
             "  okr lint okrs.yaml\n  okr lint okrs.csv --kpis kpis.csv --format json\n"
+            "  okr lint okrs.yaml --select OKR2 --ignore OKR204\n"
             "  okr export client_draft.xlsx -o - | okr lint -",
             "lint errors (warnings and infos alone exit 0)",
         ),
@@ -1161,6 +1179,12 @@ def build_parser(prog: str = "okr") -> argparse.ArgumentParser:
     _files(
         p.add_argument("--kpis", help="CSV of KPIs (kpi, threshold, value, better); - for stdin")
     )
+    p.add_argument(
+        "--select",
+        metavar="CODES",
+        help="run only these rules: codes or prefixes, comma-separated (OKR1,OKR201)",
+    )
+    p.add_argument("--ignore", metavar="CODES", help="skip these rules (codes or prefixes)")
     _settings_option(p)
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(func=_lint)

@@ -42,13 +42,76 @@ KR's sentence), and optionally ``baseline``, ``target``, ``direction``,
 ``guardrail`` (bool: a health metric kept inside the OKR on purpose).
 KPIs: ``kpi`` [``name``], ``threshold``, optionally ``value``, ``better`` and
 ``statement``.
+
+Reading a rule
+--------------
+Each rule is a :class:`Rule` in the registry :data:`RULES` (code -> rule). It
+holds its ``code``, ``name`` and ``severity``, the ``source`` (seed article and
+mistake) it comes from, a one-line ``summary`` of the mistake, the ``fix`` that
+every finding of it suggests, and its ``check``: a function that takes the
+prepared input (:class:`LintTables`) and yields :class:`Findings`, the places
+where the mistake is made and what is wrong there. Checks over key results test
+whole columns at once and yield one batch; portfolio checks yield one finding.
+
+>>> rule = RULES["OKR108"]
+>>> rule.code, rule.name, rule.severity, rule.source
+('OKR108', 'kr-without-kpi', 'info', 'seed 003')
+>>> rule.summary
+'A measurable key result that is linked to no KPI.'
+>>> rule.fix
+'link it to the KPI it moves (add one if needed); if none fits, it may be an activity'
+
+In this module a rule is its check, decorated with the rest (see
+``inspect.getsource(rule.check)``); the check's docstring opens with the summary::
+
+    @_rule("OKR201", "kr-without-number", "error", source="seed 000",
+           fix="name the metric and where it should get to: 'Raise CSAT from 3.8 to 4.5'")
+    def _kr_without_number(t: LintTables) -> Iterator[Findings]:
+        '''A KR with nothing to measure: no number in it.'''
+        yield t.key_results(t.label == "unmeasurable", "{statement!r} has no number ...")
+
+A check can be run on its own:
+
+>>> okrs = pd.DataFrame({"objective_id": ["a"], "statement": ["Improve onboarding"]})
+>>> [found.message for found in RULES["OKR201"].check(LintTables(okrs))]
+[["'Improve onboarding' has no number to measure, so nobody can say ..."]]
+
+:func:`lint` prepares the tables once, runs the selected checks (errors first,
+then warnings, then infos; by code within a severity) and puts their findings
+in one table with each rule's code, name, severity and fix. A new rule is one
+more decorated check; ``tests/test_lint_rules.py`` then asks for an input that
+makes the mistake and its fixed version.
+
+Selecting rules
+---------------
+``lint(okrs, select=..., ignore=...)`` runs some of the rules, as ruff does.
+Each entry is a code (``"OKR108"``) or the start of codes (``"OKR1"`` is every
+OKR1xx rule, ``"OKR"`` all of them); a single string is one entry. ``select``
+defaults to every rule. When a rule matches both lists, the more specific
+(longer) entry wins and ``ignore`` wins a tie: ``select=["OKR1"],
+ignore=["OKR108"]`` runs the OKR1xx rules but OKR108, and ``select=["OKR108"],
+ignore=["OKR1"]`` runs OKR108 alone. An entry that matches no rule raises
+:class:`ValueError` naming it. :func:`select_rules` shows what a selection runs.
+
+>>> from okr_toolkit.datasets import load_okr_examples
+>>> leader = load_okr_examples().query("example_id == 'market_leader'")
+>>> lint(leader)["code"].tolist()
+['OKR102', 'OKR103', 'OKR111', 'OKR202', 'OKR108']
+>>> lint(leader, select=["OKR1"], ignore=["OKR108"])["code"].tolist()
+['OKR102', 'OKR103', 'OKR111']
+>>> lint(leader, select="OKR3")
+Traceback (most recent call last):
+...
+ValueError: unknown rule code in select: 'OKR3'; the codes are OKR101-OKR111 and OKR201-OKR205 ...
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+import string
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -59,44 +122,22 @@ from .exceptions import OKRDataError
 from .settings import DEFAULT_SETTINGS, Settings
 from .statements import classify_statements
 
-__all__ = ["RULES", "SEVERITIES", "Rule", "format_findings", "lint", "lint_statement"]
+__all__ = [
+    "FINDING_COLUMNS",
+    "RULES",
+    "SEVERITIES",
+    "Findings",
+    "LintTables",
+    "Rule",
+    "format_findings",
+    "lint",
+    "lint_statement",
+    "select_rules",
+]
 
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
 SEVERITY_DTYPE = pd.CategoricalDtype(list(SEVERITIES), ordered=True)
 FINDING_COLUMNS = ["code", "rule", "severity", "objective_id", "kr_id", "where", "message", "fix"]
-
-
-@dataclass(frozen=True)
-class Rule:
-    """One lint rule: its code, name, severity and the seed it comes from."""
-
-    code: str
-    name: str
-    severity: str
-    source: str
-
-
-RULES: dict[str, Rule] = {
-    r.code: r
-    for r in (
-        Rule("OKR101", "kpi-written-as-stretch", "warning", "seed 000, mistake 1"),
-        Rule("OKR102", "health-metric-in-okr", "warning", "seed 000, mistake 2; seed 004"),
-        Rule("OKR103", "kr-at-kpi-threshold", "warning", "seed 000, mistake 3"),
-        Rule("OKR104", "kpis-without-okrs", "warning", "seed 000, mistake 4"),
-        Rule("OKR105", "okrs-without-kpis", "warning", "seed 002"),
-        Rule("OKR106", "annual-cycle", "error", "seed 000, mistake 5"),
-        Rule("OKR107", "pay-linked", "error", "seed 000, mistake 6"),
-        Rule("OKR108", "kr-without-kpi", "info", "seed 003"),
-        Rule("OKR109", "every-kpi-converted", "warning", "seed 003"),
-        Rule("OKR110", "too-many-objectives", "warning", "seed 000, seed 001"),
-        Rule("OKR111", "too-many-key-results", "warning", "seed 001"),
-        Rule("OKR201", "kr-without-number", "error", "seed 000"),
-        Rule("OKR202", "kr-is-activity", "warning", "seed 000, seed 003"),
-        Rule("OKR203", "objective-is-a-number", "warning", "seed 000, seed 004"),
-        Rule("OKR204", "objective-too-long", "info", "seed 000"),
-        Rule("OKR205", "target-short-of-threshold", "error", "seed 000"),
-    )
-}
 
 #: Objectives longer than this many words are hard to remember.
 MAX_OBJECTIVE_WORDS = 12
@@ -108,58 +149,306 @@ _PAY_WORDS = re.compile(
 )
 _NUMBER = re.compile(r"[$€£]?\d")
 _ALIASES = {"example_id": "objective_id", "linked_kpi": "kpi"}
+_CODE = re.compile(r"OKR\d{3}")
+_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
-class _Findings:
-    """Accumulates findings as column lists (cheap for tens of thousands of rows)."""
+# --- the rule API -------------------------------------------------------------------
 
-    def __init__(self) -> None:
-        self.rows: dict[str, list[Any]] = {c: [] for c in FINDING_COLUMNS}
 
-    def add(
+@dataclass(frozen=True)
+class Findings:
+    """Findings of one rule: four columns of equal length, one entry per finding.
+
+    A rule's check yields these; :func:`lint` adds the rule's code, name,
+    severity and fix to each. Build a batch over key results with
+    :meth:`LintTables.key_results`, over objectives with :meth:`objectives`,
+    over KPIs with :meth:`kpis`, and a single finding with :meth:`at`.
+
+    Examples
+    --------
+    >>> found = Findings.objectives(["growth"], ["7 key results"])
+    >>> found.where, found.message, found.objective_id, found.kr_id
+    (["objective 'growth'"], ['7 key results'], ['growth'], [None])
+    >>> len(Findings.at("portfolio", "no key result is linked to a KPI"))
+    1
+    """
+
+    where: list[str]
+    message: list[str]
+    objective_id: list[Any]
+    kr_id: list[Any]
+
+    def __post_init__(self) -> None:
+        n = len(self.where)
+        if not len(self.message) == len(self.objective_id) == len(self.kr_id) == n:
+            raise ValueError("the columns of a Findings batch must have the same length")
+
+    def __len__(self) -> int:
+        return len(self.where)
+
+    @classmethod
+    def at(cls, where: str, message: str) -> Findings:
+        """One finding, at a place named in words (``"portfolio"``, ``"team 'Sales'"``)."""
+        return cls([where], [message], [None], [None])
+
+    @classmethod
+    def objectives(cls, ids: Sequence[Any], messages: Sequence[str]) -> Findings:
+        """One finding per objective id, each with its message."""
+        ids = list(ids)
+        return cls([f"objective {o!r}" for o in ids], list(messages), ids, [None] * len(ids))
+
+    @classmethod
+    def kpis(cls, names: Sequence[Any], messages: Sequence[str]) -> Findings:
+        """One finding per KPI name, each with its message."""
+        where = [f"KPI {k!r}" for k in names]
+        return cls(where, list(messages), [None] * len(where), [None] * len(where))
+
+
+#: What a rule's check is: the prepared input in, its findings out.
+Check = Callable[["LintTables"], Iterable[Findings]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One lint rule: the mistake it catches, where that comes from, its check and fix.
+
+    Parameters
+    ----------
+    code
+        ``OKR`` and three digits: ``1xx`` for mixing up OKRs, KPIs and MBO,
+        ``2xx`` for how a key result or objective is written.
+    name
+        A short kebab-case name, e.g. ``kr-without-kpi``.
+    severity
+        ``"error"``, ``"warning"`` or ``"info"`` (see :data:`SEVERITIES`).
+    source
+        The seed (source article) and mistake the rule comes from.
+    summary
+        The mistake in one sentence.
+    fix
+        What to do about it: the ``fix`` of every finding of the rule.
+    check
+        A function of the prepared input (:class:`LintTables`) that yields the
+        rule's :class:`Findings`.
+
+    Examples
+    --------
+    >>> RULES["OKR201"]
+    Rule(code='OKR201', name='kr-without-number', severity='error', source='seed 000', ...)
+    >>> okrs = pd.DataFrame({"objective_id": ["a"], "statement": ["Improve onboarding"]})
+    >>> [found.where for found in RULES["OKR201"].check(LintTables(okrs))]
+    [["key result 'a.kr1'"]]
+    """
+
+    code: str
+    name: str
+    severity: str
+    source: str
+    summary: str
+    fix: str
+    check: Check = field(repr=False)
+
+    def __post_init__(self) -> None:
+        problems = []
+        if not _CODE.fullmatch(self.code):
+            problems.append(f"code {self.code!r} is not OKR and three digits")
+        if not _NAME.fullmatch(self.name):
+            problems.append(f"name {self.name!r} is not kebab-case")
+        if self.severity not in SEVERITIES:
+            problems.append(f"severity {self.severity!r} is not one of {', '.join(SEVERITIES)}")
+        for text in ("source", "summary", "fix"):
+            if not str(getattr(self, text)).strip():
+                problems.append(f"{text} is empty")
+        if not callable(self.check):
+            problems.append("check is not callable")
+        if problems:
+            raise ValueError(f"rule {self.code}: " + "; ".join(problems))
+
+
+#: The registry: every rule by code, in code order. :func:`lint` runs these.
+RULES: dict[str, Rule] = {}
+
+
+def _rule(
+    code: str, name: str, severity: str, *, source: str, fix: str
+) -> Callable[[Check], Check]:
+    """Register the decorated check as rule ``code``; its docstring's first line is the summary."""
+
+    def register(check: Check) -> Check:
+        if code in RULES:
+            raise ValueError(f"rule {code} is registered twice")
+        summary = (check.__doc__ or "").strip().split("\n", 1)[0]
+        RULES[code] = Rule(code, name, severity, source, summary, fix, check)
+        return check
+
+    return register
+
+
+# --- the prepared input -------------------------------------------------------------
+
+
+class LintTables:
+    """The input of every rule, prepared once per :func:`lint` call.
+
+    Parameters
+    ----------
+    okrs, kpis, settings, classified
+        As for :func:`lint`; the tables are checked and prepared here, and
+        never modified.
+
+    Attributes
+    ----------
+    okrs : pandas.DataFrame
+        One row per key result, index reset, aliases renamed (``example_id``,
+        ``linked_kpi``), ``kr_id`` filled in as ``<objective_id>.kr<n>`` and
+        ``objective`` as the id when the table has none.
+    kpis : pandas.DataFrame or None
+        One row per KPI (``name`` read as ``kpi``), index reset.
+    settings : Settings
+        The focus limits.
+
+    The other attributes are per-key-result columns (one value per row of
+    ``okrs``) that several rules read, each computed on first use.
+
+    Examples
+    --------
+    >>> okrs = pd.DataFrame({"objective_id": ["a", "a"],
+    ...                      "statement": ["Hire 5 engineers", "Grow ARR from $2M to $3M"]})
+    >>> tables = LintTables(okrs)
+    >>> tables.okrs["kr_id"].tolist(), tables.label.tolist()
+    (['a.kr1', 'a.kr2'], ['activity', 'key_result'])
+    """
+
+    def __init__(
         self,
-        code: str,
-        where: str,
-        message: str,
-        fix: str,
-        objective_id: Any = None,
-        kr_id: Any = None,
+        okrs: pd.DataFrame,
+        kpis: pd.DataFrame | None = None,
+        *,
+        settings: Settings | None = None,
+        classified: pd.DataFrame | None = None,
     ) -> None:
-        rule = RULES[code]
-        values = (code, rule.name, rule.severity, objective_id, kr_id, where, message, fix)
-        for column, value in zip(FINDING_COLUMNS, values, strict=True):
-            self.rows[column].append(value)
+        self.okrs = _prepare_okrs(okrs)
+        self.kpis = _prepare_kpis(kpis)
+        self.settings = settings or DEFAULT_SETTINGS
+        if classified is not None and len(classified) != len(self.okrs):
+            raise ValueError("`classified` must have one row per key result")
+        self._classified = classified
 
-    def extend(
-        self,
-        code: str,
-        rows: pd.DataFrame,
-        message: Any,
-        fix: str,
-    ) -> None:
-        """One finding per row of ``rows`` (a slice of the KR table), ``message`` per row."""
-        if rows.empty:
-            return
-        rule = RULES[code]
-        n = len(rows)
-        messages = (
-            [message(r) for r in rows.itertuples(index=False)]
-            if callable(message)
-            else [message] * n
+    @cached_property
+    def statements(self) -> pd.Series:
+        """Each key result's sentence, as text."""
+        return self.okrs["statement"].astype(str)
+
+    @cached_property
+    def reads(self) -> pd.DataFrame:
+        """How :func:`okr_toolkit.classify_statements` reads each statement."""
+        if self._classified is not None:
+            return self._classified
+        return classify_statements(self.statements)
+
+    @cached_property
+    def label(self) -> np.ndarray:
+        """Each statement's label: key_result, kpi, activity or unmeasurable."""
+        return self.reads["label"].astype(str).to_numpy()
+
+    @cached_property
+    def kpi(self) -> pd.Series:
+        """The KPI each key result moves (NaN when the table has no ``kpi``)."""
+        okrs = self.okrs
+        return okrs["kpi"] if "kpi" in okrs.columns else pd.Series(np.nan, index=okrs.index)
+
+    @cached_property
+    def linked(self) -> np.ndarray:
+        """Whether each key result names a KPI."""
+        return (self.kpi.notna() & (self.kpi.astype(str).str.strip() != "")).to_numpy()
+
+    @cached_property
+    def target(self) -> pd.Series:
+        """The target: the table's ``target``, else the one read from the statement."""
+        return self._number("target")
+
+    @cached_property
+    def baseline(self) -> pd.Series:
+        """The baseline: the table's ``baseline``, else the one read from the statement."""
+        return self._number("baseline")
+
+    @cached_property
+    def threshold(self) -> pd.Series:
+        """The KPI threshold: the table's ``kpi_threshold``, else the KPI table's."""
+        okrs = self.okrs
+        threshold = (
+            pd.to_numeric(okrs["kpi_threshold"], errors="coerce")
+            if "kpi_threshold" in okrs.columns
+            else pd.Series(np.nan, index=okrs.index)
         )
-        self.rows["code"] += [code] * n
-        self.rows["rule"] += [rule.name] * n
-        self.rows["severity"] += [rule.severity] * n
-        self.rows["objective_id"] += rows["objective_id"].tolist()
-        self.rows["kr_id"] += rows["kr_id"].tolist()
-        self.rows["where"] += [f"key result {k!r}" for k in rows["kr_id"]]
-        self.rows["message"] += messages
-        self.rows["fix"] += [fix] * n
+        if self.kpis is not None:
+            lookup = self.kpis.drop_duplicates("kpi").set_index("kpi")["threshold"]
+            threshold = threshold.fillna(self.kpi.map(pd.to_numeric(lookup, errors="coerce")))
+        return threshold
 
-    def frame(self) -> pd.DataFrame:
-        out = pd.DataFrame(self.rows, columns=FINDING_COLUMNS)
-        out["severity"] = out["severity"].astype(SEVERITY_DTYPE)
-        return out.sort_values(["severity", "code"], kind="stable").reset_index(drop=True)
+    @cached_property
+    def goes_down(self) -> pd.Series:
+        """Whether lower is better: direction decrease or stay_below, or target < baseline."""
+        direction = (
+            self.okrs["direction"].astype(str)
+            if "direction" in self.okrs.columns
+            else self.reads["direction"].astype(str)
+        )
+        return (
+            (direction == "decrease") | (direction == "stay_below") | (self.target < self.baseline)
+        )
+
+    @cached_property
+    def comparable(self) -> np.ndarray:
+        """Whether each key result is read as one and has both a target and a threshold."""
+        both = (self.threshold.notna() & self.target.notna()).to_numpy()
+        return both & (self.label == "key_result")
+
+    @cached_property
+    def objectives(self) -> pd.DataFrame:
+        """The first row of each objective."""
+        return self.okrs.drop_duplicates("objective_id")
+
+    def flag(self, column: str) -> np.ndarray:
+        """A yes/no column (bool, or text such as ``yes``/``true``/``1``); False when absent."""
+        return _truthy(self.okrs, column)
+
+    def key_results(
+        self, hit: np.ndarray | pd.Series, message: str, **values: pd.Series
+    ) -> Findings:
+        """One finding per key result where ``hit`` is true.
+
+        ``message`` is a :meth:`str.format` template over the key result's
+        columns and the per-key-result ``values`` given, e.g.
+        ``"{statement!r} has no number"`` or ``"the target {target:,.10g}"``.
+        """
+        hit = np.asarray(hit, dtype=bool)
+        okrs = self.okrs
+        kr_ids = okrs["kr_id"][hit].tolist()
+        fields: dict[str, list[Any]] = {}
+        for _, name, _, _ in string.Formatter().parse(message):
+            if name and name not in fields:
+                column = values[name].reindex(okrs.index) if name in values else okrs[name]
+                fields[name] = column[hit].tolist()
+        rows = zip(*fields.values(), strict=True)
+        messages = (
+            [message.format(**dict(zip(fields, row, strict=True))) for row in rows]
+            if fields
+            else [message] * len(kr_ids)
+        )
+        return Findings(
+            [f"key result {k!r}" for k in kr_ids],
+            messages,
+            okrs["objective_id"][hit].tolist(),
+            kr_ids,
+        )
+
+    def _number(self, name: str) -> pd.Series:
+        read = self.reads[name].astype(float)
+        if name not in self.okrs.columns:
+            return read
+        return pd.to_numeric(self.okrs[name], errors="coerce").fillna(read)
 
 
 def _prepare_okrs(okrs: pd.DataFrame) -> pd.DataFrame:
@@ -207,11 +496,448 @@ def _truthy(frame: pd.DataFrame, column: str) -> np.ndarray:
     return text.isin(["true", "yes", "1", "y"]).to_numpy()
 
 
+# --- the rules, in code order -------------------------------------------------------
+
+
+@_rule(
+    "OKR101",
+    "kpi-written-as-stretch",
+    "warning",
+    source="seed 000, mistake 1",
+    fix="write the KPI as the level to hold ('Maintain 99% uptime') and put the stretch in an OKR",
+)
+def _kpi_written_as_stretch(t: LintTables) -> Iterator[Findings]:
+    """A KPI phrased as a stretch target.
+
+    A KPI whose ``statement`` reads as a key result (a change from a baseline to
+    a target) rather than a level to hold.
+    """
+    if t.kpis is None or "statement" not in t.kpis.columns:
+        return
+    reads = classify_statements(t.kpis["statement"].fillna("").astype(str))
+    stretch = t.kpis[(reads["label"].astype(str) == "key_result").to_numpy()]
+    yield Findings.kpis(
+        list(stretch["kpi"]),
+        [
+            f"{s!r} is written as a stretch target: a KPI is a realistic line to defend"
+            for s in stretch["statement"]
+        ],
+    )
+
+
+@_rule(
+    "OKR102",
+    "health-metric-in-okr",
+    "warning",
+    source="seed 000, mistake 2; seed 004",
+    fix="move it to the KPI dashboard, or mark it guardrail: true if it is there on purpose",
+)
+def _health_metric_in_okr(t: LintTables) -> Iterator[Findings]:
+    """A KR that holds a level: a dashboard item inside an OKR.
+
+    The statement reads as a KPI ("Maintain NPS above 40") and the key result is
+    not marked ``guardrail``.
+    """
+    yield t.key_results(
+        (t.label == "kpi") & ~t.flag("guardrail"),
+        "{statement!r} holds a level: that is a KPI health check, not a change. Some teams "
+        "keep such a line inside an OKR on purpose, as a guardrail so the stretch is not "
+        "bought by breaking it",
+    )
+
+
+@_rule(
+    "OKR103",
+    "kr-at-kpi-threshold",
+    "warning",
+    source="seed 000, mistake 3",
+    fix="aim past the threshold so that a 0.6-0.7 score already clears it",
+)
+def _kr_at_kpi_threshold(t: LintTables) -> Iterator[Findings]:
+    """A KR aiming exactly at its KPI's threshold, with a 100% expectation.
+
+    The target (the table's, else the statement's) equals the threshold (the
+    key result's ``kpi_threshold``, else its KPI's in the KPI table).
+    """
+    yield t.key_results(
+        t.comparable & np.isclose(t.target, t.threshold),
+        "the target {target:,.10g} is the KPI threshold itself: the KR only asks the KPI to "
+        "do its job, and a 100% expectation leaves no room to stretch",
+        target=t.target,
+    )
+
+
+@_rule(
+    "OKR104",
+    "kpis-without-okrs",
+    "warning",
+    source="seed 000, mistake 4",
+    fix="pick the KPI that most needs to move and make it the seed of an OKR "
+    "(okr.find_candidates ranks stalled ones)",
+)
+def _kpis_without_okrs(t: LintTables) -> Iterator[Findings]:
+    """KPIs tracked, none converted: stuck.
+
+    There is a KPI table and no key result moves any of its KPIs.
+    """
+    kpis = t.kpis
+    if kpis is None or (len(t.okrs) and _converted(t, kpis).any()):
+        return
+    healthy = ""
+    if "value" in kpis.columns:
+        from .kpis import kpi_status
+
+        better = kpis["better"] if "better" in kpis.columns else "higher"
+        status = kpi_status(
+            pd.to_numeric(kpis["value"]), pd.to_numeric(kpis["threshold"]), better=better
+        )
+        if (np.asarray(status) != "breached").all():
+            healthy = "healthy-looking "
+    yield Findings.at(
+        "portfolio",
+        f"{len(kpis)} {healthy}KPI{'' if len(kpis) == 1 else 's'} and none of them feeds an "
+        "OKR: operationally sound, strategically stuck",
+    )
+
+
+@_rule(
+    "OKR105",
+    "okrs-without-kpis",
+    "warning",
+    source="seed 002",
+    fix="name the KPIs each objective moves and the ones it must not break",
+)
+def _okrs_without_kpis(t: LintTables) -> Iterator[Findings]:
+    """OKRs with no KPI foundation: no key result is linked to a KPI."""
+    if len(t.okrs) and not t.linked.any():
+        yield Findings.at(
+            "portfolio",
+            "no key result is linked to a KPI: OKRs without a KPI foundation chase change "
+            "without knowing whether the business stays healthy",
+        )
+
+
+@_rule(
+    "OKR106",
+    "annual-cycle",
+    "error",
+    source="seed 000, mistake 5",
+    fix="set it for a quarter and revisit next quarter; if the business truly plans once a "
+    "year, MBO is the more honest tool",
+)
+def _annual_cycle(t: LintTables) -> Iterator[Findings]:
+    """OKRs on an annual cycle: MBO in OKR clothing.
+
+    The ``cycle`` or the statement says annual, yearly, FY26, year-end and the like.
+    """
+    annual = t.statements.str.contains(_ANNUAL, na=False).to_numpy()
+    if "cycle" in t.okrs.columns:
+        annual = annual | t.okrs["cycle"].astype(str).str.contains(_ANNUAL, na=False).to_numpy()
+    yield t.key_results(
+        annual,
+        "set on an annual cycle: the 90-day loop of set, learn, adjust is gone, which is "
+        "MBO in OKR clothing",
+    )
+
+
+@_rule(
+    "OKR107",
+    "pay-linked",
+    "error",
+    source="seed 000, mistake 6",
+    fix="keep OKR scores out of bonus decisions; reward through reviews of behaviour and outcomes",
+)
+def _pay_linked(t: LintTables) -> Iterator[Findings]:
+    """OKR scores tied to pay.
+
+    The key result is marked ``pay_linked`` or its statement mentions a bonus,
+    commission, payout or the like.
+    """
+    yield t.key_results(
+        t.flag("pay_linked") | t.statements.str.contains(_PAY_WORDS, na=False).to_numpy(),
+        "its score is tied to pay: people then set targets they know they can hit, and the "
+        "stretch disappears",
+    )
+
+
+@_rule(
+    "OKR108",
+    "kr-without-kpi",
+    "info",
+    source="seed 003",
+    fix="link it to the KPI it moves (add one if needed); if none fits, it may be an activity",
+)
+def _kr_without_kpi(t: LintTables) -> Iterator[Findings]:
+    """A measurable key result that is linked to no KPI."""
+    yield t.key_results(
+        (t.label == "key_result") & ~t.linked,
+        "{statement!r} is linked to no KPI: its baseline and progress are measured nowhere else",
+    )
+
+
+@_rule(
+    "OKR109",
+    "every-kpi-converted",
+    "warning",
+    source="seed 003",
+    fix="keep most KPIs as health checks; convert only the ones that must move this quarter",
+)
+def _every_kpi_converted(t: LintTables) -> Iterator[Findings]:
+    """Every KPI turned into an OKR.
+
+    Each of three or more KPIs in the KPI table is moved by some key result.
+    """
+    if t.kpis is not None and len(t.kpis) >= 3 and _converted(t, t.kpis).all():
+        yield Findings.at(
+            "portfolio",
+            f"all {len(t.kpis)} KPIs have been turned into key results: KPIs are there to "
+            "watch the business, not every one of them needs changing",
+        )
+
+
+@_rule(
+    "OKR110",
+    "too-many-objectives",
+    "warning",
+    source="seed 000, seed 001",
+    fix="merge or drop objectives until only the critical few remain",
+)
+def _too_many_objectives(t: LintTables) -> Iterator[Findings]:
+    """More than 3-5 objectives (``settings.max_objectives``) in one set.
+
+    A company file holds many teams' objectives; counting them as one set would
+    flag every real company. When the file says which team (and level) owns each
+    objective, each team's set is counted on its own; otherwise the file is one set.
+    """
+    limit = t.settings.max_objectives
+    objectives = t.objectives
+    if "team" in objectives.columns and objectives["team"].notna().any():
+        keys = [c for c in ("team", "level") if c in objectives.columns]
+        sets = objectives[keys].astype(object).where(objectives[keys].notna(), None)
+        counts = list(sets.value_counts(dropna=False, sort=False).items())
+    else:
+        counts = [((), len(objectives))]
+    for key, n in counts:
+        if n <= limit:
+            continue
+        values = key if isinstance(key, tuple) else (key,)
+        parts = dict(zip(("team", "level"), values, strict=False))
+        where = "portfolio"
+        if parts.get("team") is not None:
+            where = f"team {parts['team']!r}"
+            if parts.get("level") is not None:
+                where += f" ({parts['level']} level)"
+        yield Findings.at(
+            where, f"{n} objectives; focus on the {limit} most critical areas at most"
+        )
+
+
+@_rule(
+    "OKR111",
+    "too-many-key-results",
+    "warning",
+    source="seed 001",
+    fix="keep the 2-3 that best prove the objective; track the rest as KPIs",
+)
+def _too_many_key_results(t: LintTables) -> Iterator[Findings]:
+    """More than about 3 KRs (``settings.max_key_results``) for one objective."""
+    limit = t.settings.max_key_results
+    per_objective = t.okrs.groupby("objective_id", sort=False).size()
+    over = per_objective[per_objective > limit]
+    yield Findings.objectives(
+        list(over.index), [f"{n} key results; more than {limit} dilutes focus" for n in over]
+    )
+
+
+@_rule(
+    "OKR201",
+    "kr-without-number",
+    "error",
+    source="seed 000",
+    fix="name the metric and where it should get to: 'Raise CSAT from 3.8 to 4.5'",
+)
+def _kr_without_number(t: LintTables) -> Iterator[Findings]:
+    """A KR with nothing to measure: no number in it."""
+    yield t.key_results(
+        t.label == "unmeasurable",
+        "{statement!r} has no number to measure, so nobody can say at the end of the quarter "
+        "whether it was reached",
+    )
+
+
+@_rule(
+    "OKR202",
+    "kr-is-activity",
+    "warning",
+    source="seed 000, seed 003",
+    fix="ask what the activity is meant to change and measure that outcome instead",
+)
+def _kr_is_activity(t: LintTables) -> Iterator[Findings]:
+    """A task or deliverable, not an outcome ("Launch a new support portal")."""
+    yield t.key_results(
+        t.label == "activity",
+        "{statement!r} is a task or deliverable: it can be done without anything improving",
+    )
+
+
+@_rule(
+    "OKR203",
+    "objective-is-a-number",
+    "warning",
+    source="seed 000, seed 004",
+    fix="say why it matters ('Become the market leader') and move the figure into a KR",
+)
+def _objective_is_a_number(t: LintTables) -> Iterator[Findings]:
+    """An objective that is a metric, not a qualitative aim: it holds a figure."""
+    ids, texts = _objective_texts(t)
+    hit = [bool(_NUMBER.search(text)) for text in texts]
+    yield Findings.objectives(
+        [o for o, h in zip(ids, hit, strict=True) if h],
+        [
+            f"{text!r} is a number, not a qualitative aim: the numbers belong in its key results"
+            for text, h in zip(texts, hit, strict=True)
+            if h
+        ],
+    )
+
+
+@_rule(
+    "OKR204",
+    "objective-too-long",
+    "info",
+    source="seed 000",
+    fix=f"cut it to {MAX_OBJECTIVE_WORDS} words or fewer",
+)
+def _objective_too_long(t: LintTables) -> Iterator[Findings]:
+    """An objective too long to remember: more than 12 words (``MAX_OBJECTIVE_WORDS``)."""
+    ids, texts = _objective_texts(t)
+    words = [len(text.split()) for text in texts]
+    long = [n > MAX_OBJECTIVE_WORDS for n in words]
+    yield Findings.objectives(
+        [o for o, h in zip(ids, long, strict=True) if h],
+        [
+            f"{n} words: an objective should be short enough to remember"
+            for n, h in zip(words, long, strict=True)
+            if h
+        ],
+    )
+
+
+@_rule(
+    "OKR205",
+    "target-short-of-threshold",
+    "error",
+    source="seed 000",
+    fix="set the target beyond the threshold (see okr.kpi_to_kr for strategies)",
+)
+def _target_short_of_threshold(t: LintTables) -> Iterator[Findings]:
+    """A KR target that does not beat its KPI's threshold.
+
+    Even a perfect score leaves the KPI on the wrong side of its line: below it
+    when higher is better, above it when lower is.
+    """
+    target, threshold = t.target, t.threshold
+    short = np.where(t.goes_down, target > threshold, target < threshold)
+    yield t.key_results(
+        t.comparable & ~np.isclose(target, threshold) & short,
+        "the target {target:,.10g} does not beat the KPI threshold {threshold:,.10g}: even a "
+        "perfect score leaves the KPI breached",
+        target=target,
+        threshold=threshold,
+    )
+
+
+def _converted(t: LintTables, kpis: pd.DataFrame) -> pd.Series:
+    """Whether each KPI in ``kpis`` is moved by some key result."""
+    linked = set(t.kpi[t.linked].astype(str))
+    return kpis["kpi"].astype(str).isin(linked)
+
+
+def _objective_texts(t: LintTables) -> tuple[list[Any], list[str]]:
+    """Each objective's id and text."""
+    objectives = t.objectives
+    return objectives["objective_id"].tolist(), [str(o) for o in objectives["objective"]]
+
+
+# --- linting ------------------------------------------------------------------------
+
+
+def select_rules(
+    select: str | Iterable[str] | None = None, ignore: str | Iterable[str] | None = None
+) -> list[Rule]:
+    """The rules a selection runs, in the order :func:`lint` runs them.
+
+    Parameters
+    ----------
+    select
+        Codes or starts of codes to run (``"OKR108"``, ``"OKR1"``); every rule
+        when None.
+    ignore
+        Codes or starts of codes not to run. When a rule matches both, the
+        longer entry wins, and ``ignore`` wins a tie.
+
+    Returns
+    -------
+    list of Rule
+        Errors first, then warnings, then infos; by code within a severity.
+
+    Raises
+    ------
+    ValueError
+        If an entry matches no rule (its message names every such entry).
+
+    Examples
+    --------
+    >>> [rule.code for rule in select_rules(select="OKR2", ignore=["OKR204"])]
+    ['OKR201', 'OKR205', 'OKR202', 'OKR203']
+    >>> [rule.code for rule in select_rules(select=["OKR108"], ignore=["OKR1"])]
+    ['OKR108']
+    """
+    chosen = _selectors(select, "select") if select is not None else ("",)
+    dropped = _selectors(ignore, "ignore") if ignore is not None else ()
+
+    def specificity(code: str, selectors: Iterable[str]) -> int:
+        return max((len(s) for s in selectors if code.startswith(s)), default=-1)
+
+    rules = [
+        r for r in RULES.values() if specificity(r.code, chosen) > specificity(r.code, dropped)
+    ]
+    return sorted(rules, key=lambda r: (SEVERITIES.index(r.severity), r.code))
+
+
+def _selectors(entries: str | Iterable[str], option: str) -> tuple[str, ...]:
+    entries = (entries,) if isinstance(entries, str) else tuple(entries)
+    unknown = [
+        e for e in entries if not (isinstance(e, str) and e and any(c.startswith(e) for c in RULES))
+    ]
+    if unknown:
+        listed = ", ".join(repr(e) for e in unknown)
+        raise ValueError(
+            f"unknown rule code{'s' if len(unknown) > 1 else ''} in {option}: {listed}; the "
+            f"codes are {_code_ranges()} (or the start of one, e.g. 'OKR1' for all OKR1xx)"
+        )
+    return entries
+
+
+def _code_ranges() -> str:
+    """The registered codes, runs of consecutive numbers shortened: OKR101-OKR111 and ..."""
+    runs: list[list[str]] = []
+    for code in sorted(RULES):
+        if runs and int(code[3:]) == int(runs[-1][-1][3:]) + 1:
+            runs[-1].append(code)
+        else:
+            runs.append([code])
+    parts = [run[0] if len(run) == 1 else f"{run[0]}-{run[-1]}" for run in runs]
+    return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
+
+
 def lint(
     okrs: pd.DataFrame,
     kpis: pd.DataFrame | None = None,
-    settings: Settings | None = None,
     *,
+    settings: Settings | None = None,
+    select: str | Iterable[str] | None = None,
+    ignore: str | Iterable[str] | None = None,
     classified: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Check a set of OKRs (and their KPIs) for the documented mistakes.
@@ -226,6 +952,9 @@ def lint(
         compare KRs with KPIs and the portfolio checks.
     settings
         Focus limits (``max_objectives``, ``max_key_results``).
+    select, ignore
+        Which rules to run: codes or starts of codes, as in ruff (see the
+        module notes and :func:`select_rules`). Every rule by default.
     classified
         The result of :func:`okr_toolkit.classify_statements` on the
         statements, when you already have it.
@@ -236,6 +965,15 @@ def lint(
         One row per finding, errors first: ``code``, ``rule``, ``severity``
         (ordered categorical: error < warning < info), ``objective_id``,
         ``kr_id``, ``where``, ``message`` and ``fix``. Empty when clean.
+
+    Raises
+    ------
+    OKRDataError
+        If a table is not a DataFrame, lacks a required column or has an empty
+        statement.
+    ValueError
+        If ``select`` or ``ignore`` names no rule, or ``classified`` does not
+        have one row per key result.
 
     Examples
     --------
@@ -251,257 +989,34 @@ def lint(
     OKR111 objective 'market_leader'
     OKR202 key result 'market_leader.kr4'
     OKR108 key result 'market_leader.kr3'
+
+    Only the rules on how key results and objectives are written:
+
+    >>> lint(leader, select="OKR2")[["code", "kr_id"]]
+         code              kr_id
+    0  OKR202  market_leader.kr4
     """
-    settings = settings or DEFAULT_SETTINGS
-    frame = _prepare_okrs(okrs)
-    kpi_table = _prepare_kpis(kpis)
-    found = _Findings()
-    statements = frame["statement"].astype(str)
-    reads = classify_statements(statements) if classified is None else classified
-    if len(reads) != len(frame):
-        raise ValueError("`classified` must have one row per key result")
-    label = reads["label"].astype(str).to_numpy()
-
-    # --- each key result ------------------------------------------------------------
-    found.extend(
-        "OKR201",
-        frame[label == "unmeasurable"],
-        lambda r: (
-            f"{r.statement!r} has no number to measure, so nobody can say at the end "
-            "of the quarter whether it was reached"
-        ),
-        "name the metric and where it should get to: 'Raise CSAT from 3.8 to 4.5'",
-    )
-    found.extend(
-        "OKR202",
-        frame[label == "activity"],
-        lambda r: (
-            f"{r.statement!r} is a task or deliverable: it can be done without anything improving"
-        ),
-        "ask what the activity is meant to change and measure that outcome instead",
-    )
-    guardrail = _truthy(frame, "guardrail")
-    health = frame[(label == "kpi") & ~guardrail]
-    found.extend(
-        "OKR102",
-        health,
-        lambda r: (
-            f"{r.statement!r} holds a level: that is a KPI health check, not a "
-            "change. Some teams keep such a line inside an OKR on purpose, as a guardrail so "
-            "the stretch is not bought by breaking it"
-        ),
-        "move it to the KPI dashboard, or mark it guardrail: true if it is there on purpose",
-    )
-    if "cycle" in frame.columns:
-        annual = frame["cycle"].astype(str).str.contains(_ANNUAL, na=False).to_numpy()
-    else:
-        annual = np.zeros(len(frame), dtype=bool)
-    annual = annual | statements.str.contains(_ANNUAL, na=False).to_numpy()
-    found.extend(
-        "OKR106",
-        frame[annual],
-        "set on an annual cycle: the 90-day loop of set, learn, adjust is gone, which is "
-        "MBO in OKR clothing",
-        "set it for a quarter and revisit next quarter; if the business truly plans once a "
-        "year, MBO is the more honest tool",
-    )
-    pay = _truthy(frame, "pay_linked") | statements.str.contains(_PAY_WORDS, na=False).to_numpy()
-    found.extend(
-        "OKR107",
-        frame[pay],
-        "its score is tied to pay: people then set targets they know they can hit, and the "
-        "stretch disappears",
-        "keep OKR scores out of bonus decisions; reward through reviews of behaviour and outcomes",
-    )
-    kpi_col = frame["kpi"] if "kpi" in frame.columns else pd.Series(np.nan, index=frame.index)
-    linked = kpi_col.notna() & (kpi_col.astype(str).str.strip() != "")
-    measurable = label == "key_result"
-    found.extend(
-        "OKR108",
-        frame[measurable & ~linked.to_numpy()],
-        lambda r: (
-            f"{r.statement!r} is linked to no KPI: its baseline and progress are "
-            "measured nowhere else"
-        ),
-        "link it to the KPI it moves (add one if needed); if none fits, it may be an activity",
-    )
-
-    # --- key results against their KPI's threshold ---------------------------------
-    threshold = (
-        pd.to_numeric(frame["kpi_threshold"], errors="coerce")
-        if "kpi_threshold" in frame.columns
-        else pd.Series(np.nan, index=frame.index)
-    )
-    if kpi_table is not None:
-        lookup = kpi_table.drop_duplicates("kpi").set_index("kpi")["threshold"]
-        from_table = kpi_col.map(pd.to_numeric(lookup, errors="coerce"))
-        threshold = threshold.fillna(from_table)
-    target = (
-        pd.to_numeric(frame["target"], errors="coerce")
-        if "target" in frame.columns
-        else reads["target"].astype(float)
-    )
-    target = target.fillna(reads["target"].astype(float))
-    baseline = (
-        pd.to_numeric(frame["baseline"], errors="coerce")
-        if "baseline" in frame.columns
-        else reads["baseline"].astype(float)
-    )
-    baseline = baseline.fillna(reads["baseline"].astype(float))
-    direction = (
-        frame["direction"].astype(str)
-        if "direction" in frame.columns
-        else reads["direction"].astype(str)
-    )
-    down = (direction == "decrease") | (direction == "stay_below") | (target < baseline)
-    comparable = threshold.notna() & target.notna() & (label == "key_result")
-    at_line = comparable & np.isclose(target, threshold)
-    short = comparable & ~at_line & np.where(down, target > threshold, target < threshold)
-    rows = frame.assign(target_value=target, threshold_value=threshold)
-    found.extend(
-        "OKR103",
-        rows[at_line.to_numpy()],
-        lambda r: (
-            f"the target {r.target_value:,.10g} is the KPI threshold itself: the KR only asks "
-            "the KPI to do its job, and a 100% expectation leaves no room to stretch"
-        ),
-        "aim past the threshold so that a 0.6-0.7 score already clears it",
-    )
-    found.extend(
-        "OKR205",
-        rows[short.to_numpy()],
-        lambda r: (
-            f"the target {r.target_value:,.10g} does not beat the KPI threshold "
-            f"{r.threshold_value:,.10g}: even a perfect score leaves the KPI breached"
-        ),
-        "set the target beyond the threshold (see okr.kpi_to_kr for strategies)",
-    )
-
-    # --- objectives -----------------------------------------------------------------
-    objectives = frame.drop_duplicates("objective_id")[["objective_id", "objective"]]
-    for row in objectives.itertuples(index=False):
-        text = str(row.objective)
-        where = f"objective {row.objective_id!r}"
-        if _NUMBER.search(text):
-            found.add(
-                "OKR203",
-                where,
-                f"{text!r} is a number, not a qualitative aim: the numbers belong in its key "
-                "results",
-                "say why it matters ('Become the market leader') and move the figure into a KR",
-                objective_id=row.objective_id,
-            )
-        words = len(text.split())
-        if words > MAX_OBJECTIVE_WORDS:
-            found.add(
-                "OKR204",
-                where,
-                f"{words} words: an objective should be short enough to remember",
-                f"cut it to {MAX_OBJECTIVE_WORDS} words or fewer",
-                objective_id=row.objective_id,
-            )
-    per_objective = frame.groupby("objective_id", sort=False).size()
-    for objective_id, n in per_objective[per_objective > settings.max_key_results].items():
-        found.add(
-            "OKR111",
-            f"objective {objective_id!r}",
-            f"{n} key results; more than {settings.max_key_results} dilutes focus",
-            "keep the 2-3 that best prove the objective; track the rest as KPIs",
-            objective_id=objective_id,
-        )
-    _too_many_objectives(found, frame, settings)
-
-    # --- portfolio ------------------------------------------------------------------
-    if not linked.any() and len(frame):
-        found.add(
-            "OKR105",
-            "portfolio",
-            "no key result is linked to a KPI: OKRs without a KPI foundation chase change "
-            "without knowing whether the business stays healthy",
-            "name the KPIs each objective moves and the ones it must not break",
-        )
-    if kpi_table is not None:
-        _portfolio_kpis(found, frame, kpi_table, set(kpi_col[linked].astype(str)))
-    return found.frame()
+    rules = select_rules(select, ignore)
+    tables = LintTables(okrs, kpis, settings=settings, classified=classified)
+    return _findings_table((rule, found) for rule in rules for found in rule.check(tables))
 
 
-def _too_many_objectives(found: _Findings, frame: pd.DataFrame, settings: Settings) -> None:
-    """OKR110: the focus limit applies to each set of objectives one team owns.
-
-    A company file holds many teams' objectives; counting them as one set would
-    flag every real company. When the file says which team (and level) owns each
-    objective, each team's set is counted on its own; otherwise the file is one set.
-    """
-    objectives = frame.drop_duplicates("objective_id")
-    if "team" in objectives.columns and objectives["team"].notna().any():
-        keys = [c for c in ("team", "level") if c in objectives.columns]
-        sets = objectives[keys].astype(object).where(objectives[keys].notna(), None)
-        counts = list(sets.value_counts(dropna=False, sort=False).items())
-    else:
-        counts = [((), len(objectives))]
-    for key, n in counts:
-        if n <= settings.max_objectives:
-            continue
-        values = key if isinstance(key, tuple) else (key,)
-        parts = dict(zip(("team", "level"), values, strict=False))
-        where = "portfolio"
-        if parts.get("team") is not None:
-            where = f"team {parts['team']!r}"
-            if parts.get("level") is not None:
-                where += f" ({parts['level']} level)"
-        found.add(
-            "OKR110",
-            where,
-            f"{n} objectives; focus on the {settings.max_objectives} most critical areas at most",
-            "merge or drop objectives until only the critical few remain",
-        )
-
-
-def _portfolio_kpis(
-    found: _Findings, frame: pd.DataFrame, kpis: pd.DataFrame, linked: set[str]
-) -> None:
-    names = kpis["kpi"].astype(str)
-    converted = names.isin(linked)
-    if len(frame) == 0 or not converted.any():
-        healthy = ""
-        if "value" in kpis.columns:
-            from .kpis import kpi_status
-
-            better = kpis["better"] if "better" in kpis.columns else "higher"
-            status = kpi_status(
-                pd.to_numeric(kpis["value"]), pd.to_numeric(kpis["threshold"]), better=better
-            )
-            if (np.asarray(status) != "breached").all():
-                healthy = "healthy-looking "
-        found.add(
-            "OKR104",
-            "portfolio",
-            f"{len(kpis)} {healthy}KPI{'' if len(kpis) == 1 else 's'} and none of them feeds "
-            "an OKR: operationally sound, "
-            "strategically stuck",
-            "pick the KPI that most needs to move and make it the seed of an OKR "
-            "(okr.find_candidates ranks stalled ones)",
-        )
-    elif converted.all() and len(kpis) >= 3:
-        found.add(
-            "OKR109",
-            "portfolio",
-            f"all {len(kpis)} KPIs have been turned into key results: KPIs are there to watch "
-            "the business, not every one of them needs changing",
-            "keep most KPIs as health checks; convert only the ones that must move this quarter",
-        )
-    if "statement" in kpis.columns:
-        reads = classify_statements(kpis["statement"].fillna("").astype(str))
-        stretch = kpis[(reads["label"].astype(str) == "key_result").to_numpy()]
-        for row in stretch.itertuples(index=False):
-            found.add(
-                "OKR101",
-                f"KPI {row.kpi!r}",
-                f"{row.statement!r} is written as a stretch target: a KPI is a realistic line "
-                "to defend",
-                "write the KPI as the level to hold ('Maintain 99% uptime') and put the "
-                "stretch in an OKR",
-            )
+def _findings_table(found: Iterable[tuple[Rule, Findings]]) -> pd.DataFrame:
+    """One row per finding, in the order found, with each rule's code, name, severity, fix."""
+    columns: dict[str, list[Any]] = {c: [] for c in FINDING_COLUMNS}
+    for rule, batch in found:
+        n = len(batch)
+        columns["code"] += [rule.code] * n
+        columns["rule"] += [rule.name] * n
+        columns["severity"] += [rule.severity] * n
+        columns["objective_id"] += batch.objective_id
+        columns["kr_id"] += batch.kr_id
+        columns["where"] += batch.where
+        columns["message"] += batch.message
+        columns["fix"] += [rule.fix] * n
+    out = pd.DataFrame(columns, columns=FINDING_COLUMNS)
+    out["severity"] = out["severity"].astype(SEVERITY_DTYPE)
+    return out
 
 
 def lint_statement(text: str, *, kpi_threshold: float | None = None) -> pd.DataFrame:

@@ -574,3 +574,14 @@ def test_export_of_a_broken_file_lists_its_problems_and_writes_nothing(tmp_path,
     assert main(["export", str(broken), "-o", str(out)]) == 2
     assert "4 problems" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_lint_select_and_ignore_rules_by_code_or_prefix(capsys):
+    from okr_toolkit.datasets import data_path
+
+    sample = str(data_path("sample_okrs.yaml"))
+    main(["lint", sample, "--select", "OKR2", "--ignore", "OKR203", "--format", "json"])
+    codes = {f["code"] for f in json.loads(capsys.readouterr().out)}
+    assert codes and all(c.startswith("OKR2") for c in codes) and "OKR203" not in codes
+    assert main(["lint", sample, "--select", "OKR9"]) == 2
+    assert "unknown rule code in select: 'OKR9'" in capsys.readouterr().err

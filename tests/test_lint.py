@@ -106,6 +106,11 @@ def test_too_many_key_results_and_objectives():
     assert lint(objectives, settings=relaxed).empty
 
 
+def test_settings_is_keyword_only():
+    with pytest.raises(TypeError, match="positional"):
+        lint(okrs({}), None, okr.DEFAULT_SETTINGS)
+
+
 def test_portfolio_okrs_without_kpis():
     assert "OKR105" in codes(lint(okrs({"kpi": None}, {"kr_id": "b", "kpi": None})))
 

@@ -1,0 +1,305 @@
+"""The rule registry, rule selection, and each rule on a minimal input and its fixed version."""
+
+from __future__ import annotations
+
+import importlib
+import re
+from dataclasses import replace
+
+import pandas as pd
+import pytest
+
+import okr_toolkit as okr
+from okr_toolkit.lint import (
+    FINDING_COLUMNS,
+    RULES,
+    SEVERITIES,
+    Findings,
+    LintTables,
+    Rule,
+    lint,
+    select_rules,
+)
+
+GOOD = {
+    "objective_id": "activation",
+    "objective": "Make the first week so valuable customers can't imagine going back",
+    "kr_id": "activation.kr1",
+    "statement": "Lift week-1 activation from 42% to 65%",
+    "kpi": "activation_rate",
+}
+
+
+def okrs(*rows: dict) -> pd.DataFrame:
+    return pd.DataFrame([{**GOOD, **row} for row in rows or ({},)])
+
+
+def kpis(*rows: dict) -> pd.DataFrame:
+    return pd.DataFrame(rows)
+
+
+def objectives(n: int) -> pd.DataFrame:
+    return okrs(*({"objective_id": f"o{i}", "kr_id": f"o{i}.kr1"} for i in range(n)))
+
+
+def key_results(n: int) -> pd.DataFrame:
+    return okrs(*({"kr_id": f"kr{i}"} for i in range(n)))
+
+
+THREE_KPIS = kpis(
+    {"kpi": "activation_rate", "threshold": 40.0},
+    {"kpi": "nps", "threshold": 30.0},
+    {"kpi": "uptime", "threshold": 99.0},
+)
+# `okr_toolkit.lint` is the function; the module is only reachable by its full name.
+lint_module = importlib.import_module("okr_toolkit.lint")
+
+LONG = (
+    "Make every single customer who signs up in the first week feel that they cannot "
+    "imagine working without us again"
+)
+
+#: code -> (the mistake, its fixed version); each a (okrs, kpis) pair.
+CASES: dict[str, tuple[tuple[pd.DataFrame, pd.DataFrame | None], ...]] = {
+    "OKR101": (
+        (
+            okrs(),
+            kpis(
+                {
+                    "kpi": "uptime",
+                    "threshold": 99.0,
+                    "statement": "Increase uptime to 99.99% next quarter",
+                }
+            ),
+        ),
+        (okrs(), kpis({"kpi": "uptime", "threshold": 99.0, "statement": "Maintain 99% uptime"})),
+    ),
+    "OKR102": (
+        (okrs({"statement": "Maintain NPS above 40"}), None),
+        (okrs({"statement": "Maintain NPS above 40", "guardrail": True}), None),
+    ),
+    "OKR103": (
+        (okrs({"kpi_threshold": 65.0}), None),
+        (okrs({"kpi_threshold": 60.0}), None),
+    ),
+    "OKR104": (
+        (okrs({"kpi": None}), kpis({"kpi": "activation_rate", "threshold": 40.0})),
+        (okrs(), kpis({"kpi": "activation_rate", "threshold": 40.0})),
+    ),
+    "OKR105": ((okrs({"kpi": None}), None), (okrs(), None)),
+    "OKR106": ((okrs({"cycle": "annual"}), None), (okrs({"cycle": "2026Q3"}), None)),
+    "OKR107": ((okrs({"pay_linked": True}), None), (okrs({"pay_linked": False}), None)),
+    "OKR108": ((okrs({"kpi": None}), None), (okrs(), None)),
+    "OKR109": (
+        (
+            okrs(
+                {"kr_id": "kr1"},
+                {"kr_id": "kr2", "statement": "Raise NPS from 40 to 50", "kpi": "nps"},
+                {"kr_id": "kr3", "statement": "Keep uptime at 99.9%", "kpi": "uptime"},
+            ),
+            THREE_KPIS,
+        ),
+        (okrs(), THREE_KPIS),
+    ),
+    "OKR110": ((objectives(6), None), (objectives(5), None)),
+    "OKR111": ((key_results(4), None), (key_results(3), None)),
+    "OKR201": (
+        (okrs({"statement": "Improve customer satisfaction"}), None),
+        (okrs({"statement": "Raise CSAT from 3.8 to 4.5"}), None),
+    ),
+    "OKR202": (
+        (okrs({"statement": "Launch a new support portal"}), None),
+        (okrs({"statement": "Raise self-serve resolution from 20% to 35%"}), None),
+    ),
+    "OKR203": (
+        (okrs({"objective": "Achieve $50M revenue"}), None),
+        (okrs({"objective": "Become the market leader"}), None),
+    ),
+    "OKR204": ((okrs({"objective": LONG}), None), (okrs(), None)),
+    "OKR205": (
+        (okrs({"kpi_threshold": 70.0}), None),
+        (okrs({"kpi_threshold": 60.0}), None),
+    ),
+}
+
+
+# --- the registry ---------------------------------------------------------------------------
+
+
+def test_every_rule_has_a_case_below():
+    assert set(CASES) == set(RULES)
+
+
+def test_the_registry_is_keyed_by_code_in_code_order():
+    assert list(RULES) == sorted(RULES)
+    assert all(code == rule.code for code, rule in RULES.items())
+    assert len(RULES) == 16
+    names = [rule.name for rule in RULES.values()]
+    assert len(set(names)) == len(names)
+
+
+@pytest.mark.parametrize("rule", RULES.values(), ids=list(RULES))
+def test_every_rule_is_complete(rule: Rule):
+    assert re.fullmatch(r"OKR[12]\d\d", rule.code)
+    assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rule.name)
+    assert rule.severity in SEVERITIES
+    assert rule.source.startswith("seed ")
+    assert rule.fix.strip() and rule.summary.endswith(".")
+    assert callable(rule.check)
+
+
+def test_the_module_table_lists_every_rule():
+    rows = re.findall(
+        r"^(OKR\d{3})\s+(\S+)\s+(error|warning|info)\s", lint_module.__doc__ or "", re.M
+    )
+    assert rows == [(r.code, r.name, r.severity) for r in RULES.values()]
+
+
+def test_a_code_cannot_be_registered_twice():
+    with pytest.raises(ValueError, match="OKR101 is registered twice"):
+        lint_module._rule("OKR101", "again", "info", source="seed 000", fix="x")(lambda t: [])
+    assert RULES["OKR101"].name == "kpi-written-as-stretch"
+
+
+@pytest.mark.parametrize(
+    ("change", "match"),
+    [
+        ({"code": "E501"}, "not OKR and three digits"),
+        ({"name": "Kr Without KPI"}, "not kebab-case"),
+        ({"severity": "fatal"}, "not one of error, warning, info"),
+        ({"fix": " "}, "fix is empty"),
+        ({"check": "not a function"}, "check is not callable"),
+    ],
+)
+def test_a_rule_says_what_is_wrong_with_it(change, match):
+    with pytest.raises(ValueError, match=match):
+        replace(RULES["OKR108"], **change)
+
+
+def test_a_findings_batch_has_columns_of_one_length():
+    with pytest.raises(ValueError, match="same length"):
+        Findings(["portfolio"], [], [None], [None])
+
+
+# --- selecting rules ------------------------------------------------------------------------
+
+
+def codes(findings: pd.DataFrame) -> list[str]:
+    return findings["code"].tolist()
+
+
+def selected(select=None, ignore=None) -> list[str]:
+    return [rule.code for rule in select_rules(select, ignore)]
+
+
+def test_every_rule_runs_by_default_errors_first():
+    run = select_rules()
+    assert {rule.code for rule in run} == set(RULES)
+    assert run == sorted(run, key=lambda r: (SEVERITIES.index(r.severity), r.code))
+
+
+def test_select_by_code_and_by_prefix():
+    assert selected(["OKR108"]) == ["OKR108"]
+    assert selected("OKR108") == ["OKR108"]  # one string is one entry
+    assert selected(["OKR2"]) == ["OKR201", "OKR205", "OKR202", "OKR203", "OKR204"]
+    assert selected(["OKR10"]) == [f"OKR10{i}" for i in (6, 7, 1, 2, 3, 4, 5, 9, 8)]
+    assert set(selected(["OKR"])) == set(RULES)
+    assert selected(["OKR201", "OKR2"]) == selected(["OKR2"])  # overlaps are fine
+    assert selected([]) == []
+
+
+def test_ignore_and_the_more_specific_entry_wins():
+    assert "OKR108" not in selected(ignore=["OKR108"])
+    assert selected(["OKR1"], ["OKR108"]) == [c for c in selected(["OKR1"]) if c != "OKR108"]
+    assert selected(["OKR108"], ["OKR1"]) == ["OKR108"]  # select is more specific
+    assert selected(["OKR1"], ["OKR1"]) == []  # a tie: ignore wins
+    assert selected(ignore=["OKR"]) == []
+
+
+@pytest.mark.parametrize(
+    ("select", "ignore", "option", "named"),
+    [
+        (["OKR999"], None, "select", "'OKR999'"),
+        (["OKR3", "OKR1", "okr108"], None, "select", "'OKR3', 'okr108'"),
+        (None, ["E501"], "ignore", "'E501'"),
+        ([""], None, "select", "''"),
+        ([108], None, "select", "108"),
+        ("OKR1080", None, "select", "'OKR1080'"),
+    ],
+)
+def test_unknown_codes_are_named(select, ignore, option, named):
+    message = f"unknown rule codes? in {option}: {named};"
+    with pytest.raises(ValueError, match=message) as error:
+        lint(okrs(), select=select, ignore=ignore)
+    assert "OKR101-OKR111 and OKR201-OKR205" in str(error.value)
+
+
+def test_lint_runs_only_the_selected_rules():
+    draft = okrs(
+        {"statement": "Launch a new support portal", "cycle": "annual"},
+        {"kr_id": "b", "statement": "Improve customer satisfaction", "kpi": None},
+    )
+    every = lint(draft)
+    assert codes(every) == ["OKR106", "OKR201", "OKR202"]
+    assert codes(lint(draft, select=["OKR2"])) == ["OKR201", "OKR202"]
+    assert codes(lint(draft, ignore=["OKR201"])) == ["OKR106", "OKR202"]
+    some = lint(draft, select=["OKR106", "OKR202"])
+    pd.testing.assert_frame_equal(
+        some, every[every["code"].isin(["OKR106", "OKR202"])].reset_index(drop=True)
+    )
+
+
+def test_nothing_selected_still_checks_the_input_and_returns_the_columns():
+    empty = lint(okrs(), select=[])
+    assert list(empty.columns) == FINDING_COLUMNS and empty.empty
+    assert empty["severity"].dtype == lint(okrs())["severity"].dtype
+    with pytest.raises(okr.OKRDataError, match="statement is empty"):
+        lint(okrs({"statement": ""}), select=[])
+
+
+def test_a_rule_that_is_not_run_costs_nothing(monkeypatch):
+    """Selecting rules that read no statement skips the statement reader."""
+
+    def refuse(texts):
+        raise AssertionError("classify_statements was called")
+
+    monkeypatch.setattr(lint_module, "classify_statements", refuse)
+    assert codes(lint(okrs({"cycle": "annual"}), select=["OKR106", "OKR107", "OKR110"])) == [
+        "OKR106"
+    ]
+
+
+# --- each rule: fires on the mistake, quiet on its fix --------------------------------------
+
+
+@pytest.mark.parametrize("code", list(CASES))
+def test_each_rule_fires_on_its_mistake_and_not_on_the_fix(code):
+    (bad, bad_kpis), (fixed, fixed_kpis) = CASES[code]
+    rule = RULES[code]
+    found = lint(bad, bad_kpis, select=[code])
+    assert codes(found) == [code]
+    assert found.loc[0, ["rule", "severity", "fix"]].tolist() == [
+        rule.name,
+        rule.severity,
+        rule.fix,
+    ]
+    assert code in codes(lint(bad, bad_kpis))  # and with every rule on
+    assert lint(fixed, fixed_kpis, select=[code]).empty
+    assert code not in codes(lint(fixed, fixed_kpis))
+
+
+@pytest.mark.parametrize("code", list(CASES))
+def test_each_check_reads_the_prepared_tables(code):
+    (bad, bad_kpis), (fixed, fixed_kpis) = CASES[code]
+    check = RULES[code].check
+    assert sum(len(f) for f in check(LintTables(bad, bad_kpis))) == 1
+    assert sum(len(f) for f in check(LintTables(fixed, fixed_kpis))) == 0
+
+
+def test_the_focus_limits_come_from_the_settings():
+    relaxed = replace(okr.DEFAULT_SETTINGS, max_objectives=6, max_key_results=4)
+    assert lint(objectives(6), settings=relaxed, select="OKR110").empty
+    assert lint(key_results(4), settings=relaxed, select="OKR111").empty
+    strict = replace(okr.DEFAULT_SETTINGS, max_objectives=1, max_key_results=1)
+    assert codes(lint(key_results(2), settings=strict, select="OKR11")) == ["OKR111"]
+    assert codes(lint(objectives(2), settings=strict, select="OKR11")) == ["OKR110"]
