@@ -52,6 +52,71 @@ def test_error_text_is_escaped_in_the_page():
     assert "&lt;b&gt;x&lt;/b&gt;" in app.summary.value
 
 
+def test_kr_scorer_is_a_widget_that_composes():
+    import ipywidgets as w
+
+    app = KRScorer()
+    assert isinstance(app, w.VBox) and not hasattr(app, "widget")
+    box = w.VBox([app, w.HTML("below")])
+    assert box.children[0] is app
+    assert app.children[:3] == (app.baseline, app.target, app.current)
+
+
+def test_kr_scorer_traits_fire_when_a_slider_moves():
+    app = KRScorer()
+    seen = []
+    app.observe(
+        lambda change: seen.append((change["name"], change["new"])), names=["score", "grade"]
+    )
+    app.current.value = 50.0
+    assert ("grade", "red") in seen
+    assert [n for n, _ in seen].count("score") == 1
+    assert dict(seen)["score"] == pytest.approx((50 - 42) / (65 - 42))
+    # an observer of one trait sees the others already new
+    grades = []
+    app.observe(lambda change: grades.append(app.grade), names="score")
+    app.current.value = 60.0
+    assert grades == ["green"]
+    app.target.value = 42.0  # equals the baseline: no score
+    assert app.score is None and app.grade is None and "equals baseline" in app.error
+    assert app.result == {"score": None, "grade": None, "reading": None, "error": app.error}
+
+
+def test_kr_scorer_score_links_to_another_widget():
+    import ipywidgets as w
+
+    app = KRScorer()
+    gauge = w.FloatProgress(min=0.0, max=1.0)
+    w.dlink((app, "score"), (gauge, "value"))
+    assert gauge.value == pytest.approx(0.7)
+    app.current.value = 50.0
+    assert gauge.value == pytest.approx((50 - 42) / (65 - 42))
+    # and a slider of another app drives this one's current value
+    other = w.FloatSlider(min=0.0, max=100.0)
+    w.link((other, "value"), (app.current, "value"))
+    other.value = 65.0
+    assert app.score == pytest.approx(1.0)
+
+
+def test_kr_scorer_loads_a_key_result_in_one_update():
+    app = KRScorer()
+    scores = []
+    app.observe(lambda change: scores.append(change["new"]), names="score")
+    app.load(baseline=1200, target=300, current=900, name="cost")
+    assert scores == [pytest.approx(1 / 3)]  # once, not once per slider
+    assert app.direction.value == "decrease" and app.name == "cost"
+    assert (app.baseline.min, app.baseline.max) == (0.0, 1500.0) and app.baseline.step == 1.0
+    app.load(baseline=10, target=20)  # no check-in yet: half way
+    assert app.current.value == 15.0 and app.score == pytest.approx(0.5)
+    with pytest.raises(ValueError, match="low < high"):
+        app.load(baseline=10, target=20, low=30, high=30)
+    app.name = "renamed"
+    assert "renamed" in json.dumps(app.chart.to_dict())
+    app.reset()
+    assert (app.current.value, app.name, app.score) == (58.1, "my KR", pytest.approx(0.7))
+    assert (app.baseline.min, app.baseline.max, app.baseline.step) == (0.0, 100.0, 0.1)
+
+
 def test_statement_checker_reads_classifies_and_lints():
     from okr_toolkit.widgets import StatementChecker
 

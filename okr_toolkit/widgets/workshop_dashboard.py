@@ -7,7 +7,6 @@ import html
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import ipywidgets as w  # type: ignore[import-untyped]  # ipywidgets ships no type hints
-import numpy as np
 import pandas as pd
 
 from .. import charts, views
@@ -181,7 +180,7 @@ class WorkshopDashboard:
                 ),
                 panel(self.planner.widget),
                 panel(self.explorer.widget),
-                panel(self.kr_pick, self.scorer.widget),
+                panel(self.kr_pick, self.scorer),
                 panel(
                     w.HTML(
                         "<p>Hand over what is on screen: the self-contained HTML report "
@@ -431,51 +430,14 @@ class WorkshopDashboard:
     def _on_pick(self, change: Any) -> None:
         kr_id = change["new"]
         if not kr_id:
-            self._score_kr("my KR", 42.0, 65.0, 58.1, limits=(0.0, 100.0, 0.1))
+            self.scorer.reset()
             return
         assert self.scores is not None
         r = self.scores.set_index("kr_id").loc[kr_id]
-        current = r["current"]
-        if current != current:  # no check-in yet: start half way
-            current = (r["baseline"] + r["target"]) / 2
-        self._score_kr(str(kr_id), float(r["baseline"]), float(r["target"]), float(current))
-
-    def _score_kr(
-        self,
-        name: str,
-        baseline: float,
-        target: float,
-        current: float,
-        *,
-        limits: tuple[float, float, float] | None = None,
-    ) -> None:
-        """Put a KR on the scorer's sliders, with a range (and step) that fits its numbers."""
-        app = self.scorer
-        sliders = (app.baseline, app.target, app.current)
-        values = (baseline, target, current)
-        if limits is None:
-            low, high = min(0.0, *values), max(values)
-            span = high - low or 1.0
-            high = high + 0.25 * span
-            step = float(10 ** np.floor(np.log10((high - low) / 500)))
-        else:
-            low, high, step = limits
-        controls = [*sliders, app.direction, app.method]
-        for control in controls:
-            control.unobserve(app._update, names="value")
-        try:
-            for slider, value in zip(sliders, values, strict=True):
-                slider.max = max(slider.max, high)
-                slider.min = min(slider.min, low)
-                slider.step = step
-                slider.value = value
-                slider.min, slider.max = low, high
-            app.direction.value = "decrease" if target < baseline else "increase"
-            app.name = name
-        finally:
-            for control in controls:
-                control.observe(app._update, names="value")
-        app._update()
+        # No check-in yet (current is NaN): the scorer starts half way.
+        self.scorer.load(
+            float(r["baseline"]), float(r["target"]), float(r["current"]), name=str(kr_id)
+        )
 
     def _ipython_display_(self) -> None:
         from IPython.display import display
