@@ -117,6 +117,51 @@ def test_kr_scorer_loads_a_key_result_in_one_update():
     assert (app.baseline.min, app.baseline.max, app.baseline.step) == (0.0, 100.0, 0.1)
 
 
+def test_kpi_converter_composes_and_its_proposal_fires():
+    import ipywidgets as w
+
+    from okr_toolkit.widgets import KPIConverter
+
+    app = KPIConverter()
+    assert isinstance(app, w.VBox) and w.VBox([app]).children == (app,)
+    seen = []
+    app.observe(lambda change: seen.append(change["new"]), names="proposal")
+    app.kpi.value = "activation_rate"
+    assert [p.kpi for p in seen] == ["activation_rate"]
+    assert app.statement == seen[0].statement and app.error is None
+    app.strategy.value = "benchmark_top"  # activation has no benchmark row
+    assert seen[-1] is None and app.proposal is None and app.statement is None
+    assert "no typical range" in app.error and app.warnings == []
+    assert set(app.result) == {
+        "statement",
+        "target",
+        "threshold_score",
+        "explanation",
+        "warnings",
+        "error",
+    }
+
+
+def test_kpi_converter_threshold_score_links_to_another_widget():
+    import ipywidgets as w
+
+    from okr_toolkit.widgets import KPIConverter
+
+    app = KPIConverter()
+    shown = w.FloatText()
+    w.dlink(
+        (app, "threshold_score"), (shown, "value"), transform=lambda x: -1.0 if x is None else x
+    )
+    assert shown.value == pytest.approx(0.5)  # clear at 0.5
+    app.score.value = 0.25
+    assert shown.value == pytest.approx(0.25)
+    # and the parameter slider can be driven from outside
+    knob = w.FloatSlider(min=0.05, max=1.0, step=0.05)
+    w.link((knob, "value"), (app.score, "value"))
+    knob.value = 0.4
+    assert app.threshold_score == pytest.approx(0.4)
+
+
 def test_statement_checker_reads_classifies_and_lints():
     from okr_toolkit.widgets import StatementChecker
 

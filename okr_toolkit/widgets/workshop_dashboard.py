@@ -176,7 +176,7 @@ class WorkshopDashboard:
                         "<p class='muted'>A stalled KPI from the bundled KPI history becomes "
                         "a stretch key result.</p>"
                     ),
-                    self.converter.widget,
+                    self.converter,
                 ),
                 panel(self.planner.widget),
                 panel(self.explorer.widget),
