@@ -188,6 +188,25 @@ def test_statement_checker_escapes_what_the_student_types():
     assert "&lt;script&gt;" in app.findings.value
 
 
+def test_statement_checker_composes_observes_and_links():
+    import ipywidgets as w
+
+    from okr_toolkit.widgets import StatementChecker
+
+    app = StatementChecker("Publish 12 blog posts")
+    assert isinstance(app, w.VBox) and w.HBox([app]).children == (app,)
+    assert (app.label, app.lint_findings[0][0]) == ("activity", "OKR202")
+    labels = []
+    app.observe(lambda change: labels.append(change["new"]), names="label")
+    badge = w.Label()
+    w.dlink((app, "label"), (badge, "value"))
+    typed = w.Text("Publish 12 blog posts")
+    w.link((typed, "value"), (app.text, "value"))
+    typed.value = "Increase blog traffic from 20k to 28k visits a month"
+    assert labels == ["key_result"] and badge.value == "key_result"
+    assert app.parsed["baseline"] == 20000 and app.result["label"] == "key_result"
+
+
 def test_migration_planner_follows_the_answers_and_teams(tmp_path):
     import pandas as pd
 
