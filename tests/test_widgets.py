@@ -250,6 +250,40 @@ def test_migration_planner_shows_input_errors():
     assert app.plan is None and app.download.value == ""
 
 
+def test_migration_planner_composes_and_its_plan_fires():
+    import ipywidgets as w
+
+    from okr_toolkit.widgets import MigrationPlanner
+
+    app = MigrationPlanner(["Sales", "Support"], "2026Q1")
+    assert isinstance(app, w.VBox) and w.VBox([app]).children == (app,)
+    plans, decisions = [], []
+    app.observe(lambda change: plans.append(change["new"]), names="plan")
+    app.observe(lambda change: decisions.append(change["new"]), names="decision")
+    app.regulated.value = True
+    assert decisions == ["coexist"] and len(plans) == 1
+    assert isinstance(plans[0], pd.DataFrame) and app.assessment.decision == "coexist"
+    app.start.value = "next year"  # no plan
+    assert plans[-1] is None and decisions[-1] is None and "Cannot plan" in app.summary.value
+    assert app.result == {"decision": None, "problems": [], "error": app.error}
+
+
+def test_migration_planner_decision_links_to_another_widget():
+    import ipywidgets as w
+
+    from okr_toolkit.widgets import MigrationPlanner
+
+    app = MigrationPlanner(["Sales", "Support"], "2026Q1")
+    shown = w.Label()
+    w.dlink((app, "decision"), (shown, "value"), transform=lambda d: d or "no plan")
+    assert shown.value == "replace"
+    # a checkbox elsewhere answers the question for the planner
+    answer = w.Checkbox(value=False)
+    w.link((answer, "value"), (app.bonus_tied_to_annual_targets, "value"))
+    answer.value = True
+    assert shown.value == "coexist"
+
+
 def test_scenario_explorer_updates_probabilities_and_chart():
     from okr_toolkit.widgets import ScenarioExplorer
 

@@ -178,7 +178,7 @@ class WorkshopDashboard:
                     ),
                     self.converter,
                 ),
-                panel(self.planner.widget),
+                panel(self.planner),
                 panel(self.explorer.widget),
                 panel(self.kr_pick, self.scorer),
                 panel(
