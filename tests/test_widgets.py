@@ -317,6 +317,27 @@ def test_scenario_explorer_redraws_with_the_new_numbers():
     assert app.chart.to_dict()["title"].startswith("P(score >= 0.7) = 100%")
 
 
+def test_scenario_explorer_composes_observes_and_links():
+    import ipywidgets as w
+
+    from okr_toolkit.widgets import ScenarioExplorer
+
+    app = ScenarioExplorer(drift=1.0, volatility=0.0, weeks_left=6)
+    assert isinstance(app, w.VBox) and w.VBox([app]).children == (app,)
+    seen = []
+    app.observe(lambda change: seen.append(change["new"]), names="p_success")
+    chance = w.FloatProgress(min=0.0, max=1.0)
+    w.dlink((app, "p_success"), (chance, "value"))
+    assert chance.value == 0.0
+    drift = w.FloatSlider(value=1.0, min=-3.0, max=5.0)
+    w.link((drift, "value"), (app.drift, "value"))
+    drift.value = 2.0
+    assert seen == [1.0] and chance.value == 1.0
+    assert app.simulation.drift == 2.0 and app.error is None
+    app.weeks.value = 7  # still certain: the trait does not fire again
+    assert seen == [1.0] and app.simulation.weeks == 7
+
+
 # --- the workshop dashboard ---------------------------------------------------------------
 
 SAMPLE_CHECKINS = {

@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 import ipywidgets as w  # type: ignore[import-untyped]  # ipywidgets ships no type hints
+import traitlets as t
 
 from .. import charts
 from ..exceptions import OKRDataError
+from ..scenarios import Simulation, simulate_kr
 from ..settings import DEFAULT_SETTINGS, Settings
+from ._common import labels, problem_html
 
 __all__ = ["ScenarioExplorer"]
 
 
-class ScenarioExplorer:
+class ScenarioExplorer(w.VBox):
     """How likely is the target? Drift, volatility, weeks left and target, live.
 
     Each change re-runs a seeded Monte Carlo of the KR's path
-    (:func:`okr_toolkit.simulate_kr`) and redraws the fan chart.
+    (:func:`okr_toolkit.simulate_kr`) and redraws the fan chart. The app is an
+    :class:`ipywidgets.VBox` whose results are traits.
 
     Parameters
     ----------
@@ -28,27 +31,48 @@ class ScenarioExplorer:
     drift, volatility, weeks_left
         Starting assumptions: points per week, weekly standard deviation,
         weeks to the end of the cycle.
-    paths
-        Simulated paths per update (seeded, so the same inputs give the same
-        picture).
+    paths, seed
+        Simulated paths per update, and the seed of every run (so the same
+        inputs give the same picture).
+    settings
+        The success score.
+    **kwargs
+        Passed to :class:`ipywidgets.VBox`.
 
     Attributes
     ----------
-    widget : ipywidgets.VBox
-    simulation : Simulation
-    result : dict
-        ``p_success``, ``p_threshold``, ``median_score`` after the last update.
-    chart : altair.LayerChart
+    drift, volatility, target : ipywidgets.FloatSlider
+    weeks : ipywidgets.IntSlider
+    summary, chart_view : ipywidgets.HTML
+        The chances, and the fan chart as SVG.
+    chart : altair.LayerChart or None
+        The fan chart of the last simulation, built when asked for.
+
+    Traits
+    ------
+    simulation : Simulation or None
+        The last run (:func:`okr_toolkit.simulate_kr`); ``None`` when it failed.
+    p_success, p_threshold, median_score : float or None
+        P(score at least the success score), P(KPI on the right side of its
+        threshold; ``None`` without one), and the median end score.
+    error : str or None
+        Why the inputs cannot be simulated.
 
     Examples
     --------
     >>> app = ScenarioExplorer(drift=1.0, volatility=0.0, weeks_left=6)
-    >>> app.result["p_success"], round(app.result["median_score"], 3)
+    >>> app.p_success, round(app.median_score, 3)
     (0.0, 0.522)
     >>> app.drift.value = 2.0
     >>> app.result["p_success"]
     1.0
     """
+
+    simulation = t.Instance(Simulation, allow_none=True, help="The last simulation.")
+    p_success = t.Float(None, allow_none=True, help="P(score >= the success score).")
+    p_threshold = t.Float(None, allow_none=True, help="P(KPI on the right side of its line).")
+    median_score = t.Float(None, allow_none=True, help="The median end score.")
+    error = t.Unicode(None, allow_none=True, help="Why the inputs cannot be simulated.")
 
     def __init__(
         self,
@@ -63,10 +87,11 @@ class ScenarioExplorer:
         paths: int = 4000,
         seed: int = 7,
         settings: Settings = DEFAULT_SETTINGS,
+        **kwargs: Any,
     ) -> None:
         self.baseline, self.current, self.threshold = baseline, current, threshold
         self.paths, self.seed, self.settings = paths, seed, settings
-        style = {"description_width": "110px"}
+        style = labels("110px")
         layout = w.Layout(width="420px")
         self.drift = w.FloatSlider(
             value=drift,
@@ -102,20 +127,27 @@ class ScenarioExplorer:
         self.summary = w.HTML()
         self.chart_view = w.HTML()
         controls = [self.drift, self.volatility, self.weeks, self.target]
-        for control in controls:
-            control.observe(self._update, names="value")
-        self.widget = w.VBox([*controls, self.summary, self.chart_view])
-        self.simulation: Any = None
         self._spec: dict[str, Any] | None = None
         self._names: tuple[str, str] = ("", "")
-        self.result: dict[str, Any] = {}
+        super().__init__([*controls, self.summary, self.chart_view], **kwargs)
+        for control in controls:
+            control.observe(self._update, names="value")
         self._update()
 
-    def _update(self, _change: Any = None) -> None:
-        from ..scenarios import simulate_kr
+    @property
+    def result(self) -> dict[str, Any]:
+        """``p_success``, ``p_threshold``, ``median_score`` and ``error`` as a dict (a snapshot
+        of the traits)."""
+        return {
+            "p_success": self.p_success,
+            "p_threshold": self.p_threshold,
+            "median_score": self.median_score,
+            "error": self.error,
+        }
 
+    def _update(self, _change: Any = None) -> None:
         try:
-            self.simulation = simulate_kr(
+            sim = simulate_kr(
                 self.baseline,
                 self.target.value,
                 self.current,
@@ -130,19 +162,10 @@ class ScenarioExplorer:
                 settings=self.settings,
             )
         except (OKRDataError, ValueError) as err:
-            self.simulation = None
-            self.result = {"error": str(err)}
-            message = html.escape(str(err))
-            self.summary.value = f"<p style='color:#b00020'><b>Cannot simulate:</b> {message}</p>"
+            self.summary.value = problem_html("Cannot simulate", err)
             self.chart_view.value = ""
+            self._publish(None, str(err))
             return
-        sim = self.simulation
-        self.result = {
-            "p_success": sim.p_success,
-            "p_threshold": sim.p_threshold,
-            "median_score": sim.percentiles["score"][50],
-            "error": None,
-        }
         threshold = (
             f"; P(KPI at or past {self.threshold:g}) = <b>{sim.p_threshold:.0%}</b>"
             if sim.p_threshold is not None
@@ -163,21 +186,34 @@ class ScenarioExplorer:
         )
         if self._spec is None:
             # Build the chart once; later updates only swap its data (see charts.replace_data).
-            self._spec = self.chart.to_dict(validate=False)
+            self._spec = self._fan(sim).to_dict(validate=False)
             layers = self._spec["layer"]
             self._names = (layers[0]["data"]["name"], layers[3]["data"]["name"])
         spec = charts.replace_data(
             self._spec, {self._names[0]: bands, self._names[1]: lines}, title=heading
         )
         self.chart_view.value = charts.svg_from_spec(spec)
+        self._publish(sim, None)
+
+    def _publish(self, sim: Simulation | None, error: str | None) -> None:
+        """Set the result traits together: an observer of one sees all of them new."""
+        with self.hold_trait_notifications():
+            self.simulation = sim
+            self.p_success = None if sim is None else float(sim.p_success)
+            self.p_threshold = (
+                None if sim is None or sim.p_threshold is None else float(sim.p_threshold)
+            )
+            self.median_score = None if sim is None else float(sim.percentiles["score"][50])
+            self.error = error
 
     @property
     def chart(self) -> Any:
         """The fan chart of the last simulation, as an Altair chart."""
-        if self.simulation is None:
-            return None
+        return None if self.simulation is None else self._fan(self.simulation)
+
+    def _fan(self, sim: Simulation) -> Any:
         return charts.scenario_fan(
-            self.simulation,
+            sim,
             baseline=self.baseline,
             target=self.target.value,
             current=self.current,
@@ -186,8 +222,3 @@ class ScenarioExplorer:
             width=420,
             height=200,
         )
-
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.widget)

@@ -179,7 +179,7 @@ class WorkshopDashboard:
                     self.converter,
                 ),
                 panel(self.planner),
-                panel(self.explorer.widget),
+                panel(self.explorer),
                 panel(self.kr_pick, self.scorer),
                 panel(
                     w.HTML(
