@@ -616,3 +616,54 @@ def test_dashboard_exports_what_is_on_screen(dashboard_class, tmp_path, fmt):
     # A new file clears the old download, so a stale export is never handed over.
     app.load_example("sample_okrs.yaml")
     assert app.download is None and app.export_link.value == ""
+
+
+def test_dashboard_is_a_widget_whose_workspace_changes_when_a_file_loads(dashboard_class):
+    import ipywidgets as w
+
+    from okr_toolkit.workspace import Workspace
+
+    app = dashboard_class()
+    assert isinstance(app, w.VBox) and not hasattr(app, "widget")
+    assert w.VBox([app]).children == (app,)
+    assert app.scorer in app.tabs.children[7].children  # the apps sit in the tabs as they are
+    first = app.workspace
+    assert isinstance(first, Workspace) and first.name == "sample_okrs.yaml"
+    seen = []
+    app.observe(lambda change: seen.append((change["new"], app.source_name)), names="workspace")
+    _upload(app, "client q3.yaml", _sample_with_checkins())
+    ((ws, name),) = seen
+    assert ws is app.workspace and ws is not first and name == "client q3.yaml"
+    assert app.scores is ws.scores and app.source is ws.okr_file
+    # a file that cannot be read leaves the workspace as it was; the error trait says why
+    errors = []
+    app.observe(lambda change: errors.append(change["new"]), names="error")
+    _upload(app, "draft.yaml", b"objectives: [unclosed\n")
+    assert len(seen) == 1 and app.workspace is ws and "draft.yaml" in errors[-1]
+    app.load_example("acme_okrs.yaml")
+    assert len(seen) == 2 and seen[-1][1] == "acme_okrs.yaml" and errors[-1] is None
+
+
+def test_dashboard_shows_a_workspace_set_or_linked_from_outside(dashboard_class):
+    import ipywidgets as w
+
+    from okr_toolkit.datasets import data_path
+    from okr_toolkit.workspace import Workspace
+
+    app = dashboard_class(example=None)
+    other = dashboard_class(example=None)
+    w.link((app, "workspace"), (other, "workspace"))
+    app.workspace = Workspace.open(data_path("acme_okrs.yaml"))
+    assert other.workspace is app.workspace
+    for dash in (app, other):
+        assert dash.source_name == "acme_okrs.yaml" and dash.error is None
+        assert dash.message.startswith("Loaded acme_okrs.yaml: 21 objectives, 33 key results")
+        assert "co_pipeline.kr1" in dash.scores_view.value
+        assert dash.scores_chart_view.value.startswith("<svg")
+    picks = [value for _, value in other.kr_pick.options]
+    assert picks[0] == "" and "co_pipeline.kr1" in picks
+    other.kr_pick.value = "co_pipeline.kr1"
+    assert other.scorer.score == pytest.approx((23.5 - 18) / (30 - 18))
+    app.workspace = None  # and back to empty
+    assert other.source is None and other.scores is None and other.scores_view.value == ""
+    assert other.scorer.score == pytest.approx(0.7)  # the sliders back on the seed example

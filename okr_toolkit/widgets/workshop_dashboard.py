@@ -1,29 +1,36 @@
-"""WorkshopDashboard: load an OKR file, then score, lint and plan from it."""
+"""WorkshopDashboard: load an OKR file, then score, lint and plan from it.
+
+The dashboard is layout and wiring only. What it shows of a file is computed by a
+:class:`~okr_toolkit.workspace.Workspace` (scores, pacing, KPI health, lint
+findings, counts), drawn by :mod:`okr_toolkit.views` and
+:func:`~okr_toolkit.report.report_charts` (the same fragments and charts as the
+HTML report), and the tabs hold the other apps as they are.
+"""
 
 from __future__ import annotations
 
-import base64
-import html
-from typing import TYPE_CHECKING, Any, ClassVar
+from pathlib import Path
+from typing import Any, ClassVar
 
 import ipywidgets as w  # type: ignore[import-untyped]  # ipywidgets ships no type hints
 import pandas as pd
+import traitlets as t
 
 from .. import charts, views
 from ..exceptions import OKRDataError
+from ..io import OKRFile
 from ..settings import DEFAULT_SETTINGS, Settings
+from ..workspace import Workspace
+from ._common import labels
 from .kpi_converter import KPIConverter
 from .kr_scorer import KRScorer
 from .migration_planner import MigrationPlanner
 from .scenario_explorer import ScenarioExplorer
 
-if TYPE_CHECKING:
-    from ..workspace import Workspace
-
 __all__ = ["WorkshopDashboard"]
 
 
-class WorkshopDashboard:
+class WorkshopDashboard(w.VBox):
     """The workshop in one app: load an OKR file, then score, lint and plan from it.
 
     Choose a bundled example or upload a client's file (``.yaml``, ``.yml``,
@@ -36,6 +43,10 @@ class WorkshopDashboard:
     listed, and the previous data stays on screen. Everything is drawn locally
     (charts are inline SVG); nothing is fetched from the network.
 
+    The app is an :class:`ipywidgets.VBox`. The file on screen is its
+    :attr:`workspace` trait: loading a file sets it, and setting it (or linking
+    it to another app's) shows that workspace.
+
     Serve it with Voila: ``make dashboard``.
 
     Parameters
@@ -44,34 +55,47 @@ class WorkshopDashboard:
         Bundled example to start with (a name in :attr:`EXAMPLES` that ships
         with the toolkit), or ``None`` to start empty.
     settings
-        Grade bands and the other conventions.
+        Grade bands and the other conventions files are read with.
+    **kwargs
+        Passed to :class:`ipywidgets.VBox`.
 
     Attributes
     ----------
-    widget : ipywidgets.VBox
-        The app.
-    source : OKRFile or None
-        The file on screen.
-    source_name : str or None
-        Its name: the example's, or the uploaded file's.
-    scores : pandas.DataFrame or None
-        One row per KR: ``baseline``, ``target``, ``current``, ``score``,
-        ``grade`` and ``status`` (why a KR is not scored).
-    kpi_table : pandas.DataFrame or None
-        One row per KPI with its ``status``.
-    findings : pandas.DataFrame or None
-        The lint findings (:func:`okr_toolkit.lint`).
-    chart : altair.Chart or None
-        The scores chart (KRs with a check-in), also shown as SVG.
+    example : ipywidgets.Dropdown
+    upload : ipywidgets.FileUpload
+    status : ipywidgets.HTML
+        What was loaded, or why a file could not be.
+    tabs : ipywidgets.Tab
+    summary, scores_view, scores_chart_view, pacing_view : ipywidgets.HTML
+    kpi_view, kpi_chart_view, lint_view : ipywidgets.HTML
+        The views of the file in the first four tabs.
     kr_pick : ipywidgets.Dropdown
         Which key result of the file the "Score a KR" sliders start from.
     scorer, converter, planner, explorer
         The :class:`KRScorer`, :class:`KPIConverter`, :class:`MigrationPlanner`
         and :class:`ScenarioExplorer` in the tabs.
-    message : str
-        What the last load did, or why it failed (plain text).
+    export_format, export_button, export_link
+        The "Report & export" tab.
+    source : OKRFile or None
+        The file on screen (``workspace.okr_file``).
+    scores, pacing, kpi_table, findings : pandas.DataFrame or None
+        The workspace's :attr:`~Workspace.scores`, :attr:`~Workspace.pacing`,
+        :attr:`~Workspace.kpi_health` and :attr:`~Workspace.findings`.
+
+    Traits
+    ------
+    workspace : Workspace or None
+        The file on screen and every analysis of it.
+    source_name : str or None
+        Its name: the example's, or the uploaded file's.
     error : str or None
         The last load's error, ``None`` when it worked.
+    message : str
+        What the last load did, or why it failed (plain text).
+    chart : altair.Chart or None
+        The scores chart (KRs with a check-in), also shown as SVG.
+    download : (str, bytes) or None
+        The last export prepared (:meth:`prepare_download`).
 
     Examples
     --------
@@ -89,7 +113,6 @@ class WorkshopDashboard:
     EXAMPLES: ClassVar[tuple[str, ...]] = ("sample_okrs.yaml", "acme_okrs.yaml")
     #: File types the upload accepts.
     SUFFIXES: ClassVar[tuple[str, ...]] = (".yaml", ".yml", ".csv", ".xlsx")
-    _SEED_PICK = "the seed example: activation 42% -> 65%"
     TABS: ClassVar[tuple[str, ...]] = (
         "Scores",
         "Pacing",
@@ -101,23 +124,43 @@ class WorkshopDashboard:
         "Score a KR",
         "Report & export",
     )
+    #: The counts (of :attr:`Workspace.counts`) the status line shows.
+    STATUS_COUNTS: ClassVar[tuple[str, ...]] = (
+        "objectives",
+        "key results",
+        "scored",
+        "KPIs",
+        "lint errors",
+        "lint warnings",
+    )
+    _SEED_PICK = "the seed example: activation 42% -> 65%"
+    _EXPORTS: ClassVar[dict[str, str]] = {
+        "html": "text/html",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "yaml": "application/x-yaml",
+    }
+
+    workspace = t.Instance(Workspace, allow_none=True, help="The file on screen.")
+    source_name = t.Unicode(None, allow_none=True, help="The name of the file on screen.")
+    error = t.Unicode(None, allow_none=True, help="Why the last file could not be read.")
+    message = t.Unicode("", help="What the last load did, or why it failed.")
+    chart = t.Any(None, allow_none=True, help="The scores chart (Altair).")
+    download = t.Any(None, allow_none=True, help="(file name, bytes) of the last export.")
 
     def __init__(
-        self, example: str | None = "sample_okrs.yaml", *, settings: Settings = DEFAULT_SETTINGS
+        self,
+        example: str | None = "sample_okrs.yaml",
+        *,
+        settings: Settings = DEFAULT_SETTINGS,
+        **kwargs: Any,
     ) -> None:
         self.settings = settings
         self.examples = self._available_examples()
-        self.workspace: Workspace | None = None
-        self.source: Any = None
-        self.source_name: str | None = None
-        self.scores: pd.DataFrame | None = None
-        self.kpi_table: pd.DataFrame | None = None
-        self.findings: pd.DataFrame | None = None
-        self.chart: Any = None
-        self.message = ""
-        self.error: str | None = None
+        # The name the next workspace is shown under (an upload's own name, not its
+        # temporary copy's); a workspace set from outside is shown under its file's name.
+        self._arriving: str | None = None
 
-        style = {"description_width": "70px"}
+        style = labels("70px")
         self.example = w.Dropdown(
             options=self.examples,
             value=None,
@@ -139,7 +182,6 @@ class WorkshopDashboard:
         self.kpi_chart_view = w.HTML()
         self.lint_view = w.HTML()
         self.pacing_view = w.HTML()
-        self.pacing: pd.DataFrame | None = None
         self.export_format = w.Dropdown(
             options=[("HTML report", "html"), ("Excel workbook", "xlsx"), ("YAML file", "yaml")],
             value="html",
@@ -149,8 +191,6 @@ class WorkshopDashboard:
         )
         self.export_button = w.Button(description="Prepare download", icon="download")
         self.export_link = w.HTML()
-        self.export_button.on_click(lambda _button: self.prepare_download())
-        self.download: tuple[str, bytes] | None = None
 
         self.scorer = KRScorer(settings=settings)
         self.kr_pick = w.Dropdown(
@@ -196,15 +236,45 @@ class WorkshopDashboard:
             self.tabs.set_title(i, title)
         self.tabs.add_class("okr-dash-tabs")
         header = w.HTML(f"<style>{views.stylesheet()}</style>")
-        self.widget = w.VBox([header, w.HBox([self.example, self.upload]), self.status, self.tabs])
-        self.widget.add_class("okr-view")
+        super().__init__(
+            [header, w.HBox([self.example, self.upload]), self.status, self.tabs], **kwargs
+        )
+        self.add_class("okr-view")
 
         self.example.observe(self._on_example, names="value")
         self.upload.observe(self._on_upload, names="value")
         self.kr_pick.observe(self._on_pick, names="value")
+        self.export_button.on_click(lambda _button: self.prepare_download())
         self._set_picks()
         if example is not None:
             self.example.value = example
+
+    # -- what the workspace holds --------------------------------------------------------
+
+    @property
+    def source(self) -> OKRFile | None:
+        """The file on screen."""
+        return None if self.workspace is None else self.workspace.okr_file
+
+    @property
+    def scores(self) -> pd.DataFrame | None:
+        """The scorecard of the file on screen (:attr:`Workspace.scores`)."""
+        return None if self.workspace is None else self.workspace.scores
+
+    @property
+    def pacing(self) -> pd.DataFrame | None:
+        """The pacing of the file on screen (:attr:`Workspace.pacing`)."""
+        return None if self.workspace is None else self.workspace.pacing
+
+    @property
+    def kpi_table(self) -> pd.DataFrame | None:
+        """The KPI health of the file on screen (:attr:`Workspace.kpi_health`)."""
+        return None if self.workspace is None else self.workspace.kpi_health
+
+    @property
+    def findings(self) -> pd.DataFrame | None:
+        """The lint findings of the file on screen (:attr:`Workspace.findings`)."""
+        return None if self.workspace is None else self.workspace.findings
 
     # -- loading -------------------------------------------------------------------------
 
@@ -254,7 +324,6 @@ class WorkshopDashboard:
         """
         import re
         import tempfile
-        from pathlib import Path
 
         shown = Path(str(name).replace("\\", "/")).name or "upload"
         suffix = Path(shown).suffix.lower()
@@ -269,93 +338,90 @@ class WorkshopDashboard:
         with tempfile.TemporaryDirectory(prefix="okr-upload-") as folder:
             path = Path(folder) / f"{safe}{suffix}"
             path.write_bytes(content)
-            self._load(shown, path, strip=str(path), as_name=shown)
+            self._load(shown, path, strip=str(path))
         self._set_example(None)
 
-    def _load(self, name: str, path: Any, *, strip: str | None = None, as_name: str = "") -> None:
-        from ..workspace import Workspace
-
+    def _load(self, name: str, path: Path, *, strip: str | None = None) -> None:
         try:
-            workspace = Workspace.open(path, settings=self.settings)
-            # Computed now, so a file that reads but cannot be analysed fails here.
-            scores, kpi_table, findings = (
-                workspace.scores,
-                workspace.kpi_health,
-                workspace.findings,
-            )
+            # Every analysis now, so that a file that reads but cannot be analysed fails here.
+            workspace = Workspace.open(path, settings=self.settings).analyse()
         except OKRDataError as err:
             text = str(err)
             if strip:
                 # Name the file as the user knows it, not by its temporary path.
-                text = text.replace(strip, as_name or name)
+                text = text.replace(strip, name)
             self._fail(name, text)
             return
-        self.workspace = workspace
-        self.source, self.source_name = workspace.okr_file, name
-        self.scores, self.kpi_table, self.findings = scores, kpi_table, findings
-        self.error = None
-        self._render()
+        self._arriving = name
+        try:
+            self.workspace = workspace
+        finally:
+            self._arriving = None
 
     def _fail(self, name: str, text: str) -> None:
-        self.error = text
-        kept = f"Still showing {self.source_name}." if self.source_name else ""
-        self.message = f"Cannot read {name}.\n{text}" + (f"\n{kept}" if kept else "")
-        self.status.value = views.problem_view(f"Cannot read {name}.", text) + (
-            f"<p class='muted'>{html.escape(kept)}</p>" if kept else ""
-        )
+        kept = self.source_name
+        with self.hold_trait_notifications():
+            self.status.value = views.unreadable_view(name, text, still_showing=kept)
+            self.error = text
+            self.message = f"Cannot read {name}.\n{text}" + (
+                f"\nStill showing {kept}." if kept else ""
+            )
 
     def _set_example(self, name: str | None) -> None:
         self.example.unobserve(self._on_example, names="value")
         self.example.value = name
         self.example.observe(self._on_example, names="value")
 
-    # -- rendering -----------------------------------------------------------------------
+    # -- showing the workspace -----------------------------------------------------------
 
-    def _render(self) -> None:
-        scores, kpi_table, findings = self.scores, self.kpi_table, self.findings
-        assert scores is not None and kpi_table is not None and findings is not None
-        okrs = self.source.okrs
-        scored = scores[scores["grade"] != ""]
-        severity = findings["severity"].astype(str)
-        counts = {
-            "objectives": okrs["objective_id"].nunique(),
-            "key results": len(okrs),
-            "scored": len(scored),
-            "KPIs": len(kpi_table),
-            "lint errors": int((severity == "error").sum()),
-            "lint warnings": int((severity == "warning").sum()),
-        }
-        self.message = f"Loaded {self.source_name}: " + ", ".join(
-            f"{v} {k}" for k, v in counts.items()
-        )
-        self.status.value = (
-            f"<p>Loaded <b>{html.escape(str(self.source_name))}</b>: "
-            + ", ".join(f"<b>{v}</b> {html.escape(k)}" for k, v in counts.items())
-            + "</p>"
-        )
-        self._render_scores(scores, scored)
-        self._render_pacing()
-        self._render_kpis(kpi_table)
-        self.download = None
-        self.export_link.value = ""
-        self._render_lint(findings)
-        self._set_picks()
+    @t.observe("workspace")
+    def _show(self, change: Any) -> None:
+        ws: Workspace | None = change["new"]
+        name = self._arriving or (None if ws is None else ws.name)
+        drawn: dict[str, Any] = {}
+        if ws is not None:
+            from ..report import report_charts
 
-    def _render_scores(self, scores: pd.DataFrame, scored: pd.DataFrame) -> None:
-        self.summary.value = views.scores_summary(scores, settings=self.settings)
-        self.scores_view.value = views.scores_view(scores)
-        if len(scored):
-            frame = scored[["kr_id", "score", "grade"]].astype({"grade": str})
-            self.chart = charts.kr_progress(frame, settings=self.settings, width=420)
-            self.scores_chart_view.value = charts.to_svg(self.chart)
-        else:
-            self.chart = None
-            self.scores_chart_view.value = ""
+            drawn = report_charts(ws)
+        with self.hold_trait_notifications():
+            self.source_name, self.error, self.download = name, None, None
+            self.chart = drawn.get("kr_scores")
+            self.export_link.value = ""
+            if ws is None:
+                self.message = ""
+                for view in self._views():
+                    view.value = ""
+            else:
+                counts = [(label, ws.counts[label]) for label in self.STATUS_COUNTS]
+                self.message = f"Loaded {name}: " + ", ".join(f"{n} {k}" for k, n in counts)
+                self.status.value = views.loaded_view(str(name), counts)
+                self.summary.value = views.scores_summary(ws.scores, settings=ws.settings)
+                self.scores_view.value = views.scores_view(ws.scores)
+                self.scores_chart_view.value = self._svg(drawn.get("kr_scores"))
+                self.pacing_view.value = views.pacing_view(ws.pacing)
+                self.kpi_view.value = views.kpis_view(ws.kpi_health)
+                # The report's KPI health chart: each KPI's distance from its threshold.
+                self.kpi_chart_view.value = self._svg(drawn.get("kpi_health"))
+                self.lint_view.value = views.lint_view(ws.findings, ws.lines)
+            self._set_picks()
 
-    def _render_pacing(self) -> None:
-        assert self.workspace is not None
-        self.pacing = self.workspace.pacing
-        self.pacing_view.value = views.pacing_view(self.pacing)
+    def _views(self) -> list[w.HTML]:
+        return [
+            self.status,
+            self.summary,
+            self.scores_view,
+            self.scores_chart_view,
+            self.pacing_view,
+            self.kpi_view,
+            self.kpi_chart_view,
+            self.lint_view,
+        ]
+
+    @staticmethod
+    def _svg(chart: Any) -> str:
+        return "" if chart is None else charts.to_svg(chart)
+
+    # -- "Report & export" ----------------------------------------------------------------
 
     def prepare_download(self) -> None:
         """Build the chosen export of the file on screen and offer it as a download link.
@@ -364,60 +430,32 @@ class WorkshopDashboard:
         or fetched; :attr:`download` holds ``(file name, bytes)`` for tests.
         """
         import tempfile
-        from pathlib import Path
 
         from ..io import write_okr_file
         from ..report import build_report
 
-        if self.source is None:
-            self.export_link.value = "<p class='muted'>Load a file first.</p>"
+        if self.workspace is None:
+            self.export_link.value = views.note_view("Load a file first.")
             return
         fmt = self.export_format.value
         stem = Path(str(self.source_name)).stem or "okrs"
         if fmt == "html":
-            page = build_report(self.source, settings=self.settings)
-            name, data = f"{stem}_report.html", page.encode("utf-8")
-            mime = "text/html"
+            name, data = f"{stem}_report.html", build_report(self.workspace).encode("utf-8")
         else:
             with tempfile.TemporaryDirectory(prefix="okr-export-") as folder:
-                path = write_okr_file(self.source, Path(folder) / f"{stem}.{fmt}")
+                path = write_okr_file(self.workspace.okr_file, Path(folder) / f"{stem}.{fmt}")
                 name, data = path.name, path.read_bytes()
-            mime = (
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                if fmt == "xlsx"
-                else "application/x-yaml"
-            )
+        self.export_link.value = views.download_view(name, data, self._EXPORTS[fmt])
         self.download = (name, data)
-        href = f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
-        self.export_link.value = (
-            f"<p><a class='download' download='{html.escape(name)}' href='{href}'>Download "
-            f"{html.escape(name)}</a> ({len(data) / 1024:,.0f} KiB)</p>"
-        )
-
-    def _render_kpis(self, table: pd.DataFrame) -> None:
-        self.kpi_view.value = views.kpis_view(table)
-        if len(table) == 0:
-            self.kpi_chart_view.value = ""
-            return
-        # The report's KPI health chart: each KPI's distance from its threshold, as SVG.
-        try:
-            self.kpi_chart_view.value = charts.to_svg(charts.kpi_health(table))
-        except OKRDataError:  # no KPI with a value to draw
-            self.kpi_chart_view.value = ""
-
-    def _render_lint(self, findings: pd.DataFrame) -> None:
-        assert self.workspace is not None
-        self.lint_view.value = views.lint_view(findings, self.workspace.lines)
 
     # -- "Score a KR" from the file ----------------------------------------------------------
 
     def _set_picks(self) -> None:
         options: list[tuple[str, str]] = [(self._SEED_PICK, "")]
-        if self.scores is not None:
-            usable = self.scores.dropna(subset=["baseline", "target"])
-            usable = usable[usable["baseline"] != usable["target"]]
+        if self.workspace is not None:
             options += [
-                (f"{r['kr_id']}: {r['statement']}", r["kr_id"]) for _, r in usable.iterrows()
+                (f"{r['kr_id']}: {r['statement']}", r["kr_id"])
+                for _, r in self.workspace.moving_krs.iterrows()
             ]
         was = self.kr_pick.value
         self.kr_pick.unobserve(self._on_pick, names="value")
@@ -425,21 +463,15 @@ class WorkshopDashboard:
         self.kr_pick.value = ""
         self.kr_pick.observe(self._on_pick, names="value")
         if was:  # a KR of the previous file was on the sliders
-            self._on_pick({"new": ""})
+            self.scorer.reset()
 
     def _on_pick(self, change: Any) -> None:
         kr_id = change["new"]
-        if not kr_id:
+        if not kr_id or self.workspace is None:
             self.scorer.reset()
             return
-        assert self.scores is not None
-        r = self.scores.set_index("kr_id").loc[kr_id]
+        r = self.workspace.moving_krs.set_index("kr_id").loc[kr_id]
         # No check-in yet (current is NaN): the scorer starts half way.
         self.scorer.load(
             float(r["baseline"]), float(r["target"]), float(r["current"]), name=str(kr_id)
         )
-
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.widget)
