@@ -1,8 +1,14 @@
 """ipywidgets apps built from the core and the charts, one per module.
 
-Each app is a class that builds its widget tree and exposes its state
-(``app.result``, ``app.chart``), so tests and notebooks can drive it without a
-browser: set ``app.current.value = 58.1`` and read ``app.result``.
+Each app is an :class:`ipywidgets.VBox`: display it, put it in another box, and
+observe or link its results, which are traits (``KRScorer.score``,
+``KPIConverter.proposal``, ``MigrationPlanner.plan``,
+``WorkshopDashboard.workspace``, ...). Tests and notebooks drive an app without a
+browser: set ``app.current.value = 58.1`` and read ``app.score`` (or
+``app.result``, a dict of every result at that moment).
+
+Importing this package imports ipywidgets and Altair; ``import okr_toolkit`` does
+not (``okr_toolkit.widgets`` loads on first use).
 """
 
 from .kpi_converter import KPIConverter
