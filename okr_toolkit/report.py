@@ -57,23 +57,6 @@ def _svg(chart: Any) -> str:
     return svg
 
 
-def _scores_chart(scores: pd.DataFrame, settings: Settings) -> str:
-    """The scored KRs over the grade bands, as inline SVG (or ``""`` when none is scored)."""
-    from .charts import kr_progress
-
-    scored = scores[scores["grade"] != ""]
-    if len(scored) == 0:
-        return ""
-    shown = scored[["kr_id", "score", "grade"]].astype({"grade": str})
-    return _svg(kr_progress(shown, settings=settings))
-
-
-def _kpi_chart(table: pd.DataFrame) -> str:
-    """Bars of each KPI's distance from its threshold, as inline SVG (or ``""``)."""
-    chart = _kpi_health_chart(table)
-    return "" if chart is None else _svg(chart)
-
-
 def _kpi_health_chart(table: pd.DataFrame) -> Any:
     """The KPI health chart, or ``None`` when no KPI has a status to draw."""
     from .charts import kpi_health
@@ -138,47 +121,33 @@ def build_report(
     False
     """
     ws = _workspace(okr_file, settings)
-    okrs, scores, health, findings = ws.okrs, ws.scores, ws.kpi_health, ws.findings
+    scores, health, findings = ws.scores, ws.kpi_health, ws.findings
     name = ws.name
     heading = title if title is not None else f"OKR report: {name}"
     date = _as_date(on)
 
-    n_scored = int((scores["grade"] != "").sum())
-    n_waiting = int((scores["status"] == "no check-in yet").sum())
-    severity = findings["severity"].astype(str)
-    summary: list[tuple[str, int | str]] = [
-        ("objectives", okrs["objective_id"].nunique()),
-        ("key results", len(okrs)),
-        ("scored", n_scored),
-        ("no check-in yet", n_waiting),
-        ("KPIs", len(health)),
-        ("KPIs breached", int((health["status"] == "breached").sum())),
-        ("lint errors", int((severity == "error").sum())),
-        ("lint warnings", int((severity == "warning").sum())),
-        ("lint notes", int((severity == "info").sum())),
-    ]
-    if n_scored:
+    summary: list[tuple[str, int | str]] = list(ws.counts.items())
+    if ws.counts["scored"]:
         summary.insert(
             3, ("mean score", f"{scores.loc[scores['grade'] != '', 'score'].mean():.2f}")
         )
+    drawn = {name: _svg(chart) for name, chart in report_charts(ws, plan=plan).items()}
     sections = [
         (
             "Key results: scores and grades",
             views.scores_summary(scores, settings=ws.settings) + views.scores_view(scores),
-            _scores_chart(scores, ws.settings),
+            drawn.get("kr_scores", ""),
         ),
         (
             "Pacing: where each key result is heading",
             views.pacing_view(ws.pacing if on is None else ws.pacing_on(on)),
             "",
         ),
-        ("KPI health", views.kpis_view(health), _kpi_chart(health)),
+        ("KPI health", views.kpis_view(health), drawn.get("kpi_health", "")),
         ("Lint findings", views.lint_view(findings, ws.lines), ""),
     ]
     if plan is not None:
-        from .charts import migration_gantt
-
-        sections.append(("Migration plan", views.plan_view(plan), _svg(migration_gantt(plan))))
+        sections.append(("Migration plan", views.plan_view(plan), drawn["migration_plan"]))
     return views.report_page(
         heading=heading, source=name, date=date, summary=summary, sections=sections
     )

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from importlib import resources
 from typing import Any
 
@@ -34,9 +34,12 @@ from .settings import DEFAULT_SETTINGS, Settings
 
 __all__ = [
     "BADGES",
+    "download_view",
     "kpis_view",
     "line_numbers",
     "lint_view",
+    "loaded_view",
+    "note_view",
     "pacing_view",
     "plan_view",
     "problem_view",
@@ -44,6 +47,7 @@ __all__ = [
     "scores_summary",
     "scores_view",
     "stylesheet",
+    "unreadable_view",
 ]
 
 #: Words shown as a coloured badge. Only these fixed words ever reach a class attribute.
@@ -238,6 +242,49 @@ def problem_view(title: str, message: str) -> str:
         first=first,
         rest=[line.lstrip("-• ").strip() for line in rest],
     )
+
+
+def note_view(text: str) -> str:
+    """A quiet line of text.
+
+    >>> print(note_view("Load a <file> first."))
+    <p class="muted">Load a &lt;file&gt; first.</p>
+    """
+    return _render("note.html.j2", text=text)
+
+
+def loaded_view(name: str, counts: Iterable[tuple[str, Any]]) -> str:
+    """What was loaded: the file's name and its counts (``(label, number)`` pairs).
+
+    >>> print(loaded_view("q3 <draft>.yaml", [("objectives", 2), ("key results", 5)]))
+    <p>Loaded <b>q3 &lt;draft&gt;.yaml</b>: <b>2</b> objectives, <b>5</b> key results</p>
+    """
+    return _render("loaded.html.j2", file=name, counts=list(counts))
+
+
+def unreadable_view(name: str, message: str, *, still_showing: str | None = None) -> str:
+    """Why the file ``name`` could not be read (every problem of ``message`` listed), and
+    which file is still on screen."""
+    page = problem_view(f"Cannot read {name}.", message)
+    if still_showing:
+        page += note_view(f"Still showing {still_showing}.")
+    return page
+
+
+def download_view(name: str, data: bytes, mime: str) -> str:
+    """A link that downloads ``data`` as the file ``name``: the bytes travel in the link
+    itself (a ``data:`` URL), so nothing is served or fetched.
+
+    >>> link = download_view("q3 'x'.yaml", b"objectives: []", "application/x-yaml")
+    >>> link.split(" href=")[0]
+    "<p><a class='download' download='q3 &#39;x&#39;.yaml'"
+    >>> "href='data:application/x-yaml;base64,b2JqZWN0aXZlczogW10='>Download q3 &#39;x" in link
+    True
+    """
+    import base64
+
+    href = f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+    return _render("download.html.j2", file=name, href=href, kib=f"{len(data) / 1024:,.0f}")
 
 
 def report_page(

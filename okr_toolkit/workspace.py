@@ -33,7 +33,7 @@ import pandas as pd
 
 from .exceptions import OKRDataError
 from .io import OKRFile, read_okr_file
-from .scorecard import scorecard
+from .scorecard import NO_CHECKIN, scorecard
 from .settings import DEFAULT_SETTINGS, Settings
 
 __all__ = ["DateLike", "Workspace", "kpi_table", "pacing_table"]
@@ -65,6 +65,10 @@ class Workspace:
         :func:`okr_toolkit.lint` of the objectives, key results and KPIs.
     lines
         Where each key result starts in the file (``kr_id -> line``).
+    counts
+        The numbers a summary starts with: objectives, key results, scored, ...
+    moving_krs
+        The key results that move a metric from a baseline to another target.
     """
 
     okr_file: OKRFile
@@ -116,6 +120,54 @@ class Workspace:
         from .views import line_numbers
 
         return line_numbers(self.okrs)
+
+    @functools.cached_property
+    def counts(self) -> dict[str, int]:
+        """How many objectives, key results (scored, waiting for a check-in), KPIs (breached)
+        and lint findings of each severity the file has, by label.
+
+        Examples
+        --------
+        >>> import okr_toolkit.datasets as ds
+        >>> Workspace.open(ds.data_path("sample_okrs.yaml")).counts
+        {'objectives': 3, 'key results': 7, 'scored': 0, 'no check-in yet': 7, 'KPIs': 4,
+         'KPIs breached': 3, 'lint errors': 2, 'lint warnings': 6, 'lint notes': 0}
+        """
+        scores, health = self.scores, self.kpi_health
+        severity = self.findings["severity"].astype(str)
+        return {
+            "objectives": int(self.okrs["objective_id"].nunique()),
+            "key results": len(self.okrs),
+            "scored": int((scores["grade"] != "").sum()),
+            "no check-in yet": int((scores["status"] == NO_CHECKIN).sum()),
+            "KPIs": len(health),
+            "KPIs breached": int((health["status"] == "breached").sum()),
+            "lint errors": int((severity == "error").sum()),
+            "lint warnings": int((severity == "warning").sum()),
+            "lint notes": int((severity == "info").sum()),
+        }
+
+    @functools.cached_property
+    def moving_krs(self) -> pd.DataFrame:
+        """The rows of :attr:`scores` with a baseline and a different target (in the file or
+        read from the statement), with or without a check-in: the key results a slider can
+        move from one to the other.
+
+        Examples
+        --------
+        >>> import okr_toolkit.datasets as ds
+        >>> Workspace.open(ds.data_path("sample_okrs.yaml")).moving_krs["kr_id"].tolist()
+        ['activation.kr1', 'activation.kr2']
+        """
+        usable = self.scores.dropna(subset=["baseline", "target"])
+        return usable[usable["baseline"] != usable["target"]]
+
+    def analyse(self) -> Workspace:
+        """Compute every analysis now and return the workspace, so that a file that reads but
+        cannot be analysed fails here (:class:`~okr_toolkit.OKRDataError`), not later."""
+        for name in ("scores", "pacing", "kpi_health", "findings", "lines", "counts"):
+            getattr(self, name)
+        return self
 
 
 def _isna(value: Any) -> bool:

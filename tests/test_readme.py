@@ -53,3 +53,13 @@ def test_readme_migration_plan_is_real():
     with contextlib.redirect_stdout(buffer):
         exec(compile(code, str(README), "exec"), {})
     assert _normalise(buffer.getvalue()) == _normalise(expected)
+
+
+def test_readme_widgets_example_is_real():
+    text = README.read_text(encoding="utf-8")
+    section = text.split("### The apps are widgets", 1)[1]
+    code, expected = re.findall(r"```(?:python)?\n(.*?)```", section, flags=re.S)[:2]
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        exec(compile(code, str(README), "exec"), {})
+    assert _normalise(buffer.getvalue()) == _normalise(expected)

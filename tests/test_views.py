@@ -94,3 +94,33 @@ def test_every_value_from_a_file_is_escaped(text: str) -> None:
         value = cell.split("</td>")[0]
         assert "<" not in value and ">" not in value
         assert html.unescape(value) == text
+
+
+@settings(max_examples=40, deadline=None)
+@given(name=st.text(min_size=1, max_size=30))
+def test_the_dashboard_status_lines_escape_the_file_name(name: str) -> None:
+    import base64
+    import re
+
+    for page in (
+        views.loaded_view(name, [("objectives", 1)]),
+        views.unreadable_view(name, f"{name} line 3: bad\n  - {name}", still_showing=name),
+        views.note_view(name),
+        views.download_view(name, name.encode("utf-8"), "text/plain"),
+    ):
+        text = re.sub(r"<[^>]*>", "", page)
+        assert "<" not in text and ">" not in text  # every < and > of the name escaped
+    link = views.download_view(name, name.encode("utf-8"), "text/plain")
+    encoded = re.search(r"href='data:text/plain;base64,([^']*)'", link).group(1)
+    assert base64.b64decode(encoded) == name.encode("utf-8")
+    assert html.unescape(re.search(r"download='([^']*)'", link).group(1)) == name
+
+
+def test_workspace_counts_are_the_report_summary() -> None:
+    ws = okr.Workspace.open(data_path("acme_okrs.yaml"))
+    page = okr.build_report(ws)
+    for label, n in ws.counts.items():
+        assert f"<li><strong>{n}</strong> {label}</li>" in page, label
+    assert ws.analyse() is ws
+    assert set(ws.moving_krs["kr_id"]) <= set(ws.scores["kr_id"])
+    assert (ws.moving_krs["baseline"] != ws.moving_krs["target"]).all()

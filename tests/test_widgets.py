@@ -52,6 +52,116 @@ def test_error_text_is_escaped_in_the_page():
     assert "&lt;b&gt;x&lt;/b&gt;" in app.summary.value
 
 
+def test_kr_scorer_is_a_widget_that_composes():
+    import ipywidgets as w
+
+    app = KRScorer()
+    assert isinstance(app, w.VBox) and not hasattr(app, "widget")
+    box = w.VBox([app, w.HTML("below")])
+    assert box.children[0] is app
+    assert app.children[:3] == (app.baseline, app.target, app.current)
+
+
+def test_kr_scorer_traits_fire_when_a_slider_moves():
+    app = KRScorer()
+    seen = []
+    app.observe(
+        lambda change: seen.append((change["name"], change["new"])), names=["score", "grade"]
+    )
+    app.current.value = 50.0
+    assert ("grade", "red") in seen
+    assert [n for n, _ in seen].count("score") == 1
+    assert dict(seen)["score"] == pytest.approx((50 - 42) / (65 - 42))
+    # an observer of one trait sees the others already new
+    grades = []
+    app.observe(lambda change: grades.append(app.grade), names="score")
+    app.current.value = 60.0
+    assert grades == ["green"]
+    app.target.value = 42.0  # equals the baseline: no score
+    assert app.score is None and app.grade is None and "equals baseline" in app.error
+    assert app.result == {"score": None, "grade": None, "reading": None, "error": app.error}
+
+
+def test_kr_scorer_score_links_to_another_widget():
+    import ipywidgets as w
+
+    app = KRScorer()
+    gauge = w.FloatProgress(min=0.0, max=1.0)
+    w.dlink((app, "score"), (gauge, "value"))
+    assert gauge.value == pytest.approx(0.7)
+    app.current.value = 50.0
+    assert gauge.value == pytest.approx((50 - 42) / (65 - 42))
+    # and a slider of another app drives this one's current value
+    other = w.FloatSlider(min=0.0, max=100.0)
+    w.link((other, "value"), (app.current, "value"))
+    other.value = 65.0
+    assert app.score == pytest.approx(1.0)
+
+
+def test_kr_scorer_loads_a_key_result_in_one_update():
+    app = KRScorer()
+    scores = []
+    app.observe(lambda change: scores.append(change["new"]), names="score")
+    app.load(baseline=1200, target=300, current=900, name="cost")
+    assert scores == [pytest.approx(1 / 3)]  # once, not once per slider
+    assert app.direction.value == "decrease" and app.name == "cost"
+    assert (app.baseline.min, app.baseline.max) == (0.0, 1500.0) and app.baseline.step == 1.0
+    app.load(baseline=10, target=20)  # no check-in yet: half way
+    assert app.current.value == 15.0 and app.score == pytest.approx(0.5)
+    with pytest.raises(ValueError, match="low < high"):
+        app.load(baseline=10, target=20, low=30, high=30)
+    app.name = "renamed"
+    assert "renamed" in json.dumps(app.chart.to_dict())
+    app.reset()
+    assert (app.current.value, app.name, app.score) == (58.1, "my KR", pytest.approx(0.7))
+    assert (app.baseline.min, app.baseline.max, app.baseline.step) == (0.0, 100.0, 0.1)
+
+
+def test_kpi_converter_composes_and_its_proposal_fires():
+    import ipywidgets as w
+
+    from okr_toolkit.widgets import KPIConverter
+
+    app = KPIConverter()
+    assert isinstance(app, w.VBox) and w.VBox([app]).children == (app,)
+    seen = []
+    app.observe(lambda change: seen.append(change["new"]), names="proposal")
+    app.kpi.value = "activation_rate"
+    assert [p.kpi for p in seen] == ["activation_rate"]
+    assert app.statement == seen[0].statement and app.error is None
+    app.strategy.value = "benchmark_top"  # activation has no benchmark row
+    assert seen[-1] is None and app.proposal is None and app.statement is None
+    assert "no typical range" in app.error and app.warnings == []
+    assert set(app.result) == {
+        "statement",
+        "target",
+        "threshold_score",
+        "explanation",
+        "warnings",
+        "error",
+    }
+
+
+def test_kpi_converter_threshold_score_links_to_another_widget():
+    import ipywidgets as w
+
+    from okr_toolkit.widgets import KPIConverter
+
+    app = KPIConverter()
+    shown = w.FloatText()
+    w.dlink(
+        (app, "threshold_score"), (shown, "value"), transform=lambda x: -1.0 if x is None else x
+    )
+    assert shown.value == pytest.approx(0.5)  # clear at 0.5
+    app.score.value = 0.25
+    assert shown.value == pytest.approx(0.25)
+    # and the parameter slider can be driven from outside
+    knob = w.FloatSlider(min=0.05, max=1.0, step=0.05)
+    w.link((knob, "value"), (app.score, "value"))
+    knob.value = 0.4
+    assert app.threshold_score == pytest.approx(0.4)
+
+
 def test_statement_checker_reads_classifies_and_lints():
     from okr_toolkit.widgets import StatementChecker
 
@@ -76,6 +186,25 @@ def test_statement_checker_escapes_what_the_student_types():
     app = StatementChecker("<script>alert(1)</script> launch 3 portals")
     assert "<script>" not in app.reading.value + app.findings.value
     assert "&lt;script&gt;" in app.findings.value
+
+
+def test_statement_checker_composes_observes_and_links():
+    import ipywidgets as w
+
+    from okr_toolkit.widgets import StatementChecker
+
+    app = StatementChecker("Publish 12 blog posts")
+    assert isinstance(app, w.VBox) and w.HBox([app]).children == (app,)
+    assert (app.label, app.lint_findings[0][0]) == ("activity", "OKR202")
+    labels = []
+    app.observe(lambda change: labels.append(change["new"]), names="label")
+    badge = w.Label()
+    w.dlink((app, "label"), (badge, "value"))
+    typed = w.Text("Publish 12 blog posts")
+    w.link((typed, "value"), (app.text, "value"))
+    typed.value = "Increase blog traffic from 20k to 28k visits a month"
+    assert labels == ["key_result"] and badge.value == "key_result"
+    assert app.parsed["baseline"] == 20000 and app.result["label"] == "key_result"
 
 
 def test_migration_planner_follows_the_answers_and_teams(tmp_path):
@@ -121,6 +250,40 @@ def test_migration_planner_shows_input_errors():
     assert app.plan is None and app.download.value == ""
 
 
+def test_migration_planner_composes_and_its_plan_fires():
+    import ipywidgets as w
+
+    from okr_toolkit.widgets import MigrationPlanner
+
+    app = MigrationPlanner(["Sales", "Support"], "2026Q1")
+    assert isinstance(app, w.VBox) and w.VBox([app]).children == (app,)
+    plans, decisions = [], []
+    app.observe(lambda change: plans.append(change["new"]), names="plan")
+    app.observe(lambda change: decisions.append(change["new"]), names="decision")
+    app.regulated.value = True
+    assert decisions == ["coexist"] and len(plans) == 1
+    assert isinstance(plans[0], pd.DataFrame) and app.assessment.decision == "coexist"
+    app.start.value = "next year"  # no plan
+    assert plans[-1] is None and decisions[-1] is None and "Cannot plan" in app.summary.value
+    assert app.result == {"decision": None, "problems": [], "error": app.error}
+
+
+def test_migration_planner_decision_links_to_another_widget():
+    import ipywidgets as w
+
+    from okr_toolkit.widgets import MigrationPlanner
+
+    app = MigrationPlanner(["Sales", "Support"], "2026Q1")
+    shown = w.Label()
+    w.dlink((app, "decision"), (shown, "value"), transform=lambda d: d or "no plan")
+    assert shown.value == "replace"
+    # a checkbox elsewhere answers the question for the planner
+    answer = w.Checkbox(value=False)
+    w.link((answer, "value"), (app.bonus_tied_to_annual_targets, "value"))
+    answer.value = True
+    assert shown.value == "coexist"
+
+
 def test_scenario_explorer_updates_probabilities_and_chart():
     from okr_toolkit.widgets import ScenarioExplorer
 
@@ -152,6 +315,27 @@ def test_scenario_explorer_redraws_with_the_new_numbers():
     assert "= 100%" in app.chart_view.value
     # the Altair chart on demand matches what is shown
     assert app.chart.to_dict()["title"].startswith("P(score >= 0.7) = 100%")
+
+
+def test_scenario_explorer_composes_observes_and_links():
+    import ipywidgets as w
+
+    from okr_toolkit.widgets import ScenarioExplorer
+
+    app = ScenarioExplorer(drift=1.0, volatility=0.0, weeks_left=6)
+    assert isinstance(app, w.VBox) and w.VBox([app]).children == (app,)
+    seen = []
+    app.observe(lambda change: seen.append(change["new"]), names="p_success")
+    chance = w.FloatProgress(min=0.0, max=1.0)
+    w.dlink((app, "p_success"), (chance, "value"))
+    assert chance.value == 0.0
+    drift = w.FloatSlider(value=1.0, min=-3.0, max=5.0)
+    w.link((drift, "value"), (app.drift, "value"))
+    drift.value = 2.0
+    assert seen == [1.0] and chance.value == 1.0
+    assert app.simulation.drift == 2.0 and app.error is None
+    app.weeks.value = 7  # still certain: the trait does not fire again
+    assert seen == [1.0] and app.simulation.weeks == 7
 
 
 # --- the workshop dashboard ---------------------------------------------------------------
@@ -432,3 +616,54 @@ def test_dashboard_exports_what_is_on_screen(dashboard_class, tmp_path, fmt):
     # A new file clears the old download, so a stale export is never handed over.
     app.load_example("sample_okrs.yaml")
     assert app.download is None and app.export_link.value == ""
+
+
+def test_dashboard_is_a_widget_whose_workspace_changes_when_a_file_loads(dashboard_class):
+    import ipywidgets as w
+
+    from okr_toolkit.workspace import Workspace
+
+    app = dashboard_class()
+    assert isinstance(app, w.VBox) and not hasattr(app, "widget")
+    assert w.VBox([app]).children == (app,)
+    assert app.scorer in app.tabs.children[7].children  # the apps sit in the tabs as they are
+    first = app.workspace
+    assert isinstance(first, Workspace) and first.name == "sample_okrs.yaml"
+    seen = []
+    app.observe(lambda change: seen.append((change["new"], app.source_name)), names="workspace")
+    _upload(app, "client q3.yaml", _sample_with_checkins())
+    ((ws, name),) = seen
+    assert ws is app.workspace and ws is not first and name == "client q3.yaml"
+    assert app.scores is ws.scores and app.source is ws.okr_file
+    # a file that cannot be read leaves the workspace as it was; the error trait says why
+    errors = []
+    app.observe(lambda change: errors.append(change["new"]), names="error")
+    _upload(app, "draft.yaml", b"objectives: [unclosed\n")
+    assert len(seen) == 1 and app.workspace is ws and "draft.yaml" in errors[-1]
+    app.load_example("acme_okrs.yaml")
+    assert len(seen) == 2 and seen[-1][1] == "acme_okrs.yaml" and errors[-1] is None
+
+
+def test_dashboard_shows_a_workspace_set_or_linked_from_outside(dashboard_class):
+    import ipywidgets as w
+
+    from okr_toolkit.datasets import data_path
+    from okr_toolkit.workspace import Workspace
+
+    app = dashboard_class(example=None)
+    other = dashboard_class(example=None)
+    w.link((app, "workspace"), (other, "workspace"))
+    app.workspace = Workspace.open(data_path("acme_okrs.yaml"))
+    assert other.workspace is app.workspace
+    for dash in (app, other):
+        assert dash.source_name == "acme_okrs.yaml" and dash.error is None
+        assert dash.message.startswith("Loaded acme_okrs.yaml: 21 objectives, 33 key results")
+        assert "co_pipeline.kr1" in dash.scores_view.value
+        assert dash.scores_chart_view.value.startswith("<svg")
+    picks = [value for _, value in other.kr_pick.options]
+    assert picks[0] == "" and "co_pipeline.kr1" in picks
+    other.kr_pick.value = "co_pipeline.kr1"
+    assert other.scorer.score == pytest.approx((23.5 - 18) / (30 - 18))
+    app.workspace = None  # and back to empty
+    assert other.source is None and other.scores is None and other.scores_view.value == ""
+    assert other.scorer.score == pytest.approx(0.7)  # the sliders back on the seed example
