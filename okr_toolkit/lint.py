@@ -713,8 +713,13 @@ def _too_many_objectives(t: LintTables) -> Iterator[Findings]:
     objectives = t.objectives
     if "team" in objectives.columns and objectives["team"].notna().any():
         keys = [c for c in ("team", "level") if c in objectives.columns]
-        sets = objectives[keys].astype(object).where(objectives[keys].notna(), None)
-        counts = list(sets.value_counts(dropna=False, sort=False).items())
+        # Counted by hand, in the order the sets first appear: value_counts orders
+        # and spells missing keys differently from one pandas version to the next.
+        tally: dict[tuple[Any, ...], int] = {}
+        for row in objectives[keys].itertuples(index=False, name=None):
+            key = tuple(None if pd.isna(v) else v for v in row)
+            tally[key] = tally.get(key, 0) + 1
+        counts = list(tally.items())
     else:
         counts = [((), len(objectives))]
     for key, n in counts:

@@ -306,8 +306,31 @@ def record(result: Callable[[], Any]) -> dict[str, Any]:
     }
 
 
+# pandas 3 stores text as "str" with NaN for missing, pandas 2 (the floor, and
+# Python 3.10) as "object" with None: the same findings either way, so the comparison
+# names both "text" and both missing values None.
+_TEXT_DTYPES = {"str", "string", "object"}
+
+
+def _portable(recorded: dict[str, Any]) -> dict[str, Any]:
+    """A recorded result with the pandas-version-specific spelling of text columns removed."""
+    if "dtypes" not in recorded:
+        return recorded
+    text = [t in _TEXT_DTYPES for t in recorded["dtypes"]]
+    missing = {"float": "nan"}
+    rows = [
+        [
+            None if is_text and cell == missing else cell
+            for cell, is_text in zip(row, text, strict=True)
+        ]
+        for row in recorded["rows"]
+    ]
+    dtypes = ["text" if is_text else t for t, is_text in zip(recorded["dtypes"], text, strict=True)]
+    return {**recorded, "dtypes": dtypes, "rows": rows}
+
+
 def _dump(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False)
+    return json.dumps(_portable(value), sort_keys=True, ensure_ascii=False)
 
 
 def _file_hashes() -> dict[str, str]:

@@ -294,3 +294,14 @@ def test_too_many_objectives_names_the_level_too():
     ]
     split = lint(_objectives(6, team=["Growth"] * 6, level=["team"] * 3 + ["person"] * 3))
     assert "OKR110" not in set(split["code"])
+
+
+def test_too_many_objectives_says_nothing_of_a_level_the_file_leaves_blank():
+    teams = ["Sales"] * 4 + ["Growth"] * 6
+    levels = [None] * 4 + ["team"] * 6
+    found = lint(_objectives(10, team=teams, level=levels), settings=okr.Settings(max_objectives=3))
+    # In the order the teams first appear, on every pandas version; no "nan level".
+    assert found.loc[found["code"] == "OKR110", "where"].tolist() == [
+        "team 'Sales'",
+        "team 'Growth' (team level)",
+    ]
