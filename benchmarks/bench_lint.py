@@ -68,13 +68,13 @@ def main() -> None:
     statements._classify_cached.cache_clear()
     start = time.perf_counter()
     texts = okrs["statement"].tolist()
-    okr.classify_statements(texts)
+    okr.statements.classify_statements(texts)
     t_classify = time.perf_counter() - start
 
     sample = texts[:300]
     start = time.perf_counter()
     for text in sample:
-        okr.lint_statement(text)
+        okr.linter.lint_statement(text)
     t_each = (time.perf_counter() - start) / len(sample) * args.n
 
     print(f"{args.n:,} key results, {len(findings):,} findings")

@@ -89,7 +89,7 @@ def main() -> None:
     print(f"  speed-up              {t_loop / t_vec:8.1f} x   (aim: <= 0.2 s and >= 50 x)")
 
     # The scenario explorer's slider callback: simulate, draw the fan chart, render SVG.
-    from okr_toolkit.widgets import ScenarioExplorer
+    from okr_toolkit.present.widgets import ScenarioExplorer
 
     app = ScenarioExplorer()
     values = iter([round(0.1 * i, 1) for i in range(1, 1000)])

@@ -28,7 +28,7 @@ def make_krs(n: int, seed: int = 7) -> pd.DataFrame:
     target = np.where(decrease, baseline - gap, baseline + gap)
     current = baseline + (target - baseline) * rng.uniform(-0.2, 1.2, n)
     direction = pd.Categorical(
-        np.where(decrease, "decrease", "increase"), categories=list(okr.DIRECTIONS)
+        np.where(decrease, "decrease", "increase"), categories=list(okr.vocab.DIRECTIONS)
     )
     return pd.DataFrame(
         {
@@ -87,18 +87,18 @@ def main() -> None:
         zip(c.tolist(), b.tolist(), t.tolist(), krs["direction"].astype(str).tolist(), strict=True)
     )
 
-    api_scores = okr.score_krs(krs)["score"].to_numpy()
+    api_scores = okr.core.score_krs(krs)["score"].to_numpy()
     np.testing.assert_allclose(api_scores, numpy_kernel(c, b, t))  # same answers first
     np.testing.assert_allclose(api_scores[:1000], python_loop(rows[:1000]))
 
-    t_api = timed(lambda: okr.score_krs(krs), args.repeat)
+    t_api = timed(lambda: okr.core.score_krs(krs), args.repeat)
     t_score = timed(lambda: okr.score(c, b, t), args.repeat)
     t_numpy = timed(lambda: numpy_kernel(c, b, t), args.repeat)
     t_loop = timed(lambda: python_loop(rows), max(1, args.repeat // 3))
     t_iter = timed(lambda: itertuples_loop(krs), 1)
 
     print(f"{args.n:,} key results (median of {args.repeat} runs)")
-    print(f"  okr.score_krs(DataFrame) -> score + grade : {t_api * 1e3:8.1f} ms")
+    print(f"  okr.core.score_krs(DataFrame) -> score + grade : {t_api * 1e3:8.1f} ms")
     print(f"  okr.score(arrays)                         : {t_score * 1e3:8.1f} ms")
     print(f"  bare numpy kernel                         : {t_numpy * 1e3:8.1f} ms")
     print(f"  per-row Python loop over lists            : {t_loop * 1e3:8.1f} ms")

@@ -24,8 +24,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from okr_toolkit import classify_statement, classify_statements, statements
+from okr_toolkit import classify_statement, statements
 from okr_toolkit.datasets import load_statements
+from okr_toolkit.statements import classify_statements
 
 HOLDOUT = Path(__file__).resolve().parent.parent / "tests" / "statements_holdout.csv"
 FIELDS = ("baseline", "target", "unit", "direction", "relative_change", "deadline")

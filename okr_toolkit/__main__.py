@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 
-from .cli import main, module_prog
+from okr_toolkit.cli import main, module_prog
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main(prog=module_prog("okr_toolkit")))

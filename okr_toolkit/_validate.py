@@ -14,7 +14,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from .exceptions import OKRDataError
+from okr_toolkit.exceptions import OKRDataError
 
 #: Names of the items in a batch, one per item, for error messages: a sequence or
 #: the array a column or index gives (``to_numpy()``).

@@ -16,9 +16,8 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from okr_toolkit.exceptions import OKRDataError
-from okr_toolkit.rollup import ORIGINS
 from okr_toolkit.statements import LABELS
-from okr_toolkit.vocab import DIRECTIONS, LEVELS
+from okr_toolkit.vocab import DIRECTIONS, LEVELS, ORIGINS
 
 if TYPE_CHECKING:
     import sys
@@ -33,7 +32,6 @@ if TYPE_CHECKING:
 __all__ = [
     "KINDS",
     "LABELS",
-    "ORIGINS",
     "UNITS",
     "data_path",
     "load_acme_kpi_history",
@@ -700,7 +698,7 @@ def load_acme_kpi_history(kpi: str | None = None) -> pd.DataFrame:
 
     52 Mondays from 2025-06-30 to 2026-06-22 for each of the 21 KPIs of
     :func:`load_acme_kpis`, in the same tidy layout as :func:`load_kpi_history`, so
-    :func:`okr_toolkit.detect_stalls` and :func:`okr_toolkit.find_candidates` read it
+    :func:`okr_toolkit.core.detect_stalls` and :func:`okr_toolkit.planning.find_candidates` read it
     as it is. Three KPIs are stalled on the wrong side of their threshold for
     their last weeks: ``mql_to_sql_rate`` (39 weeks, the series of
     :func:`load_kpi_history`), ``activation_rate`` (26 weeks, likewise) and

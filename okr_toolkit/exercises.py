@@ -58,7 +58,7 @@ class Exercise:
 
 def _framework_with(aspect: str, words: str) -> str:
     """The framework whose cell for ``aspect`` mentions ``words`` (from seed 000's table)."""
-    from .datasets import load_framework_comparison
+    from okr_toolkit.datasets import load_framework_comparison
 
     row = load_framework_comparison().set_index("aspect").loc[aspect]
     hits = [fw for fw in ("okr", "kpi", "mbo") if words.lower() in str(row[fw]).lower()]
@@ -69,7 +69,7 @@ def _framework_with(aspect: str, words: str) -> str:
 
 def _score(*args: Any, **kwargs: Any) -> Callable[[], float]:
     def compute() -> float:
-        from .scoring import score
+        from okr_toolkit.core.scoring import score
 
         return float(score(*args, **kwargs))
 
@@ -77,7 +77,7 @@ def _score(*args: Any, **kwargs: Any) -> Callable[[], float]:
 
 
 def _payout_at_07() -> float:
-    from .mbo import achievement, payout
+    from okr_toolkit.core.mbo import achievement, payout
 
     # A 0.7 OKR score on 42 -> 65 means 58.1%; read against 65 as an MBO target.
     return float(payout(achievement(42 + 0.7 * (65 - 42), 65)))
@@ -87,7 +87,7 @@ def _proposal(attribute: str, *args: Any, **kwargs: Any) -> Callable[[], float]:
     """An answer read off a KPI-to-KR proposal (``value_at_0.7`` reads the 0.7 point)."""
 
     def compute() -> float:
-        from .convert import kpi_to_kr
+        from okr_toolkit.planning.convert import kpi_to_kr
 
         kr = kpi_to_kr(*args, **kwargs)
         if attribute == "value_at_0.7":
@@ -99,8 +99,8 @@ def _proposal(attribute: str, *args: Any, **kwargs: Any) -> Callable[[], float]:
 
 def _stall_run(kpi: str) -> Callable[[], float]:
     def compute() -> float:
-        from .datasets import load_kpi_history
-        from .kpis import stall_summary
+        from okr_toolkit.core.kpis import stall_summary
+        from okr_toolkit.datasets import load_kpi_history
 
         return float(stall_summary(load_kpi_history())["run"].loc[kpi])
 
@@ -109,8 +109,8 @@ def _stall_run(kpi: str) -> Callable[[], float]:
 
 def _acme_stall_run(kpi: str) -> Callable[[], float]:
     def compute() -> float:
-        from .datasets import load_acme_kpi_history
-        from .kpis import stall_summary
+        from okr_toolkit.core.kpis import stall_summary
+        from okr_toolkit.datasets import load_acme_kpi_history
 
         return float(stall_summary(load_acme_kpi_history())["run"].loc[kpi])
 
@@ -119,8 +119,8 @@ def _acme_stall_run(kpi: str) -> Callable[[], float]:
 
 def _acme_bottom_up(level: str) -> Callable[[], float]:
     def compute() -> float:
-        from .datasets import load_acme_objectives
-        from .rollup import bottom_up_share
+        from okr_toolkit.core.rollup import bottom_up_share
+        from okr_toolkit.datasets import load_acme_objectives
 
         return float(bottom_up_share(load_acme_objectives(), by="level")[level])
 
@@ -135,7 +135,7 @@ def _join_quarter(team: str) -> Callable[[], str]:
     """The first quarter ``team`` runs full OKRs in the sample company's replace plan."""
 
     def compute() -> str:
-        from .migration import plan_migration
+        from okr_toolkit.planning.migration import plan_migration
 
         plan = plan_migration(_sample_company(), "2026Q1")
         rows = plan[(plan["team"] == team) & (plan["framework"] == "OKR")]
@@ -145,7 +145,7 @@ def _join_quarter(team: str) -> Callable[[], str]:
 
 
 def _bank_decision() -> str:
-    from .migration import MigrationProfile, assess_migration
+    from okr_toolkit.planning.migration import MigrationProfile, assess_migration
 
     bank = MigrationProfile(
         regulated=True,
@@ -161,7 +161,7 @@ def _bank_decision() -> str:
 def _first_quarter_target() -> float:
     import pandas as pd
 
-    from .migration import draft_first_quarter
+    from okr_toolkit.planning.migration import draft_first_quarter
 
     mbo = pd.DataFrame(
         {
@@ -178,13 +178,13 @@ def _first_quarter_target() -> float:
 
 
 def _simulated_p_success() -> float:
-    from .scenarios import simulate_kr
+    from okr_toolkit.scenarios import simulate_kr
 
     return float(simulate_kr(42, 65, 48, 6, drift=1.0, volatility=0.0, seed=0).p_success)
 
 
 def _simulated_mean_end() -> float:
-    from .scenarios import simulate_kr
+    from okr_toolkit.scenarios import simulate_kr
 
     # The noise only spreads the paths around this mean, so simulate without it.
     return float(simulate_kr(42, 65, 48, 6, drift=1.5, volatility=0.0, seed=0).end_values.mean())
@@ -193,7 +193,7 @@ def _simulated_mean_end() -> float:
 def _brier_two() -> float:
     import pandas as pd
 
-    from .scenarios import confidence_calibration
+    from okr_toolkit.scenarios import confidence_calibration
 
     past = pd.DataFrame({"confidence": [1.0, 0.0], "score": [1.0, 1.0]})
     return float(confidence_calibration(past, bins=2).brier)
@@ -202,7 +202,7 @@ def _brier_two() -> float:
 def _rollup_weakest() -> float:
     import pandas as pd
 
-    from .rollup import rollup
+    from okr_toolkit.core.rollup import rollup
 
     krs = pd.DataFrame({"objective_id": "O", "score": [0.9, 0.7, 0.2]})
     return float(rollup(krs, method="weakest_link")["score"].iloc[0])
@@ -422,7 +422,7 @@ CLASSIFY_QUIZ: tuple[str, ...] = (
 
 
 def _corpus_labels() -> dict[str, str]:
-    from .datasets import load_statements
+    from okr_toolkit.datasets import load_statements
 
     corpus = load_statements()
     return dict(zip(corpus["statement"], corpus["label"].astype(str), strict=True))

@@ -21,8 +21,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .exceptions import OKRDataError
-from .vocab import (
+from okr_toolkit.exceptions import OKRDataError
+from okr_toolkit.vocab import (
     BETTER,
     CHECKIN_COLUMNS,
     DIRECTIONS,

@@ -116,7 +116,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from .vocab import DIRECTIONS
+from okr_toolkit.vocab import DIRECTIONS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -177,7 +177,7 @@ class ParsedStatement:
         ``"days"``, ``"count"``, ``"score"``, ``"points"``, ``"ratio"``,
         ``"rank"``...; None when no number was read or only a relative change.
     direction : str or None
-        One of :data:`okr_toolkit.scoring.DIRECTIONS`, None when unknown.
+        One of :data:`okr_toolkit.core.scoring.DIRECTIONS`, None when unknown.
     relative_change : float or None
         Signed fraction: 0.30 for "increase by 30%", -0.5 for "halve".
     deadline : str or None
@@ -2368,7 +2368,7 @@ def classify_statements(texts: Iterable[str]) -> pd.DataFrame:
         Columns ``text, label, reason, metric, baseline, target, unit, direction,
         relative_change, deadline, absolute_change, parsed``; ``label`` and
         ``direction`` are categoricals over :data:`LABELS` and
-        :data:`~okr_toolkit.scoring.DIRECTIONS`.
+        :data:`~okr_toolkit.core.scoring.DIRECTIONS`.
 
     Raises
     ------

@@ -28,6 +28,7 @@ __all__ = [
     "LEVELS",
     "OBJECTIVE_COLUMNS",
     "OKR_COLUMNS",
+    "ORIGINS",
     "Direction",
 ]
 
@@ -46,6 +47,9 @@ DIRECTIONS: tuple[Direction, ...] = (
 
 #: Where an objective sits in the alignment tree.
 LEVELS: tuple[str, ...] = ("company", "team", "person")
+
+#: Who set an objective: proposed by its own team, or cascaded by the level above.
+ORIGINS: tuple[str, ...] = ("bottom_up", "top_down")
 
 #: Which way is good for a KPI.
 BETTER: tuple[str, ...] = ("higher", "lower")
@@ -107,7 +111,7 @@ KR_COLUMNS: tuple[str, ...] = (
 
 #: The OKR table: one row per key result with its objective's columns. What
 #: :func:`okr_toolkit.read_okr_file` returns as ``okrs``, what
-#: :func:`okr_toolkit.objectives_to_frame` builds, and what scoring, linting,
+#: :func:`okr_toolkit.core.objectives_to_frame` builds, and what scoring, linting,
 #: the report and the dashboard accept.
 OKR_COLUMNS: tuple[str, ...] = (*OBJECTIVE_COLUMNS, *KR_COLUMNS)
 

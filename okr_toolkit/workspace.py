@@ -9,7 +9,7 @@ Examples
 --------
 >>> from dataclasses import replace
 >>> import okr_toolkit.datasets as ds
->>> from okr_toolkit import DEFAULT_SETTINGS
+>>> from okr_toolkit.core import DEFAULT_SETTINGS
 >>> ws = Workspace.open(ds.data_path("acme_okrs.yaml"))
 >>> len(ws.scores), ws.scores["grade"].value_counts().to_dict()
 (33, {'yellow': 19, 'red': 13, 'green': 1})
@@ -31,10 +31,10 @@ from typing import Any, overload
 import numpy as np
 import pandas as pd
 
-from .exceptions import OKRDataError
-from .io import OKRFile, read_okr_file
-from .scorecard import NO_CHECKIN, scorecard
-from .settings import DEFAULT_SETTINGS, Settings
+from okr_toolkit.core.scorecard import NO_CHECKIN, scorecard
+from okr_toolkit.core.settings import DEFAULT_SETTINGS, Settings
+from okr_toolkit.exceptions import OKRDataError
+from okr_toolkit.io import OKRFile, read_okr_file
 
 __all__ = ["DateLike", "Workspace", "kpi_table", "pacing_table"]
 
@@ -56,13 +56,13 @@ class Workspace:
     Attributes
     ----------
     scores
-        :func:`okr_toolkit.scorecard`: each KR's numbers, score, grade and status.
+        :func:`okr_toolkit.core.scorecard`: each KR's numbers, score, grade and status.
     pacing
         :func:`pacing_table` as of the latest check-in.
     kpi_health
         :func:`kpi_table`: each KPI against its line.
     findings
-        :func:`okr_toolkit.lint` of the objectives, key results and KPIs.
+        :func:`okr_toolkit.linter.lint` of the objectives, key results and KPIs.
     lines
         Where each key result starts in the file (``kr_id -> line``).
     counts
@@ -111,15 +111,16 @@ class Workspace:
 
     @functools.cached_property
     def findings(self) -> pd.DataFrame:
-        from .lint import lint
+        from okr_toolkit.linter import lint
 
         return lint(self.okrs, self.okr_file.kpis, settings=self.settings)
 
     @functools.cached_property
     def lines(self) -> dict[Any, Any]:
-        from .views import line_numbers
-
-        return line_numbers(self.okrs)
+        """Where each key result starts in its file (``kr_id -> line``), when the file says."""
+        if "line" not in self.okrs.columns:
+            return {}
+        return self.okrs.dropna(subset=["line"]).set_index("kr_id")["line"].to_dict()
 
     @functools.cached_property
     def counts(self) -> dict[str, int]:
@@ -198,7 +199,7 @@ def kpi_table(kpis: pd.DataFrame | None, *, settings: Settings = DEFAULT_SETTING
     0  activation_rate   42.0       50.0  higher  breached
     1             ttfv    3.5        4.0   lower   healthy
     """
-    from .kpis import kpi_status
+    from okr_toolkit.core.kpis import kpi_status
 
     columns = ["kpi", "value", "threshold", "better", "status"]
     if kpis is None or len(kpis) == 0:
@@ -250,7 +251,7 @@ def pacing_table(
     on
         The date to pace against.
     scores
-        :func:`~okr_toolkit.scorecard` of the file's key results, when the caller
+        :func:`~okr_toolkit.core.scorecard` of the file's key results, when the caller
         has it already (it is computed otherwise).
     settings
         ``pacing_tolerance`` says how far from the straight line is behind or
@@ -272,7 +273,7 @@ def pacing_table(
     >>> table["pace"].value_counts().sort_index().to_dict()
     {'ahead': 1, 'behind': 15, 'on_track': 17}
     """
-    from .pacing import expected_progress, forecast, pace, quarter_bounds
+    from okr_toolkit.core.pacing import expected_progress, forecast, pace, quarter_bounds
 
     columns = [
         "kr_id",

@@ -1,10 +1,10 @@
 """Record what the linter finds in a few thousand OKR tables, to compare later.
 
-A refactor of ``okr_toolkit.lint`` must leave every finding unchanged: the same
+A refactor of ``okr_toolkit.linter`` must leave every finding unchanged: the same
 rows in the same order, the same messages and fixes, the same columns, dtypes,
 index and Python types of every cell, the same errors for bad input, and the
-same output of :func:`~okr_toolkit.lint.lint_statement` and
-:func:`~okr_toolkit.lint.format_findings`. This script lints a fixed,
+same output of :func:`~okr_toolkit.linter.lint_statement` and
+:func:`~okr_toolkit.linter.format_findings`. This script lints a fixed,
 deterministic set of inputs and writes each result as one JSON line to a gzip
 file:
 
@@ -211,7 +211,7 @@ Case = tuple[str, Callable[[], Any]]
 def cases(pool: dict[str, list[str]]) -> list[Case]:
     """Every case, by name, with a function that computes its result."""
     import okr_toolkit as okr
-    from okr_toolkit.lint import format_findings, lint, lint_statement
+    from okr_toolkit.linter import format_findings, lint, lint_statement
 
     out: list[Case] = []
 
@@ -221,7 +221,7 @@ def cases(pool: dict[str, list[str]]) -> list[Case]:
     for name, okrs, kpis in file_cases():
         add_lint(name, okrs, kpis)
         if name.endswith("sample_okrs.yaml"):
-            relaxed = replace(okr.DEFAULT_SETTINGS, max_objectives=2, max_key_results=2)
+            relaxed = replace(okr.core.DEFAULT_SETTINGS, max_objectives=2, max_key_results=2)
             add_lint(f"{name} (strict limits)", okrs, kpis, settings=relaxed)
             lines = okrs.dropna(subset=["line"]).set_index("kr_id")["line"].to_dict()
             out.append(
@@ -238,7 +238,7 @@ def cases(pool: dict[str, list[str]]) -> list[Case]:
         "load_okr_examples(), classified",
         examples,
         None,
-        classified=okr.classify_statements(examples["statement"]),
+        classified=okr.statements.classify_statements(examples["statement"]),
     )
     for example_id, rows in examples.groupby("example_id", sort=False):
         add_lint(f"load_okr_examples: {example_id}", rows, None)
@@ -248,7 +248,7 @@ def cases(pool: dict[str, list[str]]) -> list[Case]:
 
         def run(i: int = i) -> Any:
             case = random_case(i, pool)
-            settings = replace(okr.DEFAULT_SETTINGS, **case["settings"])
+            settings = replace(okr.core.DEFAULT_SETTINGS, **case["settings"])
             return lint(case["okrs"], case["kpis"], settings=settings)
 
         out.append((f"random {i}", run))

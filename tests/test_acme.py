@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 import okr_toolkit as okr
+from okr_toolkit.core.rollup import bottom_up_share
 from okr_toolkit.datasets import (
     load_acme_kpi_history,
     load_acme_kpis,
@@ -20,7 +21,6 @@ from okr_toolkit.datasets import (
     load_acme_objectives,
     load_acme_okrs,
 )
-from okr_toolkit.rollup import bottom_up_share
 
 REPO = Path(__file__).resolve().parent.parent
 SCRIPT = REPO / "scripts" / "make_datasets.py"
@@ -75,7 +75,7 @@ def test_generator_is_deterministic_and_other_seeds_differ(tmp_path: Path) -> No
 
 def test_company_size_follows_the_seeds() -> None:
     kpis = load_acme_kpis()
-    low, high = okr.DEFAULT_SETTINGS.kpi_count_range  # seed 001: 12-25 KPIs for a company
+    low, high = okr.core.DEFAULT_SETTINGS.kpi_count_range  # seed 001: 12-25 KPIs for a company
     assert low <= len(kpis) <= high
     assert kpis["kpi"].is_unique
     assert 8 <= kpis["team"].nunique() <= 10
@@ -111,12 +111,12 @@ def test_history_is_weekly_and_complete() -> None:
 
 def test_the_library_finds_exactly_the_stalled_kpis() -> None:
     history = load_acme_kpi_history()
-    summary = okr.stall_summary(history)
+    summary = okr.core.stall_summary(history)
     assert summary.loc[summary["stalled"], "run"].to_dict() == STALLED
     # the healthy and declining KPIs never missed twice in a row
-    flagged = okr.detect_stalls(history)
+    flagged = okr.core.detect_stalls(history)
     assert set(flagged.loc[flagged["stalled"], "kpi"]) == set(STALLED)
-    candidates = okr.find_candidates(history)
+    candidates = okr.planning.find_candidates(history)
     assert candidates.index.tolist() == list(STALLED)  # longest stall first
     # the suggested baselines are the levels the KPIs are stuck at (seed 000; seed 003)
     assert candidates["baseline"].to_dict() == {
@@ -176,7 +176,7 @@ def test_parent_links_form_a_company_team_person_tree(raw: dict[str, Any]) -> No
     assert levels["person"] >= 3
     # the library agrees: three levels, no cycle
     tree = load_acme_objectives()
-    scored = okr.rollup_tree(
+    scored = okr.core.rollup_tree(
         tree, pd.DataFrame({"objective_id": tree["objective_id"], "score": 0.5})
     )
     assert scored.set_index("objective_id")["depth"].max() == 2
@@ -197,7 +197,7 @@ def test_objectives_csv_is_the_same_tree_as_the_yaml(raw: dict[str, Any]) -> Non
 def test_about_sixty_percent_of_aligned_objectives_are_bottom_up() -> None:
     tree = load_acme_objectives()
     share = bottom_up_share(tree)
-    target = okr.DEFAULT_SETTINGS.bottom_up_share  # seed 000: 60/40
+    target = okr.core.DEFAULT_SETTINGS.bottom_up_share  # seed 000: 60/40
     assert abs(share - target) <= 0.05
     assert share == pytest.approx(11 / 18)
     assert (tree.loc[tree["level"] == "company", "origin"] == "top_down").all()
@@ -250,9 +250,9 @@ SAME_METRIC = [
 
 def test_mid_quarter_some_krs_are_on_pace_and_some_behind() -> None:
     acme = load_acme_okrs()
-    scored = okr.score_krs(acme.okrs)
-    start, end = okr.quarter_bounds("2026Q3")
-    paced = okr.pacing(scored, "2026-08-17", start, end)
+    scored = okr.core.score_krs(acme.okrs)
+    start, end = okr.core.quarter_bounds("2026Q3")
+    paced = okr.core.pacing(scored, "2026-08-17", start, end)
     counts = paced["pace"].value_counts()
     assert counts["behind"] >= 8 and counts["on_track"] >= 8
     assert paced.set_index("kr_id").loc["co_retention.kr1", "pace"] == "behind"
@@ -282,7 +282,7 @@ def test_mbo_targets_are_conservative_except_the_stale_ones() -> None:
     mbo = load_acme_mbo_targets()
     assert (mbo.groupby("employee")["weight"].sum().round(9) == 1).all()
     moving = mbo[mbo["baseline"] != mbo["target"]]
-    achieved = okr.achievement(moving["achieved"], moving["target"], better=moving["better"])
+    achieved = okr.core.achievement(moving["achieved"], moving["target"], better=moving["better"])
     met = achieved >= 0.95
     assert met.mean() >= 0.6  # pay-linked targets are mostly met (seed 000)
     stale = moving.loc[achieved < 0.85, "metric"].tolist()

@@ -26,7 +26,7 @@ import pytest
 from playwright.sync_api import expect, sync_playwright
 
 from okr_toolkit.datasets import data_path
-from okr_toolkit.report import write_report
+from okr_toolkit.present.report import write_report
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"

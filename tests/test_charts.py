@@ -6,8 +6,9 @@ import pandas as pd
 import pytest
 
 import okr_toolkit as okr
-from okr_toolkit import charts, datasets
-from okr_toolkit.settings import Settings
+from okr_toolkit import datasets
+from okr_toolkit.core.settings import Settings
+from okr_toolkit.present import charts
 
 
 def _layers(chart):
@@ -20,7 +21,7 @@ def _data(chart, name):
 
 
 def test_kr_progress_bars_bands_and_success_line():
-    scored = okr.score_krs(
+    scored = okr.core.score_krs(
         pd.DataFrame(
             {"kr_id": ["a", "b", "c"], "baseline": 0.0, "target": 10.0, "current": [2, 5, 8]}
         )
@@ -54,7 +55,7 @@ def test_kr_progress_missing_column_is_a_clear_error():
 
 
 def test_kpi_history_marks_the_stalled_weeks():
-    flagged = okr.detect_stalls(datasets.load_kpi_history())
+    flagged = okr.core.detect_stalls(datasets.load_kpi_history())
     chart = charts.kpi_history(flagged, kpi="activation_rate")
     layers = _layers(chart)
     assert set(layers) == {"line", "point", "rule", "text"}
@@ -103,7 +104,7 @@ def test_migration_gantt_coexist_colours():
 
 
 def test_scenario_fan_bands_and_lines():
-    sim = okr.simulate_kr(
+    sim = okr.scenarios.simulate_kr(
         42, 65, 48, 6, drift=1.0, volatility=0.0, seed=1, keep_paths=True, threshold=50
     )
     spec = charts.scenario_fan(sim, baseline=42, target=65, current=48, threshold=50).to_dict()
@@ -118,13 +119,13 @@ def test_scenario_fan_bands_and_lines():
 
 
 def test_fan_needs_kept_paths():
-    sim = okr.simulate_kr(42, 65, 48, 6, drift=1.0, volatility=1.0, seed=1)
+    sim = okr.scenarios.simulate_kr(42, 65, 48, 6, drift=1.0, volatility=1.0, seed=1)
     with pytest.raises(okr.OKRDataError, match="keep_paths=True"):
         charts.scenario_fan(sim, baseline=42, target=65, current=48)
 
 
 def test_score_distribution_shares_sum_to_one():
-    sim = okr.simulate_kr(42, 65, 48, 6, drift=1.0, volatility=2.0, seed=3, paths=3000)
+    sim = okr.scenarios.simulate_kr(42, 65, 48, 6, drift=1.0, volatility=2.0, seed=3, paths=3000)
     spec = charts.score_distribution(sim).to_dict()
     hist = pd.DataFrame(spec["datasets"][spec["layer"][1]["data"]["name"]])
     assert hist["share"].sum() == pytest.approx(1.0)
@@ -135,7 +136,7 @@ def test_reliability_diagram_plots_the_bins():
     past = pd.DataFrame(
         {"confidence": [9, 8, 2, 1, 7, 3, 6, 4], "score": [1.0, 0.8, 0.2, 0.1, 0.7, 0.3, 0.9, 0.2]}
     )
-    report = okr.confidence_calibration(past, bins=2)
+    report = okr.scenarios.confidence_calibration(past, bins=2)
     spec = charts.reliability_diagram(report).to_dict()
     points = pd.DataFrame(spec["datasets"][spec["layer"][2]["data"]["name"]])
     assert points["count"].sum() == 8

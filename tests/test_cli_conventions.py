@@ -138,7 +138,7 @@ def test_help_into_head_never_complains():
 
 
 def _lint_raises(monkeypatch, error: BaseException) -> None:
-    import okr_toolkit.cli as cli
+    import okr_toolkit.cli.commands as cli
 
     def raises(args):
         raise error
@@ -161,7 +161,7 @@ def test_no_traceback_even_for_a_bug(monkeypatch, capsys):
 
 def test_a_closed_stdout_in_process_is_141_and_quiet(monkeypatch, capsys):
     """A BrokenPipeError from any command, even one wrapped in an OSError handler."""
-    import okr_toolkit.cli as cli
+    import okr_toolkit.cli.commands as cli
 
     silenced: list[bool] = []
     monkeypatch.setattr(cli, "_silence_stdout", lambda: silenced.append(True))
@@ -243,7 +243,7 @@ def test_export_through_a_pipeline_round_trips(tmp_path):
     yaml_out = _stdin(["export", "-", "-o", "-"], acme.read_bytes())
     assert yaml_out.returncode == 0, yaml_out.stderr
     assert yaml_out.stderr == b""
-    again = okr.read_okr_data(yaml_out.stdout, "yaml", name="<stdin>")
+    again = okr.io.read_okr_data(yaml_out.stdout, "yaml", name="<stdin>")
     original = okr.read_okr_file(acme)
     for frame in ("okrs", "kpis", "checkins"):
         left, right = getattr(original, frame), getattr(again, frame)
@@ -335,7 +335,7 @@ def test_misused_dashes_are_usage_errors(argv, message, capsys):
 
 
 def test_no_excel_to_a_terminal(monkeypatch, capsys):
-    import okr_toolkit.cli as cli
+    import okr_toolkit.cli.commands as cli
 
     monkeypatch.setattr(cli, "_is_terminal", lambda stream: True)
     assert main(["export", str(SAMPLE), "-o", "-", "--output-format", "xlsx"]) == 2
@@ -346,7 +346,7 @@ def test_no_excel_to_a_terminal(monkeypatch, capsys):
 def test_reading_stdin_from_a_terminal_says_how_to_end_it(monkeypatch, capsys):
     import io as _io
 
-    import okr_toolkit.cli as cli
+    import okr_toolkit.cli.commands as cli
 
     class Terminal(_io.TextIOWrapper):
         def isatty(self) -> bool:
@@ -425,7 +425,7 @@ def test_file_format_paths(capsys):
 def test_file_format_in_a_terminal_opens_the_pager(monkeypatch, capsys):
     import pydoc
 
-    import okr_toolkit.cli as cli
+    import okr_toolkit.cli.commands as cli
 
     paged: list[str] = []
     monkeypatch.setattr(cli, "_is_terminal", lambda stream: True)
@@ -534,7 +534,7 @@ def test_the_format_document_describes_what_okr_new_writes():
 def test_the_completion_hints_are_shtabs_own():
     import shtab
 
-    from okr_toolkit import cli
+    from okr_toolkit.cli import commands as cli
 
     for shell in cli.COMPLETION_SHELLS:
         assert cli._COMPLETE_FILE[shell] == shtab.FILE[shell]
@@ -655,7 +655,7 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
 
 def test_notebooks_are_copied_with_how_to_open_them(tmp_path, capsys, monkeypatch):
-    import okr_toolkit.cli as cli
+    import okr_toolkit.cli.commands as cli
 
     monkeypatch.setattr(
         cli, "_installed", lambda module: False
@@ -678,7 +678,7 @@ def test_notebooks_are_copied_with_how_to_open_them(tmp_path, capsys, monkeypatc
 
 
 def test_with_jupyterlab_installed_the_hint_is_one_command(tmp_path, capsys, monkeypatch):
-    import okr_toolkit.cli as cli
+    import okr_toolkit.cli.commands as cli
 
     monkeypatch.setattr(cli, "_installed", lambda module: True)
     assert main(["notebooks", str(tmp_path / "nbs")]) == 0
@@ -739,7 +739,7 @@ def test_a_copied_notebook_runs_from_its_new_folder(tmp_path):
 
 
 def test_dashboard_without_voila_says_which_extra_to_install(monkeypatch, capsys):
-    import okr_toolkit.cli as cli
+    import okr_toolkit.cli.commands as cli
 
     monkeypatch.setattr(cli, "_installed", lambda module: module != "voila")
     assert main(["dashboard"]) == 2
@@ -755,7 +755,7 @@ def test_dashboard_without_voila_says_which_extra_to_install(monkeypatch, capsys
 
 
 def test_the_dashboard_is_served_as_make_dashboard_did():
-    from okr_toolkit.cli import _dashboard_command
+    from okr_toolkit.cli.commands import _dashboard_command
 
     argv, env = _dashboard_command("127.0.0.1", 8866, open_browser=False)
     assert argv[:3] == [sys.executable, "-m", "voila"]
@@ -796,7 +796,7 @@ def test_dashboard_bad_usage(argv, message, capsys):
 def test_dashboard_on_a_busy_port_says_so(capsys, monkeypatch):
     import socket
 
-    import okr_toolkit.cli as cli
+    import okr_toolkit.cli.commands as cli
 
     monkeypatch.setattr(cli, "_installed", lambda module: True)  # even where Voila is not
 

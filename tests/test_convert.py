@@ -7,8 +7,9 @@ import pandas as pd
 import pytest
 
 import okr_toolkit as okr
-from okr_toolkit import charts, datasets
-from okr_toolkit.convert import explain, find_candidates, kpi_to_kr
+from okr_toolkit import datasets
+from okr_toolkit.planning.convert import explain, find_candidates, kpi_to_kr
+from okr_toolkit.present import charts
 
 
 def seed_row(kr_id: str) -> pd.Series:
@@ -206,7 +207,7 @@ def test_proposal_row_fits_the_kr_table_and_scores():
     kr = kpi_to_kr("mql_to_sql_rate", 18, 25, unit="%", label="MQL-to-SQL")
     row = kr.to_kr("mql.kr1", "qualification")
     table = pd.DataFrame([{**row, "current": 27.8}])
-    scored = okr.score_krs(table)
+    scored = okr.core.score_krs(table)
     assert scored["score"].iloc[0] == pytest.approx(0.7)
     assert kr.to_dict()["statement"] == "Increase MQL-to-SQL from 18% to 32%"
 
@@ -277,7 +278,7 @@ def test_conversion_chart_reverses_the_axis_for_decreases():
 
 
 def test_converter_widget_drives_without_a_browser():
-    from okr_toolkit.widgets import KPIConverter
+    from okr_toolkit.present.widgets import KPIConverter
 
     app = KPIConverter()
     assert app.kpi.value == "mql_to_sql_rate"

@@ -1,4 +1,4 @@
-"""Tests of choosing a framework and reading a run-vs-change mix (okr_toolkit.frameworks).
+"""Tests of choosing a framework and reading a run-vs-change mix (okr_toolkit.planning.frameworks).
 
 Each case names the seed rule it checks: seed 000's comparison table and its
 common mistakes, seed 004's run-vs-change reading.
@@ -11,7 +11,7 @@ import pytest
 
 from okr_toolkit.datasets import load_framework_comparison
 from okr_toolkit.exceptions import OKRDataError
-from okr_toolkit.frameworks import (
+from okr_toolkit.planning.frameworks import (
     FRAMEWORKS,
     TRAIT_ASPECTS,
     TRAIT_VOTES,

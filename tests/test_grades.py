@@ -1,4 +1,4 @@
-"""Grades, success bars and plain-language readings (okr_toolkit.grades)."""
+"""Grades, success bars and plain-language readings (okr_toolkit.core.grades)."""
 
 from __future__ import annotations
 
@@ -8,16 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from okr_toolkit import (
-    GRADES,
-    HistoryReading,
-    Settings,
-    grade,
-    is_success,
-    read_history,
-    read_score,
-    score,
-)
+from okr_toolkit import Settings, grade, score
+from okr_toolkit.core import GRADES, HistoryReading, is_success, read_history, read_score
 
 # (score, expected grade): bands red < 0.4 <= yellow < 0.7 <= green [seed 003, design]
 GRADE_CASES = [

@@ -1,4 +1,4 @@
-"""KPI health: status, benchmarks and stalls (okr_toolkit.kpis)."""
+"""KPI health: status, benchmarks and stalls (okr_toolkit.core.kpis)."""
 
 from __future__ import annotations
 
@@ -6,14 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from okr_toolkit import (
-    KPI_STATUSES,
-    Settings,
-    compare_to_benchmarks,
-    detect_stalls,
-    kpi_status,
-    stall_summary,
-)
+from okr_toolkit import Settings, kpi_status
+from okr_toolkit.core import KPI_STATUSES, compare_to_benchmarks, detect_stalls, stall_summary
 
 # (value, keyword arguments, expected status); default tolerance 5% of the line
 STATUS_CASES = [

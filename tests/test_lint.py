@@ -11,7 +11,7 @@ import pytest
 import okr_toolkit as okr
 from okr_toolkit import datasets
 from okr_toolkit.cli import main
-from okr_toolkit.lint import RULES, lint, lint_statement
+from okr_toolkit.linter import RULES, lint, lint_statement
 
 GOOD = {
     "objective_id": "activation",
@@ -101,14 +101,14 @@ def test_too_many_key_results_and_objectives():
     assert codes(lint(many)) == ["OKR111"]
     objectives = okrs(*({"objective_id": f"o{i}", "kr_id": f"kr{i}"} for i in range(6)))
     assert "OKR110" in codes(lint(objectives))
-    relaxed = replace(okr.DEFAULT_SETTINGS, max_objectives=6, max_key_results=4)
+    relaxed = replace(okr.core.DEFAULT_SETTINGS, max_objectives=6, max_key_results=4)
     assert lint(many, settings=relaxed).empty
     assert lint(objectives, settings=relaxed).empty
 
 
 def test_settings_is_keyword_only():
     with pytest.raises(TypeError, match="positional"):
-        lint(okrs({}), None, okr.DEFAULT_SETTINGS)
+        lint(okrs({}), None, okr.core.DEFAULT_SETTINGS)
 
 
 def test_portfolio_okrs_without_kpis():

@@ -1,4 +1,4 @@
-"""MBO achievement and the bonus payout curve (okr_toolkit.mbo)."""
+"""MBO achievement and the bonus payout curve (okr_toolkit.core.mbo)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from okr_toolkit import DEFAULT_PAYOUT, PayoutCurve, achievement, payout
+from okr_toolkit import payout
+from okr_toolkit.core import DEFAULT_PAYOUT, PayoutCurve, achievement
 
 # (actual, target, better, expected achievement)
 ACHIEVEMENT_CASES = [

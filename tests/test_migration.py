@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from okr_toolkit.exceptions import OKRDataError
-from okr_toolkit.migration import (
+from okr_toolkit.planning.migration import (
     PLAN_COLUMNS,
     Assessment,
     MigrationProfile,

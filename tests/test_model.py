@@ -1,4 +1,4 @@
-"""Frozen single items and the tidy key-results table (okr_toolkit.model)."""
+"""Frozen single items and the tidy key-results table (okr_toolkit.core.model)."""
 
 from __future__ import annotations
 
@@ -6,17 +6,9 @@ import dataclasses
 
 import pytest
 
-from okr_toolkit import (
-    DIRECTIONS,
-    KPI,
-    OKR_COLUMNS,
-    KeyResult,
-    Objective,
-    OKRDataError,
-    objectives_to_frame,
-    rollup,
-    score_krs,
-)
+from okr_toolkit import KPI, KeyResult, Objective, OKRDataError, rollup
+from okr_toolkit.core import objectives_to_frame, score_krs
+from okr_toolkit.vocab import DIRECTIONS, OKR_COLUMNS
 
 # (keyword arguments, inferred or given direction, score, grade)
 KR_CASES = [

@@ -2,8 +2,8 @@
 
 Each kind of key result (increase, decrease, stay_above with and without partial
 credit, stay_below, milestone) is built once in Python, then taken through every
-door: the Python API (:func:`okr_toolkit.scorecard` on
-:func:`okr_toolkit.objectives_to_frame`), a YAML, CSV and Excel file, ``okr
+door: the Python API (:func:`okr_toolkit.core.scorecard` on
+:func:`okr_toolkit.core.objectives_to_frame`), a YAML, CSV and Excel file, ``okr
 score``, the HTML report and the workshop dashboard. Each door must give the
 same score, grade and status, under the default settings and under stricter
 grade bands.
@@ -22,7 +22,8 @@ import pandas as pd
 import pytest
 
 import okr_toolkit as okr
-from okr_toolkit import DEFAULT_SETTINGS, KeyResult, Objective, Settings
+from okr_toolkit import KeyResult, Objective, Settings
+from okr_toolkit.core import DEFAULT_SETTINGS
 from okr_toolkit.io import OKRFile
 
 #: kr_id -> (KeyResult, expected score). Grades follow from the settings.
@@ -91,7 +92,7 @@ def okr_file() -> OKRFile:
     objective = Objective(
         "o", "Make the first week count", key_results=tuple(kr for kr, _ in KINDS.values())
     )
-    frame = okr.objectives_to_frame([objective])
+    frame = okr.core.objectives_to_frame([objective])
     return OKRFile(path="built in Python", okrs=frame)
 
 
@@ -157,13 +158,13 @@ def _shown(page: str, kr_id: str) -> dict[str, object]:
 
 
 def through_the_report(settings: Settings, tmp_path: Path) -> pd.DataFrame:
-    page = okr.build_report(okr_file(), settings=settings)
+    page = okr.present.report.build_report(okr_file(), settings=settings)
     section = page.split("<h2>Key results: scores and grades</h2>")[1].split("<h2>")[0]
     return pd.DataFrame([_shown(section, kr_id) for kr_id in KINDS])
 
 
 def through_the_dashboard(settings: Settings, tmp_path: Path) -> pd.DataFrame:
-    from okr_toolkit.widgets import WorkshopDashboard
+    from okr_toolkit.present.widgets import WorkshopDashboard
 
     path = tmp_path / "okrs.yaml"
     okr.write_okr_file(okr_file(), path)
@@ -229,10 +230,10 @@ def test_a_threshold_written_the_old_way_is_refused_with_the_new_words(tmp_path)
 
 def test_a_table_built_in_python_is_linted_and_reported_like_a_file() -> None:
     frame = okr_file().okrs
-    assert frame.columns.tolist() == list(okr.OKR_COLUMNS)
+    assert frame.columns.tolist() == list(okr.vocab.OKR_COLUMNS)
     findings = okr.lint(frame)
     assert set(findings.columns) >= {"rule", "severity", "message"}
-    assert "Make the first week count" in okr.build_report(okr_file())
+    assert "Make the first week count" in okr.present.report.build_report(okr_file())
 
 
 @pytest.mark.parametrize(
@@ -265,5 +266,5 @@ def test_a_bad_settings_file_is_refused_with_what_to_fix(tmp_path, text, message
 
 def test_settings_from_lists_every_problem() -> None:
     with pytest.raises(okr.OKRDataError) as caught:
-        okr.settings_from({"green_form": 0.8, "stall_periods": "two"}, source="team.yaml")
+        okr.core.settings_from({"green_form": 0.8, "stall_periods": "two"}, source="team.yaml")
     assert str(caught.value).splitlines()[0] == "team.yaml: 2 problems:"

@@ -1,4 +1,4 @@
-"""Quarters, straight-line pace and forecasts (okr_toolkit.pacing)."""
+"""Quarters, straight-line pace and forecasts (okr_toolkit.core.pacing)."""
 
 from __future__ import annotations
 
@@ -8,16 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from okr_toolkit import (
-    PACES,
-    OKRDataError,
-    Settings,
-    expected_progress,
-    forecast,
-    pace,
-    pacing,
-    quarter_bounds,
-)
+from okr_toolkit import OKRDataError, Settings
+from okr_toolkit.core import PACES, expected_progress, forecast, pace, pacing, quarter_bounds
 
 Q3_2026 = (pd.Timestamp("2026-07-01"), pd.Timestamp("2026-09-30"))
 

@@ -19,18 +19,14 @@ from strategies import (
     weights,
 )
 
-from okr_toolkit import (
+from okr_toolkit import grade, kpi_status, payout, rollup, score
+from okr_toolkit.core import (
     GRADES,
     KPI_STATUSES,
     METHODS,
     ROLLUPS,
-    grade,
     is_success,
-    kpi_status,
-    payout,
-    rollup,
     rollup_tree,
-    score,
     score_krs,
 )
 

@@ -1,4 +1,4 @@
-"""One quarter read as an OKR, a KPI and an MBO target (okr_toolkit.readings)."""
+"""One quarter read as an OKR, a KPI and an MBO target (okr_toolkit.core.readings)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from okr_toolkit import PayoutCurve, Settings, read_three_ways
+from okr_toolkit import Settings
+from okr_toolkit.core import PayoutCurve, read_three_ways
 
 
 def _row(**values) -> pd.DataFrame:

@@ -12,7 +12,7 @@ import pytest
 
 import okr_toolkit as okr
 from okr_toolkit import datasets
-from okr_toolkit.report import build_report, write_report
+from okr_toolkit.present.report import build_report, write_report
 
 SAMPLE = datasets.data_path("sample_okrs.yaml")
 
@@ -259,7 +259,7 @@ def test_import_is_cheap():
     import subprocess
     import sys
 
-    code = "import sys, okr_toolkit.report; print('altair' in sys.modules)"
+    code = "import sys, okr_toolkit.present.report; print('altair' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 
@@ -272,12 +272,14 @@ def test_pacing_section_for_a_file_with_checkins():
     assert len(table) == len(acme.okrs) == 33
     assert set(table["as_of"]) == {"2026-08-17"}  # the latest check-in, not the clock
     # The expected progress is the library's straight line for 2026Q3.
-    expected = okr.expected_progress("2026-08-17", "2026-07-01", "2026-09-30")
+    expected = okr.core.expected_progress("2026-08-17", "2026-07-01", "2026-09-30")
     assert table["expected"].tolist() == pytest.approx([expected] * 33)
-    behind = (table["score"] - table["expected"]).round(9) < -okr.DEFAULT_SETTINGS.pacing_tolerance
+    behind = (table["score"] - table["expected"]).round(
+        9
+    ) < -okr.core.DEFAULT_SETTINGS.pacing_tolerance
     assert (table.loc[behind, "pace"] == "behind").all() and behind.any()
     assert table["forecast_score"].between(0, 1).all()
-    page = okr.build_report(acme)
+    page = okr.present.report.build_report(acme)
     assert "Pacing: where each key result is heading" in page
     assert "As of <time>2026-08-17</time>" in page
 
@@ -293,5 +295,5 @@ def test_pacing_uses_only_checkins_up_to_the_report_date():
 
 
 def test_pacing_section_without_checkins_says_why():
-    page = okr.build_report(SAMPLE)
+    page = okr.present.report.build_report(SAMPLE)
     assert "nothing to pace" in page

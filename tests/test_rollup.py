@@ -1,4 +1,4 @@
-"""Roll-ups to objectives and up an alignment tree (okr_toolkit.rollup)."""
+"""Roll-ups to objectives and up an alignment tree (okr_toolkit.core.rollup)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from okr_toolkit import ROLLUPS, OKRDataError, compare_rollups, rollup, rollup_tree
-from okr_toolkit.rollup import bottom_up_share
+from okr_toolkit import OKRDataError, rollup
+from okr_toolkit.core import ROLLUPS, compare_rollups, rollup_tree
+from okr_toolkit.core.rollup import bottom_up_share
 
 
 @pytest.fixture

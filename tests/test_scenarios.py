@@ -10,9 +10,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from okr_toolkit import scenarios as sc
 from okr_toolkit.datasets import load_checkins, load_kpi_history, load_okr_examples
 from okr_toolkit.exceptions import OKRDataError
+from okr_toolkit.scenarios import simulation as sc
 
 Z = NormalDist()
 

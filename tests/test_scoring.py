@@ -1,4 +1,4 @@
-"""Scoring rules of okr_toolkit.scoring, case by case."""
+"""Scoring rules of okr_toolkit.core.scoring, case by case."""
 
 from __future__ import annotations
 
@@ -6,8 +6,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from okr_toolkit import DIRECTIONS, METHODS, score, score_krs
-from okr_toolkit.settings import Settings
+from okr_toolkit import score
+from okr_toolkit.core import METHODS, score_krs
+from okr_toolkit.core.settings import Settings
+from okr_toolkit.vocab import DIRECTIONS
 
 nan = np.nan
 

@@ -17,8 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import okr_toolkit as okr
-from okr_toolkit import views
 from okr_toolkit.datasets import data_path
+from okr_toolkit.present import views
 from okr_toolkit.workspace import kpi_table, pacing_table
 
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots" / "views"
@@ -34,7 +34,7 @@ def rendered(name: str) -> dict[str, str]:
         "scores": views.scores_view(scores),
         "pacing": views.pacing_view(pacing_table(source, scores=scores)),
         "kpis": views.kpis_view(kpi_table(source.kpis)),
-        "lint": views.lint_view(findings, views.line_numbers(source.okrs)),
+        "lint": views.lint_view(findings, okr.Workspace(source).lines),
     }
 
 
@@ -51,7 +51,7 @@ def test_views_match_their_snapshots(name: str) -> None:
 
 
 def test_the_report_and_the_dashboard_show_the_same_views() -> None:
-    from okr_toolkit.widgets import WorkshopDashboard
+    from okr_toolkit.present.widgets import WorkshopDashboard
 
     app = WorkshopDashboard(example="acme_okrs.yaml")
     want = rendered("acme_okrs.yaml")
@@ -60,7 +60,7 @@ def test_the_report_and_the_dashboard_show_the_same_views() -> None:
     assert app.pacing_view.value == want["pacing"]
     assert app.kpi_view.value == want["kpis"]
     assert app.lint_view.value == want["lint"]
-    page = okr.build_report(data_path("acme_okrs.yaml"))
+    page = okr.present.report.build_report(data_path("acme_okrs.yaml"))
     for view in ("scores", "pacing", "kpis", "lint"):
         assert want[view] in page, view
 
@@ -118,7 +118,7 @@ def test_the_dashboard_status_lines_escape_the_file_name(name: str) -> None:
 
 def test_workspace_counts_are_the_report_summary() -> None:
     ws = okr.Workspace.open(data_path("acme_okrs.yaml"))
-    page = okr.build_report(ws)
+    page = okr.present.report.build_report(ws)
     for label, n in ws.counts.items():
         assert f"<li><strong>{n}</strong> {label}</li>" in page, label
     assert ws.analyse() is ws

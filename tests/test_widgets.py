@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import okr_toolkit as okr
-from okr_toolkit.widgets import KRScorer
+from okr_toolkit.present.widgets import KRScorer
 
 
 def test_starts_on_the_seed_activation_example():
@@ -120,7 +120,7 @@ def test_kr_scorer_loads_a_key_result_in_one_update():
 def test_kpi_converter_composes_and_its_proposal_fires():
     import ipywidgets as w
 
-    from okr_toolkit.widgets import KPIConverter
+    from okr_toolkit.present.widgets import KPIConverter
 
     app = KPIConverter()
     assert isinstance(app, w.VBox) and w.VBox([app]).children == (app,)
@@ -145,7 +145,7 @@ def test_kpi_converter_composes_and_its_proposal_fires():
 def test_kpi_converter_threshold_score_links_to_another_widget():
     import ipywidgets as w
 
-    from okr_toolkit.widgets import KPIConverter
+    from okr_toolkit.present.widgets import KPIConverter
 
     app = KPIConverter()
     shown = w.FloatText()
@@ -163,7 +163,7 @@ def test_kpi_converter_threshold_score_links_to_another_widget():
 
 
 def test_statement_checker_reads_classifies_and_lints():
-    from okr_toolkit.widgets import StatementChecker
+    from okr_toolkit.present.widgets import StatementChecker
 
     app = StatementChecker("Conduct 50 customer satisfaction surveys every month")
     assert app.result["label"] == "activity"
@@ -181,7 +181,7 @@ def test_statement_checker_reads_classifies_and_lints():
 
 
 def test_statement_checker_escapes_what_the_student_types():
-    from okr_toolkit.widgets import StatementChecker
+    from okr_toolkit.present.widgets import StatementChecker
 
     app = StatementChecker("<script>alert(1)</script> launch 3 portals")
     assert "<script>" not in app.reading.value + app.findings.value
@@ -191,7 +191,7 @@ def test_statement_checker_escapes_what_the_student_types():
 def test_statement_checker_composes_observes_and_links():
     import ipywidgets as w
 
-    from okr_toolkit.widgets import StatementChecker
+    from okr_toolkit.present.widgets import StatementChecker
 
     app = StatementChecker("Publish 12 blog posts")
     assert isinstance(app, w.VBox) and w.HBox([app]).children == (app,)
@@ -210,7 +210,7 @@ def test_statement_checker_composes_observes_and_links():
 def test_migration_planner_follows_the_answers_and_teams(tmp_path):
     import pandas as pd
 
-    from okr_toolkit.widgets import MigrationPlanner
+    from okr_toolkit.present.widgets import MigrationPlanner
 
     app = MigrationPlanner(["Sales", "Support", "Product", "Finance"], "2026Q1")
     assert app.result["decision"] == "replace" and app.result["problems"] == []
@@ -238,7 +238,7 @@ def test_migration_planner_follows_the_answers_and_teams(tmp_path):
 
 
 def test_migration_planner_shows_input_errors():
-    from okr_toolkit.widgets import MigrationPlanner
+    from okr_toolkit.present.widgets import MigrationPlanner
 
     app = MigrationPlanner(["Sales"], "2026Q1")
     app.start.value = "next year"
@@ -253,7 +253,7 @@ def test_migration_planner_shows_input_errors():
 def test_migration_planner_composes_and_its_plan_fires():
     import ipywidgets as w
 
-    from okr_toolkit.widgets import MigrationPlanner
+    from okr_toolkit.present.widgets import MigrationPlanner
 
     app = MigrationPlanner(["Sales", "Support"], "2026Q1")
     assert isinstance(app, w.VBox) and w.VBox([app]).children == (app,)
@@ -271,7 +271,7 @@ def test_migration_planner_composes_and_its_plan_fires():
 def test_migration_planner_decision_links_to_another_widget():
     import ipywidgets as w
 
-    from okr_toolkit.widgets import MigrationPlanner
+    from okr_toolkit.present.widgets import MigrationPlanner
 
     app = MigrationPlanner(["Sales", "Support"], "2026Q1")
     shown = w.Label()
@@ -285,7 +285,7 @@ def test_migration_planner_decision_links_to_another_widget():
 
 
 def test_scenario_explorer_updates_probabilities_and_chart():
-    from okr_toolkit.widgets import ScenarioExplorer
+    from okr_toolkit.present.widgets import ScenarioExplorer
 
     app = ScenarioExplorer(drift=1.0, volatility=1.5, weeks_left=6)
     first = app.result["p_success"]
@@ -303,7 +303,7 @@ def test_scenario_explorer_updates_probabilities_and_chart():
 
 
 def test_scenario_explorer_redraws_with_the_new_numbers():
-    from okr_toolkit.widgets import ScenarioExplorer
+    from okr_toolkit.present.widgets import ScenarioExplorer
 
     app = ScenarioExplorer(drift=1.0, volatility=0.0, weeks_left=6)
     assert "P(score &gt;= 0.7) = 0%" in app.chart_view.value or "P(score >= 0.7) = 0%" in (
@@ -320,7 +320,7 @@ def test_scenario_explorer_redraws_with_the_new_numbers():
 def test_scenario_explorer_composes_observes_and_links():
     import ipywidgets as w
 
-    from okr_toolkit.widgets import ScenarioExplorer
+    from okr_toolkit.present.widgets import ScenarioExplorer
 
     app = ScenarioExplorer(drift=1.0, volatility=0.0, weeks_left=6)
     assert isinstance(app, w.VBox) and w.VBox([app]).children == (app,)
@@ -379,7 +379,7 @@ def _upload(app, name: str, content: bytes) -> None:
 
 @pytest.fixture(scope="module")
 def dashboard_class():
-    from okr_toolkit.widgets import WorkshopDashboard
+    from okr_toolkit.present.widgets import WorkshopDashboard
 
     return WorkshopDashboard
 

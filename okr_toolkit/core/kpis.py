@@ -1,0 +1,400 @@
+"""KPI health: status against a threshold or range, benchmarks, and stalls.
+
+A KPI has a threshold (or a range) that is defended; a breach starts a
+conversation [seed 003]. The status rule:
+
+``"breached"``
+    on the wrong side of the threshold (below it when higher is better),
+    or outside the range.
+``"at_risk"``
+    on the right side, but within the tolerance margin of the line. The
+    margin is ``tolerance`` x |threshold| for a threshold, and ``tolerance``
+    x (upper - lower) for a range.
+``"healthy"``
+    clear of the line by more than the margin.
+
+A KPI that misses twice in a row needs management intervention [seed 001];
+one stalled below its threshold for months (activation 42% vs 50% for six
+months, MQL-to-SQL 18% vs 25% for nine) is the seed of an OKR [seed 000].
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+
+from okr_toolkit._validate import (
+    Problems,
+    broadcast,
+    finite_array,
+    labelled,
+    require_columns,
+    to_float_array,
+)
+from okr_toolkit.core.settings import DEFAULT_SETTINGS, Settings
+from okr_toolkit.exceptions import OKRDataError
+
+__all__ = [
+    "KPI_STATUSES",
+    "compare_to_benchmarks",
+    "detect_stalls",
+    "kpi_status",
+    "stall_summary",
+]
+
+KPI_STATUSES: tuple[str, ...] = ("breached", "at_risk", "healthy")
+STATUS_DTYPE = pd.CategoricalDtype(list(KPI_STATUSES), ordered=True)
+Better = Literal["higher", "lower"]
+
+
+def _better_mask(better: Any, n: int, where: Any = None) -> np.ndarray:
+    """True where lower values are better, checking every entry."""
+    names = np.asarray(better, dtype=object).ravel()
+    if names.size not in (1, n):
+        raise ValueError(
+            f"`better` has {names.size} entries but there are {n} KPI values; "
+            "give one per value, or a single 'higher' / 'lower' for all"
+        )
+    names = np.broadcast_to(names, (n,))
+    ok = (names == "higher") | (names == "lower")
+    if not ok.all():
+        i = int(np.argmax(~ok))
+        who = f"KPI at row {i}" if where is None else where(i)
+        raise OKRDataError(f"{who}: better must be 'higher' or 'lower', got {names[i]!r}")
+    return names == "lower"
+
+
+def kpi_status(
+    value: Any,
+    threshold: Any = None,
+    *,
+    better: Better | Any = "higher",
+    lower: Any = None,
+    upper: Any = None,
+    tolerance: float | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> Any:
+    """Status of KPI values: breached, at risk or healthy.
+
+    Parameters
+    ----------
+    value
+        The KPI's latest value(s).
+    threshold
+        The line to defend. Give either ``threshold`` or both ``lower`` and
+        ``upper`` (a range to stay inside).
+    better
+        ``"higher"`` (the default) or ``"lower"``, per KPI or for all.
+    tolerance
+        Margin as a fraction (default ``settings.kpi_tolerance``, 0.05).
+
+    Returns
+    -------
+    str, numpy.ndarray or pandas.Series
+        Series input gives an ordered categorical Series.
+
+    Examples
+    --------
+    Week-1 activation against its 50% threshold [seed 000]:
+
+    >>> kpi_status(42, threshold=50), kpi_status(51, threshold=50), kpi_status(58, threshold=50)
+    ('breached', 'at_risk', 'healthy')
+
+    Sales cycle where fewer days are better, and a CSAT range:
+
+    >>> kpi_status(32, threshold=30, better="lower")
+    'breached'
+    >>> kpi_status(93, lower=90, upper=95)
+    'healthy'
+    """
+    if tolerance is None:
+        tol = settings.kpi_tolerance
+    elif isinstance(tolerance, int | float | np.number) and not isinstance(tolerance, bool):
+        tol = float(tolerance)
+    else:
+        raise ValueError(f"`tolerance` must be a number such as 0.05, got {tolerance!r}")
+    if not tol >= 0 or np.isinf(tol):
+        raise ValueError(f"`tolerance` must be a finite number >= 0, got {tolerance!r}")
+    if threshold is not None and (lower is not None or upper is not None):
+        raise ValueError("give either `threshold` or `lower` and `upper`, not both")
+    v = finite_array(value, "value", noun="KPI")
+    if threshold is not None:
+        t = finite_array(threshold, "threshold", noun="KPI")
+        v, t = broadcast(value=v, threshold=t)
+        lower_better = _better_mask(better, v.size).reshape(v.shape)
+        # Distance on the right side of the line, positive when healthy.
+        clearance = np.where(lower_better, t - v, v - t)
+        margin = tol * np.abs(t)
+    elif lower is not None and upper is not None:
+        lo = finite_array(lower, "lower", noun="KPI")
+        hi = finite_array(upper, "upper", noun="KPI")
+        v, lo, hi = broadcast(value=v, lower=lo, upper=hi)
+        if np.any(lo > hi):
+            i = int(np.argmax(lo > hi))
+            raise OKRDataError(
+                f"KPI at row {i}: its range has lower {lo.flat[i]:g} above upper "
+                f"{hi.flat[i]:g}; swap them"
+            )
+        clearance = np.minimum(v - lo, hi - v)
+        margin = tol * (hi - lo)
+    else:
+        raise ValueError("give a `threshold`, or both `lower` and `upper` for a range")
+    clearance = np.round(clearance, 9)
+    codes = np.where(clearance < 0, 0, np.where(clearance <= margin, 1, 2))
+    return labelled(codes, STATUS_DTYPE, value, "status")
+
+
+def compare_to_benchmarks(
+    values: pd.DataFrame,
+    benchmarks: pd.DataFrame | None = None,
+    *,
+    kpi: str = "kpi",
+    value: str = "value",
+) -> pd.DataFrame:
+    """Place KPI values against typical B2B SaaS ranges (seed 000's table).
+
+    Parameters
+    ----------
+    values
+        One row per KPI: ``kpi`` (the benchmark key such as
+        ``"win_rate_mid_market"``, or its label, any case) and ``value``.
+    benchmarks
+        Defaults to :func:`okr_toolkit.datasets.load_kpi_benchmarks`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``values`` plus ``low``, ``high``, ``unit``, ``better``, ``position``
+        (``"below"``, ``"within"``, ``"above"``), ``range_share`` (0 at the low
+        end of the range, 1 at the high end) and ``reading``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> mine = pd.DataFrame({"kpi": ["Win Rate (mid-market)", "time_to_first_value"],
+    ...                      "value": [18.0, 5.0]})
+    >>> compare_to_benchmarks(mine)[["kpi", "position", "reading"]]
+                         kpi position                    reading
+    0  Win Rate (mid-market)    below  worse than the typical range
+    1    time_to_first_value   within         within the typical range
+    """
+    from okr_toolkit.datasets import load_kpi_benchmarks
+
+    require_columns(values, [kpi, value], "the KPI values table")
+    table = load_kpi_benchmarks() if benchmarks is None else benchmarks
+    require_columns(table, ["kpi", "label", "low", "high", "unit", "better"], "the benchmarks")
+    keys = {str(k).lower(): i for i, k in enumerate(table["kpi"])}
+    keys.update({str(k).lower(): i for i, k in enumerate(table["label"])})
+    wanted = values[kpi].astype(str).str.strip().str.lower().to_numpy()
+    rows = np.array([keys.get(w, -1) for w in wanted], dtype=np.int64)
+    if (rows < 0).any():
+        unknown = values[kpi].to_numpy()[rows < 0][0]
+        raise OKRDataError(
+            f"KPI {unknown!r} has no benchmark; known KPIs: {', '.join(map(str, table['kpi']))}"
+        )
+    v = finite_array(values[value], value, values[kpi].to_numpy(), noun="KPI")
+    low = table["low"].to_numpy(dtype=float)[rows]
+    high = table["high"].to_numpy(dtype=float)[rows]
+    better = table["better"].astype(str).to_numpy()[rows]
+    position = np.where(v < low, "below", np.where(v > high, "above", "within"))
+    good_side = np.where(better == "lower", "below", "above")
+    reading = np.where(
+        position == "within",
+        "within the typical range",
+        np.where(
+            position == good_side, "better than the typical range", "worse than the typical range"
+        ),
+    )
+    return values.assign(
+        low=low,
+        high=high,
+        unit=table["unit"].astype(str).to_numpy()[rows],
+        better=better,
+        position=position,
+        range_share=(v - low) / (high - low),
+        reading=reading,
+    )
+
+
+def _missed(frame: pd.DataFrame, value: str, threshold: str, better: str | None) -> np.ndarray:
+    labels = frame.index.to_numpy()
+    v = to_float_array(frame[value], value, labels, noun="KPI observation")
+    t = to_float_array(frame[threshold], threshold, labels, noun="KPI observation")
+    problems = Problems("KPI history")
+    problems.check(
+        np.isnan(v), lambda i: f"KPI history row {labels[i]}: {value} is missing; fill or drop it"
+    )
+    problems.check(np.isnan(t), lambda i: f"KPI history row {labels[i]}: {threshold} is missing")
+    problems.check(
+        np.isinf(v) | np.isinf(t),
+        lambda i: f"KPI history row {labels[i]}: {value} and {threshold} must be finite numbers",
+    )
+    problems.raise_if_any()
+    lower_better = (
+        _better_mask(
+            frame[better].astype(object).to_numpy(),
+            len(frame),
+            lambda i: f"KPI history row {labels[i]}",
+        )
+        if better is not None and better in frame.columns
+        else np.zeros(len(frame), dtype=bool)
+    )
+    return np.where(lower_better, v > t, v < t)
+
+
+def detect_stalls(
+    history: pd.DataFrame,
+    *,
+    kpi: str = "kpi",
+    period: str = "week",
+    value: str = "value",
+    threshold: str = "threshold",
+    better: str = "better",
+    periods: int | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> pd.DataFrame:
+    """Flag, per observation, misses of the threshold and runs of misses.
+
+    Parameters
+    ----------
+    history
+        Tidy KPI history, one row per KPI and period: ``kpi``, ``week`` (any
+        sortable period), ``value``, ``threshold`` and optionally ``better``
+        ("higher" by default). Not modified.
+    periods
+        Run length that makes a stall; default ``settings.stall_periods`` (2:
+        "missed twice in a row" [seed 001]).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``history`` sorted by KPI and period, with ``missed`` (bool), ``run``
+        (consecutive misses up to and including this period, 0 when met) and
+        ``stalled`` (``run >= periods``).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> h = pd.DataFrame({"kpi": "activation", "week": [1, 2, 3, 4],
+    ...                   "value": [51.0, 48.0, 47.0, 52.0], "threshold": 50.0})
+    >>> detect_stalls(h)[["week", "missed", "run", "stalled"]]
+       week  missed  run  stalled
+    0     1   False    0    False
+    1     2    True    1    False
+    2     3    True    2     True
+    3     4   False    0    False
+    """
+    n = settings.stall_periods if periods is None else periods
+    if isinstance(n, bool) or not isinstance(n, int | np.integer) or n < 1:
+        raise ValueError(f"`periods` must be a whole number >= 1, got {periods!r}")
+    require_columns(history, [kpi, period, value, threshold], "the KPI history")
+    for column in (kpi, period):
+        if history[column].isna().any():
+            raise OKRDataError(
+                f"KPI history row {history[column].isna().idxmax()}: {column} is missing"
+            )
+    dup = history.duplicated([kpi, period])
+    if dup.any():
+        row = history[dup].iloc[0]
+        raise OKRDataError(
+            f"KPI history has two rows for {kpi} {row[kpi]!r} in {period} {row[period]}; "
+            "keep one observation per KPI and period"
+        )
+    try:
+        ordered = history.sort_values([kpi, period], kind="stable")
+    except TypeError as err:
+        raise OKRDataError(
+            f"KPI history: the {kpi} and {period} columns must each hold one kind of value "
+            f"(all numbers or all text) so they can be sorted ({err})"
+        ) from err
+    missed = _missed(ordered, value, threshold, better)
+    kpis = ordered[kpi].to_numpy()
+    # A new block starts where the KPI changes or missed flips; run = position in block.
+    new_block = np.ones(len(ordered), dtype=bool)
+    if len(ordered) > 1:
+        new_block[1:] = (kpis[1:] != kpis[:-1]) | (missed[1:] != missed[:-1])
+    block = np.cumsum(new_block)
+    position = np.arange(len(ordered)) - np.flatnonzero(new_block)[block - 1] + 1
+    run = np.where(missed, position, 0)
+    return ordered.assign(missed=missed, run=run, stalled=run >= int(n))
+
+
+def stall_summary(
+    history: pd.DataFrame,
+    *,
+    kpi: str = "kpi",
+    period: str = "week",
+    value: str = "value",
+    threshold: str = "threshold",
+    better: str = "better",
+    periods: int | None = None,
+    settings: Settings = DEFAULT_SETTINGS,
+) -> pd.DataFrame:
+    """One row per KPI: its latest value, current run of misses, and whether it is stalled.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by KPI: ``observations``, ``latest_period``, ``latest_value``,
+        ``threshold``, ``run`` (consecutive misses up to the latest period),
+        ``stalled_since`` (first period of that run, NaN/NaT when not
+        missing), ``mean_in_run``, ``gap`` (threshold minus latest value,
+        positive when short for higher-is-better KPIs), ``needs_intervention``
+        (missed at least twice in a row [seed 001]) and ``stalled`` (run of at
+        least ``periods``), sorted with the longest runs first.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> h = pd.DataFrame({"kpi": ["a"] * 3 + ["b"] * 3, "week": [1, 2, 3] * 2,
+    ...                   "value": [40.0, 41.0, 42.0, 60.0, 49.0, 55.0], "threshold": 50.0})
+    >>> stall_summary(h, periods=3)[["latest_value", "run", "stalled_since", "stalled"]]
+         latest_value  run  stalled_since  stalled
+    kpi
+    a            42.0    3            1.0     True
+    b            55.0    0            NaN    False
+    """
+    flagged = detect_stalls(
+        history,
+        kpi=kpi,
+        period=period,
+        value=value,
+        threshold=threshold,
+        better=better,
+        periods=periods,
+        settings=settings,
+    )
+    n = settings.stall_periods if periods is None else int(periods)
+    grouped = flagged.groupby(kpi, sort=False)
+    last = grouped.tail(1).set_index(kpi)
+    run = last["run"].astype(int)
+    # The run's first period sits `run - 1` rows before the latest one.
+    positions = grouped.cumcount(ascending=False)
+    in_run = flagged[positions.to_numpy() < flagged[kpi].map(run).to_numpy()]
+    first_in_run = in_run.groupby(kpi, sort=False)[period].first()
+    mean_in_run = in_run.groupby(kpi, sort=False)[value].mean()
+    lower_better = (
+        last[better].astype(str).to_numpy() == "lower"
+        if better in last.columns
+        else np.zeros(len(last), dtype=bool)
+    )
+    v = last[value].to_numpy(dtype=float)
+    t = last[threshold].to_numpy(dtype=float)
+    summary = pd.DataFrame(
+        {
+            "observations": grouped.size(),
+            "latest_period": last[period],
+            "latest_value": v,
+            "threshold": t,
+            "run": run,
+            "stalled_since": first_in_run.reindex(last.index),
+            "mean_in_run": mean_in_run.reindex(last.index),
+            "gap": np.where(lower_better, v - t, t - v),
+            "needs_intervention": run >= 2,
+            "stalled": run >= n,
+        },
+        index=last.index,
+    )
+    return summary.sort_values("run", ascending=False, kind="stable")

@@ -1,0 +1,291 @@
+"""Pacing within a cycle: where a KR should be by now, and where it is heading.
+
+OKRs run on quarters [seed 000, 003]. The straight-line pace says a KR should
+have covered the same share of its way as the share of the quarter that has
+passed. Days count whole, with the end day included, so on the last day of the
+quarter the expected progress is 1.0.
+
+The forecast fits a least-squares line through a KR's dated check-ins and
+reads it at the end of the cycle. It is the simplest honest forecast; the
+scenario module models the uncertainty around it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from okr_toolkit._validate import (
+    Problems,
+    broadcast,
+    finite_array,
+    labelled,
+    labels_of,
+    require_columns,
+    to_float_array,
+    to_timestamp,
+    to_timestamps,
+)
+from okr_toolkit.core.scoring import score as score_values
+from okr_toolkit.core.settings import DEFAULT_SETTINGS, Settings
+from okr_toolkit.exceptions import OKRDataError
+
+__all__ = ["PACES", "expected_progress", "forecast", "pace", "pacing", "quarter_bounds"]
+
+PACES: tuple[str, ...] = ("behind", "on_track", "ahead")
+PACE_DTYPE = pd.CategoricalDtype(list(PACES), ordered=True)
+_QUARTER = re.compile(r"^\s*(?:(\d{4})\s*-?\s*Q([1-4])|Q([1-4])\s*[- ]?\s*(\d{4}))\s*$", re.I)
+
+
+def quarter_bounds(
+    quarter: str | date | datetime | pd.Timestamp | pd.Period,
+) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """First and last day of a quarter.
+
+    Parameters
+    ----------
+    quarter
+        ``"2026Q3"``, ``"2026-Q3"``, ``"Q3 2026"``, a ``pandas.Period``, or any
+        date inside the quarter.
+
+    Examples
+    --------
+    >>> start, end = quarter_bounds("2026Q3")
+    >>> start.date(), end.date()
+    (datetime.date(2026, 7, 1), datetime.date(2026, 9, 30))
+    >>> quarter_bounds("2026-08-17")[0].date()
+    datetime.date(2026, 7, 1)
+    """
+    if isinstance(quarter, str):
+        m = _QUARTER.match(quarter)
+        if m:
+            year = int(m.group(1) or m.group(4))
+            q = int(m.group(2) or m.group(3))
+            period = pd.Period(year=year, quarter=q, freq="Q")
+        else:
+            try:
+                period = to_timestamp(quarter, "quarter").to_period("Q")
+            except OKRDataError as err:
+                raise OKRDataError(
+                    f"quarter {quarter!r} is not a quarter or a date; write it like "
+                    "'2026Q3', 'Q3 2026' or '2026-08-17'"
+                ) from err
+    elif isinstance(quarter, pd.Period):
+        period = quarter.asfreq("Q")
+    else:
+        period = to_timestamp(quarter, "quarter").to_period("Q")
+    return period.start_time.normalize(), period.end_time.normalize()
+
+
+def _days(values: Any) -> Any:
+    """Whole days since the epoch, for a date or a column of dates."""
+    if isinstance(values, pd.Timestamp):
+        return int(np.datetime64(values, "D").astype(np.int64))
+    stamps = pd.to_datetime(pd.Series(values)).to_numpy(dtype="datetime64[D]")
+    return stamps.astype(np.int64)
+
+
+def expected_progress(on: Any, start: Any, end: Any) -> Any:
+    """Share of the cycle elapsed at the end of day ``on``, in [0, 1].
+
+    Examples
+    --------
+    >>> expected_progress("2026-08-17", "2026-07-01", "2026-09-30")
+    0.5217391304347826
+    >>> expected_progress("2026-09-30", "2026-07-01", "2026-09-30")
+    1.0
+    """
+    s, e = _days(to_timestamp(start, "start")), _days(to_timestamp(end, "end"))
+    if e < s:
+        raise OKRDataError(f"the cycle ends ({end}) before it starts ({start}); swap the dates")
+    scalar = np.ndim(on) == 0
+    d = _days(to_timestamp(on, "on")) if scalar else _days(to_timestamps(on, "on"))
+    out = np.clip((d - s + 1) / (e - s + 1), 0.0, 1.0)
+    if isinstance(on, pd.Series):
+        return pd.Series(out, index=on.index, name="expected")
+    return float(out) if scalar else out
+
+
+def pace(score: Any, expected: Any, settings: Settings = DEFAULT_SETTINGS) -> Any:
+    """Read a score against the straight-line pace: behind, on track or ahead.
+
+    A KR is ``"behind"`` when it trails the expected progress by more than
+    ``settings.pacing_tolerance`` (0.1), ``"ahead"`` when it leads by more.
+
+    Examples
+    --------
+    >>> pace(0.3, 0.52), pace(0.5, 0.52), pace(0.8, 0.52)
+    ('behind', 'on_track', 'ahead')
+    """
+    s = finite_array(score, "score", noun="score")
+    x = finite_array(expected, "expected progress", noun="score")
+    s, x = broadcast(score=s, expected=x)
+    gap = np.round(s - x, 9)
+    tol = settings.pacing_tolerance
+    codes = np.where(gap < -tol, 0, np.where(gap > tol, 2, 1))
+    return labelled(codes, PACE_DTYPE, score, "pace")
+
+
+def pacing(
+    krs: pd.DataFrame, on: Any, start: Any, end: Any, *, settings: Settings = DEFAULT_SETTINGS
+) -> pd.DataFrame:
+    """Add ``expected``, ``gap`` and ``pace`` columns to a table of scored KRs.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> krs = pd.DataFrame({"kr_id": ["a", "b"], "score": [0.25, 0.55]})
+    >>> pacing(krs, "2026-08-17", "2026-07-01", "2026-09-30").round(2)
+      kr_id  score  expected   gap      pace
+    0     a   0.25      0.52 -0.27    behind
+    1     b   0.55      0.52  0.03  on_track
+    """
+    require_columns(krs, ["score"], "the key results table")
+    x = expected_progress(on, start, end)
+    if np.ndim(x) != 0:
+        raise ValueError(f"`on` must be a single date, got {np.size(x)} dates")
+    s = pd.Series(finite_array(krs["score"], "score", labels_of(krs, "kr_id")), index=krs.index)
+    return krs.assign(expected=x, gap=s - x, pace=pace(s, np.full(len(krs), x), settings))
+
+
+def forecast(
+    checkins: pd.DataFrame,
+    krs: pd.DataFrame,
+    end: Any,
+    *,
+    start: Any = None,
+    kr: str = "kr_id",
+    date: str = "date",
+    value: str = "value",
+) -> pd.DataFrame:
+    """Linear end-of-cycle forecast for each KR from its dated check-ins.
+
+    Fits value = a + b * day by least squares per KR (all KRs at once, from
+    grouped sums: no loop over KRs) and reads the line at ``end``.
+
+    Parameters
+    ----------
+    checkins
+        One row per check-in: ``kr_id``, ``date``, ``value``. Not modified.
+    krs
+        One row per KR: ``kr_id``, ``baseline``, ``target`` and optionally
+        ``direction``. Not modified.
+    end
+        Last day of the cycle.
+    start
+        First day of the cycle. When given, each KR's baseline counts as a
+        check-in on that day, so a single real check-in is enough to forecast.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per KR in ``krs``: ``n_checkins``, ``last_date``,
+        ``last_value`` (the baseline when a KR has no check-in yet),
+        ``slope_per_week``, ``forecast_value``,
+        ``current_score`` (of the last value) and ``forecast_score``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> krs = pd.DataFrame({"kr_id": ["activation"], "baseline": [42.0], "target": [65.0]})
+    >>> checkins = pd.DataFrame({"kr_id": ["activation"] * 3,
+    ...                          "date": ["2026-07-06", "2026-07-13", "2026-07-20"],
+    ...                          "value": [43.0, 44.0, 45.0]})
+    >>> fc = forecast(checkins, krs, end="2026-09-30")
+    >>> fc[["kr_id", "slope_per_week", "forecast_value", "forecast_score"]].round(2)
+            kr_id  slope_per_week  forecast_value  forecast_score
+    0  activation             1.0           55.29            0.58
+    """
+    require_columns(checkins, [kr, date, value], "the check-ins table")
+    require_columns(krs, [kr, "baseline", "target"], "the key results table")
+    ids = krs[kr].to_numpy()
+    bad_id = pd.isna(ids) | pd.Series(ids).duplicated().to_numpy()
+    if bad_id.any():
+        i = int(np.argmax(bad_id))
+        raise OKRDataError(
+            f"the key results table, row {i}: {kr} {ids[i]!r} is missing or repeated; "
+            "give each key result one row with its own id"
+        )
+    end = to_timestamp(end, "end")
+    start = None if start is None else to_timestamp(start, "start")
+    labels = checkins[kr].to_numpy()
+    when = to_timestamps(checkins[date], f"the check-ins table: {date}", labels)
+    points = pd.DataFrame(
+        {
+            "kr": labels,
+            "t": _days(when).astype(float),
+            "v": to_float_array(checkins[value], value, labels),
+        }
+    )
+    problems = Problems("check-ins")
+    problems.check(
+        points["v"].isna().to_numpy(),
+        lambda i: f"check-in row {i} ({labels[i]!r}): value is missing; drop the row or fill it",
+    )
+    problems.check(
+        np.isinf(points["v"].to_numpy()),
+        lambda i: f"check-in row {i} ({labels[i]!r}): value must be a finite number",
+    )
+    problems.check(
+        pd.isna(labels),
+        lambda i: f"check-in row {i}: {kr} is missing; say which key result it is for",
+    )
+    problems.raise_if_any()
+    real_n = points.groupby("kr", sort=False).size()
+    if start is not None:
+        base = pd.DataFrame(
+            {
+                "kr": krs[kr].to_numpy(),
+                "t": float(_days(start)),
+                "v": to_float_array(krs["baseline"], "baseline", krs[kr].to_numpy()),
+            }
+        )
+        points = pd.concat([base, points], ignore_index=True)
+    # Stable sort: on a tie with the start-day baseline, the real check-in is the last.
+    last = points.sort_values("t", kind="stable").groupby("kr", sort=False).last()
+    t0 = points["t"].min() if len(points) else 0.0
+    points = points.assign(t=points["t"] - t0)  # centre for numerical stability
+    points = points.assign(tt=points["t"] ** 2, tv=points["t"] * points["v"])
+    sums = points.groupby("kr", sort=False).agg(
+        n=("t", "size"), st=("t", "sum"), sv=("v", "sum"), stt=("tt", "sum"), stv=("tv", "sum")
+    )
+    sums = sums.reindex(krs[kr].to_numpy())
+    n = sums["n"].fillna(0).to_numpy()
+    var = sums["stt"].to_numpy() - sums["st"].to_numpy() ** 2 / np.where(n > 0, n, 1)
+    flat = ~(var > 1e-12)
+    problems = Problems("key results")
+    problems.check(
+        flat,
+        lambda i: (
+            f"key result {ids[i]!r}: a forecast needs check-ins on at least two "
+            f"different dates, found {int(n[i])}; add check-ins or pass start= to count the "
+            "baseline as the first point"
+        ),
+    )
+    problems.raise_if_any()
+    slope = (sums["stv"].to_numpy() - sums["st"].to_numpy() * sums["sv"].to_numpy() / n) / var
+    intercept = (sums["sv"].to_numpy() - slope * sums["st"].to_numpy()) / n
+    t_end = float(_days(end)) - t0
+    predicted = intercept + slope * t_end
+    direction = krs["direction"] if "direction" in krs.columns else None
+    last = last.reindex(ids)
+    score_args: dict[str, Any] = dict(
+        baseline=krs["baseline"], target=krs["target"], direction=direction
+    )
+    return pd.DataFrame(
+        {
+            kr: ids,
+            "n_checkins": real_n.reindex(ids).fillna(0).astype(int).to_numpy(),
+            "last_date": pd.to_datetime((last["t"].to_numpy()).astype("int64"), unit="D"),
+            "last_value": last["v"].to_numpy(),
+            "slope_per_week": slope * 7,
+            "forecast_value": predicted,
+            "current_score": score_values(last["v"].to_numpy(), **score_args, labels=ids),
+            "forecast_score": score_values(predicted, **score_args, labels=ids),
+        },
+        index=krs.index,
+    )

@@ -1,0 +1,1092 @@
+"""The OKR linter: one rule per documented mistake of mixing OKRs, KPIs and MBO.
+
+:func:`lint` reads a table of OKRs (one row per key result) and, optionally, a
+table of KPIs, and returns one finding per problem: a rule code, a severity,
+where it is, what is wrong and how to fix it.
+
+The rules, with the seed each comes from (design notes, "Common mistakes"):
+
+========  ==========================  ========  =====================================
+code      rule                        severity  the mistake
+========  ==========================  ========  =====================================
+OKR101    kpi-written-as-stretch      warning   a KPI phrased as a stretch target [000]
+OKR102    health-metric-in-okr        warning   a KR that holds a level: a dashboard
+                                                item inside an OKR [000, 004]
+OKR103    kr-at-kpi-threshold         warning   a KR aiming exactly at the KPI's
+                                                threshold, with a 100% expectation [000]
+OKR104    kpis-without-okrs           warning   KPIs tracked, none converted: stuck [000]
+OKR105    okrs-without-kpis           warning   OKRs with no KPI foundation [002]
+OKR106    annual-cycle                error     OKRs on an annual cycle: MBO in OKR
+                                                clothing [000]
+OKR107    pay-linked                  error     OKR scores tied to pay [000]
+OKR108    kr-without-kpi              info      a KR that moves no KPI [003]
+OKR109    every-kpi-converted         warning   every KPI turned into an OKR [003]
+OKR110    too-many-objectives         warning   more than 3-5 objectives [000, 001]
+OKR111    too-many-key-results        warning   more than about 3 KRs each [001]
+OKR201    kr-without-number           error     a KR with nothing to measure [000]
+OKR202    kr-is-activity              warning   a task or deliverable, not an
+                                                outcome [000, 003]
+OKR203    objective-is-a-number       warning   an objective that is a metric, not a
+                                                qualitative aim [000, 004]
+OKR204    objective-too-long          info      an objective too long to remember [000]
+OKR205    target-short-of-threshold   error     a KR target that does not beat its
+                                                KPI's threshold [000]
+========  ==========================  ========  =====================================
+
+Input columns (aliases in brackets are accepted, as in
+:func:`okr_toolkit.datasets.load_okr_examples`): ``objective_id``
+[``example_id``], ``objective`` (its text), ``kr_id``, ``statement`` (the
+KR's sentence), and optionally ``baseline``, ``target``, ``direction``,
+``kpi`` [``linked_kpi``], ``kpi_threshold``, ``cycle`` (e.g. ``"quarterly"``,
+``"2026Q3"``, ``"annual"``), ``pay_linked`` (bool), ``committed`` (bool) and
+``guardrail`` (bool: a health metric kept inside the OKR on purpose).
+KPIs: ``kpi`` [``name``], ``threshold``, optionally ``value``, ``better`` and
+``statement``.
+
+Reading a rule
+--------------
+Each rule is a :class:`Rule` in the registry :data:`RULES` (code -> rule). It
+holds its ``code``, ``name`` and ``severity``, the ``source`` (seed article and
+mistake) it comes from, a one-line ``summary`` of the mistake, the ``fix`` that
+every finding of it suggests, and its ``check``: a function that takes the
+prepared input (:class:`LintTables`) and yields :class:`Findings`, the places
+where the mistake is made and what is wrong there. Checks over key results test
+whole columns at once and yield one batch; portfolio checks yield one finding.
+
+>>> rule = RULES["OKR108"]
+>>> rule.code, rule.name, rule.severity, rule.source
+('OKR108', 'kr-without-kpi', 'info', 'seed 003')
+>>> rule.summary
+'A measurable key result that is linked to no KPI.'
+>>> rule.fix
+'link it to the KPI it moves (add one if needed); if none fits, it may be an activity'
+
+In this module a rule is its check, decorated with the rest (see
+``inspect.getsource(rule.check)``); the check's docstring opens with the summary::
+
+    @_rule("OKR201", "kr-without-number", "error", source="seed 000",
+           fix="name the metric and where it should get to: 'Raise CSAT from 3.8 to 4.5'")
+    def _kr_without_number(t: LintTables) -> Iterator[Findings]:
+        '''A KR with nothing to measure: no number in it.'''
+        yield t.key_results(t.label == "unmeasurable", "{statement!r} has no number ...")
+
+A check can be run on its own:
+
+>>> okrs = pd.DataFrame({"objective_id": ["a"], "statement": ["Improve onboarding"]})
+>>> [found.message for found in RULES["OKR201"].check(LintTables(okrs))]
+[["'Improve onboarding' has no number to measure, so nobody can say ..."]]
+
+:func:`lint` prepares the tables once, runs the selected checks (errors first,
+then warnings, then infos; by code within a severity) and puts their findings
+in one table with each rule's code, name, severity and fix. A new rule is one
+more decorated check; ``tests/test_lint_rules.py`` then asks for an input that
+makes the mistake and its fixed version.
+
+Selecting rules
+---------------
+``lint(okrs, select=..., ignore=...)`` runs some of the rules, as ruff does.
+Each entry is a code (``"OKR108"``) or the start of codes (``"OKR1"`` is every
+OKR1xx rule, ``"OKR"`` all of them); a single string is one entry. ``select``
+defaults to every rule. When a rule matches both lists, the more specific
+(longer) entry wins and ``ignore`` wins a tie: ``select=["OKR1"],
+ignore=["OKR108"]`` runs the OKR1xx rules but OKR108, and ``select=["OKR108"],
+ignore=["OKR1"]`` runs OKR108 alone. An entry that matches no rule raises
+:class:`ValueError` naming it. :func:`select_rules` shows what a selection runs.
+
+>>> from okr_toolkit.datasets import load_okr_examples
+>>> leader = load_okr_examples().query("example_id == 'market_leader'")
+>>> lint(leader)["code"].tolist()
+['OKR102', 'OKR103', 'OKR111', 'OKR202', 'OKR108']
+>>> lint(leader, select=["OKR1"], ignore=["OKR108"])["code"].tolist()
+['OKR102', 'OKR103', 'OKR111']
+>>> lint(leader, select="OKR3")
+Traceback (most recent call last):
+...
+ValueError: unknown rule code in select: 'OKR3'; the codes are OKR101-OKR111 and OKR201-OKR205 ...
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from okr_toolkit._validate import require_columns
+from okr_toolkit.core.settings import DEFAULT_SETTINGS, Settings
+from okr_toolkit.exceptions import OKRDataError
+from okr_toolkit.statements import classify_statements
+
+__all__ = [
+    "FINDING_COLUMNS",
+    "RULES",
+    "SEVERITIES",
+    "Findings",
+    "LintTables",
+    "Rule",
+    "format_findings",
+    "lint",
+    "lint_statement",
+    "select_rules",
+]
+
+SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
+SEVERITY_DTYPE = pd.CategoricalDtype(list(SEVERITIES), ordered=True)
+FINDING_COLUMNS = ["code", "rule", "severity", "objective_id", "kr_id", "where", "message", "fix"]
+
+#: Objectives longer than this many words are hard to remember.
+MAX_OBJECTIVE_WORDS = 12
+_ANNUAL = re.compile(
+    r"\b(?:annual(?:ly)?|yearly|per year|12[- ]month|fy\d{2,4}|year[- ]end)\b", re.I
+)
+_PAY_WORDS = re.compile(
+    r"\b(?:bonus(?:es)?|compensation|commission|variable pay|payout|paid out|salary)\b", re.I
+)
+_NUMBER = re.compile(r"[$€£]?\d")
+_ALIASES = {"example_id": "objective_id", "linked_kpi": "kpi"}
+_CODE = re.compile(r"OKR\d{3}")
+_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+# --- the rule API -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Findings:
+    """Findings of one rule: four columns of equal length, one entry per finding.
+
+    A rule's check yields these; :func:`lint` adds the rule's code, name,
+    severity and fix to each. Build a batch over key results with
+    :meth:`LintTables.key_results`, over objectives with :meth:`objectives`,
+    over KPIs with :meth:`kpis`, and a single finding with :meth:`at`.
+
+    Examples
+    --------
+    >>> found = Findings.objectives(["growth"], ["7 key results"])
+    >>> found.where, found.message, found.objective_id, found.kr_id
+    (["objective 'growth'"], ['7 key results'], ['growth'], [None])
+    >>> len(Findings.at("portfolio", "no key result is linked to a KPI"))
+    1
+    """
+
+    where: list[str]
+    message: list[str]
+    objective_id: list[Any]
+    kr_id: list[Any]
+
+    def __post_init__(self) -> None:
+        n = len(self.where)
+        if not len(self.message) == len(self.objective_id) == len(self.kr_id) == n:
+            raise ValueError("the columns of a Findings batch must have the same length")
+
+    def __len__(self) -> int:
+        return len(self.where)
+
+    @classmethod
+    def at(cls, where: str, message: str) -> Findings:
+        """One finding, at a place named in words (``"portfolio"``, ``"team 'Sales'"``)."""
+        return cls([where], [message], [None], [None])
+
+    @classmethod
+    def objectives(cls, ids: Sequence[Any], messages: Sequence[str]) -> Findings:
+        """One finding per objective id, each with its message."""
+        ids = list(ids)
+        return cls([f"objective {o!r}" for o in ids], list(messages), ids, [None] * len(ids))
+
+    @classmethod
+    def kpis(cls, names: Sequence[Any], messages: Sequence[str]) -> Findings:
+        """One finding per KPI name, each with its message."""
+        where = [f"KPI {k!r}" for k in names]
+        return cls(where, list(messages), [None] * len(where), [None] * len(where))
+
+
+#: What a rule's check is: the prepared input in, its findings out.
+Check = Callable[["LintTables"], Iterable[Findings]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One lint rule: the mistake it catches, where that comes from, its check and fix.
+
+    Parameters
+    ----------
+    code
+        ``OKR`` and three digits: ``1xx`` for mixing up OKRs, KPIs and MBO,
+        ``2xx`` for how a key result or objective is written.
+    name
+        A short kebab-case name, e.g. ``kr-without-kpi``.
+    severity
+        ``"error"``, ``"warning"`` or ``"info"`` (see :data:`SEVERITIES`).
+    source
+        The seed (source article) and mistake the rule comes from.
+    summary
+        The mistake in one sentence.
+    fix
+        What to do about it: the ``fix`` of every finding of the rule.
+    check
+        A function of the prepared input (:class:`LintTables`) that yields the
+        rule's :class:`Findings`.
+
+    Examples
+    --------
+    >>> RULES["OKR201"]
+    Rule(code='OKR201', name='kr-without-number', severity='error', source='seed 000', ...)
+    >>> okrs = pd.DataFrame({"objective_id": ["a"], "statement": ["Improve onboarding"]})
+    >>> [found.where for found in RULES["OKR201"].check(LintTables(okrs))]
+    [["key result 'a.kr1'"]]
+    """
+
+    code: str
+    name: str
+    severity: str
+    source: str
+    summary: str
+    fix: str
+    check: Check = field(repr=False)
+
+    def __post_init__(self) -> None:
+        problems = []
+        if not _CODE.fullmatch(self.code):
+            problems.append(f"code {self.code!r} is not OKR and three digits")
+        if not _NAME.fullmatch(self.name):
+            problems.append(f"name {self.name!r} is not kebab-case")
+        if self.severity not in SEVERITIES:
+            problems.append(f"severity {self.severity!r} is not one of {', '.join(SEVERITIES)}")
+        for text in ("source", "summary", "fix"):
+            if not str(getattr(self, text)).strip():
+                problems.append(f"{text} is empty")
+        if not callable(self.check):
+            problems.append("check is not callable")
+        if problems:
+            raise ValueError(f"rule {self.code}: " + "; ".join(problems))
+
+
+#: The registry: every rule by code, in code order. :func:`lint` runs these.
+RULES: dict[str, Rule] = {}
+
+
+def _rule(
+    code: str, name: str, severity: str, *, source: str, fix: str
+) -> Callable[[Check], Check]:
+    """Register the decorated check as rule ``code``; its docstring's first line is the summary."""
+
+    def register(check: Check) -> Check:
+        if code in RULES:
+            raise ValueError(f"rule {code} is registered twice")
+        summary = (check.__doc__ or "").strip().split("\n", 1)[0]
+        RULES[code] = Rule(code, name, severity, source, summary, fix, check)
+        return check
+
+    return register
+
+
+# --- the prepared input -------------------------------------------------------------
+
+
+class LintTables:
+    """The input of every rule, prepared once per :func:`lint` call.
+
+    Parameters
+    ----------
+    okrs, kpis, settings, classified
+        As for :func:`lint`; the tables are checked and prepared here, and
+        never modified.
+
+    Attributes
+    ----------
+    okrs : pandas.DataFrame
+        One row per key result, index reset, aliases renamed (``example_id``,
+        ``linked_kpi``), ``kr_id`` filled in as ``<objective_id>.kr<n>`` and
+        ``objective`` as the id when the table has none.
+    kpis : pandas.DataFrame or None
+        One row per KPI (``name`` read as ``kpi``), index reset.
+    settings : Settings
+        The focus limits.
+
+    The other attributes are per-key-result columns (one value per row of
+    ``okrs``) that several rules read, each computed on first use.
+
+    Examples
+    --------
+    >>> okrs = pd.DataFrame({"objective_id": ["a", "a"],
+    ...                      "statement": ["Hire 5 engineers", "Grow ARR from $2M to $3M"]})
+    >>> tables = LintTables(okrs)
+    >>> tables.okrs["kr_id"].tolist(), tables.label.tolist()
+    (['a.kr1', 'a.kr2'], ['activity', 'key_result'])
+    """
+
+    def __init__(
+        self,
+        okrs: pd.DataFrame,
+        kpis: pd.DataFrame | None = None,
+        *,
+        settings: Settings | None = None,
+        classified: pd.DataFrame | None = None,
+    ) -> None:
+        self.okrs = _prepare_okrs(okrs)
+        self.kpis = _prepare_kpis(kpis)
+        self.settings = settings or DEFAULT_SETTINGS
+        if classified is not None and len(classified) != len(self.okrs):
+            raise ValueError("`classified` must have one row per key result")
+        self._classified = classified
+
+    @cached_property
+    def statements(self) -> pd.Series:
+        """Each key result's sentence, as text."""
+        return self.okrs["statement"].astype(str)
+
+    @cached_property
+    def reads(self) -> pd.DataFrame:
+        """How :func:`okr_toolkit.statements.classify_statements` reads each statement."""
+        if self._classified is not None:
+            return self._classified
+        return classify_statements(self.statements)
+
+    @cached_property
+    def label(self) -> np.ndarray:
+        """Each statement's label: key_result, kpi, activity or unmeasurable."""
+        return self.reads["label"].astype(str).to_numpy()
+
+    @cached_property
+    def kpi(self) -> pd.Series:
+        """The KPI each key result moves (NaN when the table has no ``kpi``)."""
+        okrs = self.okrs
+        return okrs["kpi"] if "kpi" in okrs.columns else pd.Series(np.nan, index=okrs.index)
+
+    @cached_property
+    def linked(self) -> np.ndarray:
+        """Whether each key result names a KPI."""
+        return (self.kpi.notna() & (self.kpi.astype(str).str.strip() != "")).to_numpy()
+
+    @cached_property
+    def target(self) -> pd.Series:
+        """The target: the table's ``target``, else the one read from the statement."""
+        return self._number("target")
+
+    @cached_property
+    def baseline(self) -> pd.Series:
+        """The baseline: the table's ``baseline``, else the one read from the statement."""
+        return self._number("baseline")
+
+    @cached_property
+    def threshold(self) -> pd.Series:
+        """The KPI threshold: the table's ``kpi_threshold``, else the KPI table's."""
+        okrs = self.okrs
+        threshold = (
+            pd.to_numeric(okrs["kpi_threshold"], errors="coerce")
+            if "kpi_threshold" in okrs.columns
+            else pd.Series(np.nan, index=okrs.index)
+        )
+        if self.kpis is not None:
+            lookup = self.kpis.drop_duplicates("kpi").set_index("kpi")["threshold"]
+            threshold = threshold.fillna(self.kpi.map(pd.to_numeric(lookup, errors="coerce")))
+        return threshold
+
+    @cached_property
+    def goes_down(self) -> pd.Series:
+        """Whether lower is better: direction decrease or stay_below, or target < baseline."""
+        direction = (
+            self.okrs["direction"].astype(str)
+            if "direction" in self.okrs.columns
+            else self.reads["direction"].astype(str)
+        )
+        return (
+            (direction == "decrease") | (direction == "stay_below") | (self.target < self.baseline)
+        )
+
+    @cached_property
+    def comparable(self) -> np.ndarray:
+        """Whether each key result is read as one and has both a target and a threshold."""
+        both = (self.threshold.notna() & self.target.notna()).to_numpy()
+        return both & (self.label == "key_result")
+
+    @cached_property
+    def objectives(self) -> pd.DataFrame:
+        """The first row of each objective."""
+        return self.okrs.drop_duplicates("objective_id")
+
+    def flag(self, column: str) -> np.ndarray:
+        """A yes/no column (bool, or text such as ``yes``/``true``/``1``); False when absent."""
+        return _truthy(self.okrs, column)
+
+    def key_results(
+        self, hit: np.ndarray | pd.Series, message: str, **values: pd.Series
+    ) -> Findings:
+        """One finding per key result where ``hit`` is true.
+
+        ``message`` is a :meth:`str.format` template over the key result's
+        columns and the per-key-result ``values`` given, e.g.
+        ``"{statement!r} has no number"`` or ``"the target {target:,.10g}"``.
+        """
+        hit = np.asarray(hit, dtype=bool)
+        okrs = self.okrs
+        kr_ids = okrs["kr_id"][hit].tolist()
+        fields: dict[str, list[Any]] = {}
+        for _, name, _, _ in string.Formatter().parse(message):
+            if name and name not in fields:
+                column = values[name].reindex(okrs.index) if name in values else okrs[name]
+                fields[name] = column[hit].tolist()
+        rows = zip(*fields.values(), strict=True)
+        messages = (
+            [message.format(**dict(zip(fields, row, strict=True))) for row in rows]
+            if fields
+            else [message] * len(kr_ids)
+        )
+        return Findings(
+            [f"key result {k!r}" for k in kr_ids],
+            messages,
+            okrs["objective_id"][hit].tolist(),
+            kr_ids,
+        )
+
+    def _number(self, name: str) -> pd.Series:
+        read = self.reads[name].astype(float)
+        if name not in self.okrs.columns:
+            return read
+        return pd.to_numeric(self.okrs[name], errors="coerce").fillna(read)
+
+
+def _prepare_okrs(okrs: pd.DataFrame) -> pd.DataFrame:
+    if not isinstance(okrs, pd.DataFrame):
+        raise OKRDataError(f"the OKRs must be a pandas DataFrame, got {type(okrs).__name__}")
+    frame = okrs.rename(columns={k: v for k, v in _ALIASES.items() if v not in okrs.columns})
+    require_columns(frame, ["objective_id", "statement"], "the OKRs table")
+    frame = frame.reset_index(drop=True)
+    if "kr_id" not in frame.columns:
+        frame["kr_id"] = [
+            f"{o}.kr{i + 1}"
+            for o, i in zip(
+                frame["objective_id"], frame.groupby("objective_id").cumcount(), strict=True
+            )
+        ]
+    if "objective" not in frame.columns:
+        frame["objective"] = frame["objective_id"].astype(str)
+    missing = frame["statement"].isna() | (frame["statement"].astype(str).str.strip() == "")
+    if missing.any():
+        i = int(np.flatnonzero(missing.to_numpy())[0])
+        raise OKRDataError(
+            f"key result {frame['kr_id'].iloc[i]!r} (row {i}): statement is empty; write the "
+            "key result as a sentence, e.g. 'Raise MQL-to-SQL from 18% to 32%'"
+        )
+    return frame
+
+
+def _prepare_kpis(kpis: pd.DataFrame | None) -> pd.DataFrame | None:
+    if kpis is None:
+        return None
+    if not isinstance(kpis, pd.DataFrame):
+        raise OKRDataError(f"the KPIs must be a pandas DataFrame, got {type(kpis).__name__}")
+    frame = kpis.rename(columns={"name": "kpi"}) if "kpi" not in kpis.columns else kpis
+    require_columns(frame, ["kpi", "threshold"], "the KPIs table")
+    return frame.reset_index(drop=True)
+
+
+def _truthy(frame: pd.DataFrame, column: str) -> np.ndarray:
+    if column not in frame.columns:
+        return np.zeros(len(frame), dtype=bool)
+    values = frame[column]
+    if values.dtype == bool:
+        return values.to_numpy()
+    text = values.astype(str).str.strip().str.lower()
+    return text.isin(["true", "yes", "1", "y"]).to_numpy()
+
+
+# --- the rules, in code order -------------------------------------------------------
+
+
+@_rule(
+    "OKR101",
+    "kpi-written-as-stretch",
+    "warning",
+    source="seed 000, mistake 1",
+    fix="write the KPI as the level to hold ('Maintain 99% uptime') and put the stretch in an OKR",
+)
+def _kpi_written_as_stretch(t: LintTables) -> Iterator[Findings]:
+    """A KPI phrased as a stretch target.
+
+    A KPI whose ``statement`` reads as a key result (a change from a baseline to
+    a target) rather than a level to hold.
+    """
+    if t.kpis is None or "statement" not in t.kpis.columns:
+        return
+    reads = classify_statements(t.kpis["statement"].fillna("").astype(str))
+    stretch = t.kpis[(reads["label"].astype(str) == "key_result").to_numpy()]
+    yield Findings.kpis(
+        list(stretch["kpi"]),
+        [
+            f"{s!r} is written as a stretch target: a KPI is a realistic line to defend"
+            for s in stretch["statement"]
+        ],
+    )
+
+
+@_rule(
+    "OKR102",
+    "health-metric-in-okr",
+    "warning",
+    source="seed 000, mistake 2; seed 004",
+    fix="move it to the KPI dashboard, or mark it guardrail: true if it is there on purpose",
+)
+def _health_metric_in_okr(t: LintTables) -> Iterator[Findings]:
+    """A KR that holds a level: a dashboard item inside an OKR.
+
+    The statement reads as a KPI ("Maintain NPS above 40") and the key result is
+    not marked ``guardrail``.
+    """
+    yield t.key_results(
+        (t.label == "kpi") & ~t.flag("guardrail"),
+        "{statement!r} holds a level: that is a KPI health check, not a change. Some teams "
+        "keep such a line inside an OKR on purpose, as a guardrail so the stretch is not "
+        "bought by breaking it",
+    )
+
+
+@_rule(
+    "OKR103",
+    "kr-at-kpi-threshold",
+    "warning",
+    source="seed 000, mistake 3",
+    fix="aim past the threshold so that a 0.6-0.7 score already clears it",
+)
+def _kr_at_kpi_threshold(t: LintTables) -> Iterator[Findings]:
+    """A KR aiming exactly at its KPI's threshold, with a 100% expectation.
+
+    The target (the table's, else the statement's) equals the threshold (the
+    key result's ``kpi_threshold``, else its KPI's in the KPI table).
+    """
+    yield t.key_results(
+        t.comparable & np.isclose(t.target, t.threshold),
+        "the target {target:,.10g} is the KPI threshold itself: the KR only asks the KPI to "
+        "do its job, and a 100% expectation leaves no room to stretch",
+        target=t.target,
+    )
+
+
+@_rule(
+    "OKR104",
+    "kpis-without-okrs",
+    "warning",
+    source="seed 000, mistake 4",
+    fix="pick the KPI that most needs to move and make it the seed of an OKR "
+    "(okr.planning.find_candidates ranks stalled ones)",
+)
+def _kpis_without_okrs(t: LintTables) -> Iterator[Findings]:
+    """KPIs tracked, none converted: stuck.
+
+    There is a KPI table and no key result moves any of its KPIs.
+    """
+    kpis = t.kpis
+    if kpis is None or (len(t.okrs) and _converted(t, kpis).any()):
+        return
+    healthy = ""
+    if "value" in kpis.columns:
+        from okr_toolkit.core.kpis import kpi_status
+
+        better = kpis["better"] if "better" in kpis.columns else "higher"
+        status = kpi_status(
+            pd.to_numeric(kpis["value"]), pd.to_numeric(kpis["threshold"]), better=better
+        )
+        if (np.asarray(status) != "breached").all():
+            healthy = "healthy-looking "
+    yield Findings.at(
+        "portfolio",
+        f"{len(kpis)} {healthy}KPI{'' if len(kpis) == 1 else 's'} and none of them feeds an "
+        "OKR: operationally sound, strategically stuck",
+    )
+
+
+@_rule(
+    "OKR105",
+    "okrs-without-kpis",
+    "warning",
+    source="seed 002",
+    fix="name the KPIs each objective moves and the ones it must not break",
+)
+def _okrs_without_kpis(t: LintTables) -> Iterator[Findings]:
+    """OKRs with no KPI foundation: no key result is linked to a KPI."""
+    if len(t.okrs) and not t.linked.any():
+        yield Findings.at(
+            "portfolio",
+            "no key result is linked to a KPI: OKRs without a KPI foundation chase change "
+            "without knowing whether the business stays healthy",
+        )
+
+
+@_rule(
+    "OKR106",
+    "annual-cycle",
+    "error",
+    source="seed 000, mistake 5",
+    fix="set it for a quarter and revisit next quarter; if the business truly plans once a "
+    "year, MBO is the more honest tool",
+)
+def _annual_cycle(t: LintTables) -> Iterator[Findings]:
+    """OKRs on an annual cycle: MBO in OKR clothing.
+
+    The ``cycle`` or the statement says annual, yearly, FY26, year-end and the like.
+    """
+    annual = t.statements.str.contains(_ANNUAL, na=False).to_numpy()
+    if "cycle" in t.okrs.columns:
+        annual = annual | t.okrs["cycle"].astype(str).str.contains(_ANNUAL, na=False).to_numpy()
+    yield t.key_results(
+        annual,
+        "set on an annual cycle: the 90-day loop of set, learn, adjust is gone, which is "
+        "MBO in OKR clothing",
+    )
+
+
+@_rule(
+    "OKR107",
+    "pay-linked",
+    "error",
+    source="seed 000, mistake 6",
+    fix="keep OKR scores out of bonus decisions; reward through reviews of behaviour and outcomes",
+)
+def _pay_linked(t: LintTables) -> Iterator[Findings]:
+    """OKR scores tied to pay.
+
+    The key result is marked ``pay_linked`` or its statement mentions a bonus,
+    commission, payout or the like.
+    """
+    yield t.key_results(
+        t.flag("pay_linked") | t.statements.str.contains(_PAY_WORDS, na=False).to_numpy(),
+        "its score is tied to pay: people then set targets they know they can hit, and the "
+        "stretch disappears",
+    )
+
+
+@_rule(
+    "OKR108",
+    "kr-without-kpi",
+    "info",
+    source="seed 003",
+    fix="link it to the KPI it moves (add one if needed); if none fits, it may be an activity",
+)
+def _kr_without_kpi(t: LintTables) -> Iterator[Findings]:
+    """A measurable key result that is linked to no KPI."""
+    yield t.key_results(
+        (t.label == "key_result") & ~t.linked,
+        "{statement!r} is linked to no KPI: its baseline and progress are measured nowhere else",
+    )
+
+
+@_rule(
+    "OKR109",
+    "every-kpi-converted",
+    "warning",
+    source="seed 003",
+    fix="keep most KPIs as health checks; convert only the ones that must move this quarter",
+)
+def _every_kpi_converted(t: LintTables) -> Iterator[Findings]:
+    """Every KPI turned into an OKR.
+
+    Each of three or more KPIs in the KPI table is moved by some key result.
+    """
+    if t.kpis is not None and len(t.kpis) >= 3 and _converted(t, t.kpis).all():
+        yield Findings.at(
+            "portfolio",
+            f"all {len(t.kpis)} KPIs have been turned into key results: KPIs are there to "
+            "watch the business, not every one of them needs changing",
+        )
+
+
+@_rule(
+    "OKR110",
+    "too-many-objectives",
+    "warning",
+    source="seed 000, seed 001",
+    fix="merge or drop objectives until only the critical few remain",
+)
+def _too_many_objectives(t: LintTables) -> Iterator[Findings]:
+    """More than 3-5 objectives (``settings.max_objectives``) in one set.
+
+    A company file holds many teams' objectives; counting them as one set would
+    flag every real company. When the file says which team (and level) owns each
+    objective, each team's set is counted on its own; otherwise the file is one set.
+    """
+    limit = t.settings.max_objectives
+    objectives = t.objectives
+    if "team" in objectives.columns and objectives["team"].notna().any():
+        keys = [c for c in ("team", "level") if c in objectives.columns]
+        # Counted by hand, in the order the sets first appear: value_counts orders
+        # and spells missing keys differently from one pandas version to the next.
+        tally: dict[tuple[Any, ...], int] = {}
+        for row in objectives[keys].itertuples(index=False, name=None):
+            key = tuple(None if pd.isna(v) else v for v in row)
+            tally[key] = tally.get(key, 0) + 1
+        counts = list(tally.items())
+    else:
+        counts = [((), len(objectives))]
+    for key, n in counts:
+        if n <= limit:
+            continue
+        values = key if isinstance(key, tuple) else (key,)
+        parts = dict(zip(("team", "level"), values, strict=False))
+        where = "portfolio"
+        if parts.get("team") is not None:
+            where = f"team {parts['team']!r}"
+            if parts.get("level") is not None:
+                where += f" ({parts['level']} level)"
+        yield Findings.at(
+            where, f"{n} objectives; focus on the {limit} most critical areas at most"
+        )
+
+
+@_rule(
+    "OKR111",
+    "too-many-key-results",
+    "warning",
+    source="seed 001",
+    fix="keep the 2-3 that best prove the objective; track the rest as KPIs",
+)
+def _too_many_key_results(t: LintTables) -> Iterator[Findings]:
+    """More than about 3 KRs (``settings.max_key_results``) for one objective."""
+    limit = t.settings.max_key_results
+    per_objective = t.okrs.groupby("objective_id", sort=False).size()
+    over = per_objective[per_objective > limit]
+    yield Findings.objectives(
+        list(over.index), [f"{n} key results; more than {limit} dilutes focus" for n in over]
+    )
+
+
+@_rule(
+    "OKR201",
+    "kr-without-number",
+    "error",
+    source="seed 000",
+    fix="name the metric and where it should get to: 'Raise CSAT from 3.8 to 4.5'",
+)
+def _kr_without_number(t: LintTables) -> Iterator[Findings]:
+    """A KR with nothing to measure: no number in it."""
+    yield t.key_results(
+        t.label == "unmeasurable",
+        "{statement!r} has no number to measure, so nobody can say at the end of the quarter "
+        "whether it was reached",
+    )
+
+
+@_rule(
+    "OKR202",
+    "kr-is-activity",
+    "warning",
+    source="seed 000, seed 003",
+    fix="ask what the activity is meant to change and measure that outcome instead",
+)
+def _kr_is_activity(t: LintTables) -> Iterator[Findings]:
+    """A task or deliverable, not an outcome ("Launch a new support portal")."""
+    yield t.key_results(
+        t.label == "activity",
+        "{statement!r} is a task or deliverable: it can be done without anything improving",
+    )
+
+
+@_rule(
+    "OKR203",
+    "objective-is-a-number",
+    "warning",
+    source="seed 000, seed 004",
+    fix="say why it matters ('Become the market leader') and move the figure into a KR",
+)
+def _objective_is_a_number(t: LintTables) -> Iterator[Findings]:
+    """An objective that is a metric, not a qualitative aim: it holds a figure."""
+    ids, texts = _objective_texts(t)
+    hit = [bool(_NUMBER.search(text)) for text in texts]
+    yield Findings.objectives(
+        [o for o, h in zip(ids, hit, strict=True) if h],
+        [
+            f"{text!r} is a number, not a qualitative aim: the numbers belong in its key results"
+            for text, h in zip(texts, hit, strict=True)
+            if h
+        ],
+    )
+
+
+@_rule(
+    "OKR204",
+    "objective-too-long",
+    "info",
+    source="seed 000",
+    fix=f"cut it to {MAX_OBJECTIVE_WORDS} words or fewer",
+)
+def _objective_too_long(t: LintTables) -> Iterator[Findings]:
+    """An objective too long to remember: more than 12 words (``MAX_OBJECTIVE_WORDS``)."""
+    ids, texts = _objective_texts(t)
+    words = [len(text.split()) for text in texts]
+    long = [n > MAX_OBJECTIVE_WORDS for n in words]
+    yield Findings.objectives(
+        [o for o, h in zip(ids, long, strict=True) if h],
+        [
+            f"{n} words: an objective should be short enough to remember"
+            for n, h in zip(words, long, strict=True)
+            if h
+        ],
+    )
+
+
+@_rule(
+    "OKR205",
+    "target-short-of-threshold",
+    "error",
+    source="seed 000",
+    fix="set the target beyond the threshold (see okr.kpi_to_kr for strategies)",
+)
+def _target_short_of_threshold(t: LintTables) -> Iterator[Findings]:
+    """A KR target that does not beat its KPI's threshold.
+
+    Even a perfect score leaves the KPI on the wrong side of its line: below it
+    when higher is better, above it when lower is.
+    """
+    target, threshold = t.target, t.threshold
+    short = np.where(t.goes_down, target > threshold, target < threshold)
+    yield t.key_results(
+        t.comparable & ~np.isclose(target, threshold) & short,
+        "the target {target:,.10g} does not beat the KPI threshold {threshold:,.10g}: even a "
+        "perfect score leaves the KPI breached",
+        target=target,
+        threshold=threshold,
+    )
+
+
+def _converted(t: LintTables, kpis: pd.DataFrame) -> pd.Series:
+    """Whether each KPI in ``kpis`` is moved by some key result."""
+    linked = set(t.kpi[t.linked].astype(str))
+    return kpis["kpi"].astype(str).isin(linked)
+
+
+def _objective_texts(t: LintTables) -> tuple[list[Any], list[str]]:
+    """Each objective's id and text."""
+    objectives = t.objectives
+    return objectives["objective_id"].tolist(), [str(o) for o in objectives["objective"]]
+
+
+# --- linting ------------------------------------------------------------------------
+
+
+def select_rules(
+    select: str | Iterable[str] | None = None, ignore: str | Iterable[str] | None = None
+) -> list[Rule]:
+    """The rules a selection runs, in the order :func:`lint` runs them.
+
+    Parameters
+    ----------
+    select
+        Codes or starts of codes to run (``"OKR108"``, ``"OKR1"``); every rule
+        when None.
+    ignore
+        Codes or starts of codes not to run. When a rule matches both, the
+        longer entry wins, and ``ignore`` wins a tie.
+
+    Returns
+    -------
+    list of Rule
+        Errors first, then warnings, then infos; by code within a severity.
+
+    Raises
+    ------
+    ValueError
+        If an entry matches no rule (its message names every such entry).
+
+    Examples
+    --------
+    >>> [rule.code for rule in select_rules(select="OKR2", ignore=["OKR204"])]
+    ['OKR201', 'OKR205', 'OKR202', 'OKR203']
+    >>> [rule.code for rule in select_rules(select=["OKR108"], ignore=["OKR1"])]
+    ['OKR108']
+    """
+    chosen = _selectors(select, "select") if select is not None else ("",)
+    dropped = _selectors(ignore, "ignore") if ignore is not None else ()
+
+    def specificity(code: str, selectors: Iterable[str]) -> int:
+        return max((len(s) for s in selectors if code.startswith(s)), default=-1)
+
+    rules = [
+        r for r in RULES.values() if specificity(r.code, chosen) > specificity(r.code, dropped)
+    ]
+    return sorted(rules, key=lambda r: (SEVERITIES.index(r.severity), r.code))
+
+
+def _selectors(entries: str | Iterable[str], option: str) -> tuple[str, ...]:
+    entries = (entries,) if isinstance(entries, str) else tuple(entries)
+    unknown = [
+        e for e in entries if not (isinstance(e, str) and e and any(c.startswith(e) for c in RULES))
+    ]
+    if unknown:
+        listed = ", ".join(repr(e) for e in unknown)
+        raise ValueError(
+            f"unknown rule code{'s' if len(unknown) > 1 else ''} in {option}: {listed}; the "
+            f"codes are {_code_ranges()} (or the start of one, e.g. 'OKR1' for all OKR1xx)"
+        )
+    return entries
+
+
+def _code_ranges() -> str:
+    """The registered codes, runs of consecutive numbers shortened: OKR101-OKR111 and ..."""
+    runs: list[list[str]] = []
+    for code in sorted(RULES):
+        if runs and int(code[3:]) == int(runs[-1][-1][3:]) + 1:
+            runs[-1].append(code)
+        else:
+            runs.append([code])
+    parts = [run[0] if len(run) == 1 else f"{run[0]}-{run[-1]}" for run in runs]
+    return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
+
+
+def lint(
+    okrs: pd.DataFrame,
+    kpis: pd.DataFrame | None = None,
+    *,
+    settings: Settings | None = None,
+    select: str | Iterable[str] | None = None,
+    ignore: str | Iterable[str] | None = None,
+    classified: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Check a set of OKRs (and their KPIs) for the documented mistakes.
+
+    Parameters
+    ----------
+    okrs
+        One row per key result (see the module notes for the columns). Not
+        modified.
+    kpis
+        Optional: one row per KPI with its ``threshold``, for the rules that
+        compare KRs with KPIs and the portfolio checks.
+    settings
+        Focus limits (``max_objectives``, ``max_key_results``).
+    select, ignore
+        Which rules to run: codes or starts of codes, as in ruff (see the
+        module notes and :func:`select_rules`). Every rule by default.
+    classified
+        The result of :func:`okr_toolkit.statements.classify_statements` on the
+        statements, when you already have it.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per finding, errors first: ``code``, ``rule``, ``severity``
+        (ordered categorical: error < warning < info), ``objective_id``,
+        ``kr_id``, ``where``, ``message`` and ``fix``. Empty when clean.
+
+    Raises
+    ------
+    OKRDataError
+        If a table is not a DataFrame, lacks a required column or has an empty
+        statement.
+    ValueError
+        If ``select`` or ``ignore`` names no rule, or ``classified`` does not
+        have one row per key result.
+
+    Examples
+    --------
+    Seed 004's "become the market leader" keeps its old KPI as a KR, holds a health
+    metric, has four KRs, one of them an activity, and one linked to no KPI:
+
+    >>> from okr_toolkit.datasets import load_okr_examples
+    >>> leader = load_okr_examples().query("example_id == 'market_leader'")
+    >>> for code, where in lint(leader)[["code", "where"]].values:
+    ...     print(code, where)
+    OKR102 key result 'market_leader.kr2'
+    OKR103 key result 'market_leader.kr1'
+    OKR111 objective 'market_leader'
+    OKR202 key result 'market_leader.kr4'
+    OKR108 key result 'market_leader.kr3'
+
+    Only the rules on how key results and objectives are written:
+
+    >>> lint(leader, select="OKR2")[["code", "kr_id"]]
+         code              kr_id
+    0  OKR202  market_leader.kr4
+    """
+    rules = select_rules(select, ignore)
+    tables = LintTables(okrs, kpis, settings=settings, classified=classified)
+    return _findings_table((rule, found) for rule in rules for found in rule.check(tables))
+
+
+def _findings_table(found: Iterable[tuple[Rule, Findings]]) -> pd.DataFrame:
+    """One row per finding, in the order found, with each rule's code, name, severity, fix."""
+    columns: dict[str, list[Any]] = {c: [] for c in FINDING_COLUMNS}
+    for rule, batch in found:
+        n = len(batch)
+        columns["code"] += [rule.code] * n
+        columns["rule"] += [rule.name] * n
+        columns["severity"] += [rule.severity] * n
+        columns["objective_id"] += batch.objective_id
+        columns["kr_id"] += batch.kr_id
+        columns["where"] += batch.where
+        columns["message"] += batch.message
+        columns["fix"] += [rule.fix] * n
+    out = pd.DataFrame(columns, columns=FINDING_COLUMNS)
+    out["severity"] = out["severity"].astype(SEVERITY_DTYPE)
+    return out
+
+
+def lint_statement(text: str, *, kpi_threshold: float | None = None) -> pd.DataFrame:
+    """Lint a single key-result sentence (for students and the statement checker).
+
+    Examples
+    --------
+    >>> lint_statement("Launch a new support portal")["code"].tolist()
+    ['OKR202']
+    """
+    return (
+        lint(
+            pd.DataFrame(
+                {
+                    "objective_id": ["objective"],
+                    "objective": ["(objective)"],
+                    "kr_id": ["kr"],
+                    "statement": [text],
+                    "kpi_threshold": [np.nan if kpi_threshold is None else kpi_threshold],
+                }
+            )
+        )
+        .query("where != 'portfolio'")
+        .reset_index(drop=True)
+    )
+
+
+def format_findings(
+    findings: pd.DataFrame, *, source: str = "", lines: Mapping[Any, Any] | None = None
+) -> str:
+    """Findings as human-readable lines (``file:line: where: severity code rule: message``).
+
+    Parameters
+    ----------
+    findings
+        From :func:`lint`.
+    source
+        The file name to start each line with.
+    lines
+        Line (or row) number of each key result, by ``kr_id``, to point at.
+
+    Examples
+    --------
+    >>> print(format_findings(lint_statement("Launch a new support portal"), source="okrs.yaml",
+    ...                       lines={"kr": 7}))  # doctest: +ELLIPSIS
+    okrs.yaml:7: key result 'kr': warning OKR202 kr-is-activity: 'Launch a new support portal' ...
+        fix: ask what the activity is meant to change and measure that outcome instead
+    okrs.yaml: 0 errors, 1 warning, 0 infos
+    """
+    lines = lines or {}
+    out = []
+    for f in findings.itertuples(index=False):
+        line = lines.get(f.kr_id) if isinstance(f.kr_id, str) else None
+        place = (
+            f"{source}:{line}: "
+            if source and line is not None and not pd.isna(line)
+            else (f"{source}: " if source else "")
+        )
+        out.append(
+            f"{place}{f.where}: {f.severity} {f.code} {f.rule}: {f.message}\n    fix: {f.fix}"
+        )
+    counts = findings["severity"].value_counts()
+    summary = ", ".join(
+        f"{n} {s}{'' if n == 1 else 's'}" for s in SEVERITIES for n in [int(counts.get(s, 0))]
+    )
+    prefix = f"{source}: " if source else ""
+    out.append(f"{prefix}{summary}" if len(findings) else f"{prefix}no findings")
+    return "\n".join(out)
