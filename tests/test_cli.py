@@ -365,6 +365,55 @@ def test_convert_okr_file_skips_healthy_kpis(capsys):
     assert [s["kpi"] for s in data["skipped"]] == ["profit_margin"]
 
 
+_THREE_KPIS = """\
+cycle: 2027Q1
+objectives:
+  - id: growth
+    title: Make the first week so valuable customers stay
+    key_results:
+      - id: growth.kr1
+        statement: Lift week-1 activation from 42% to 65%
+        kpi: activation_rate
+kpis:
+  - {name: activation_rate, threshold: 50, value: 42, better: higher, unit: "%"}
+  - {name: uptime, threshold: 99, value: 99.2, better: higher, unit: "%"}
+  - {name: churn, threshold: 2, value: 1.0, better: lower, unit: "%"}
+"""
+
+
+def test_convert_okr_file_reads_kpi_health_as_kpi_status_does(tmp_path, capsys):
+    # A KPI inside its tolerance of the threshold meets it: it stays a health check,
+    # as the KPI health table says; only the breached KPI becomes a key result.
+    path = tmp_path / "okrs.yaml"
+    path.write_text(_THREE_KPIS, encoding="utf-8")
+    assert main(["convert", str(path), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    health = okr.Workspace.open(path).kpi_health
+    statuses = dict(zip(health["kpi"], health["status"], strict=True))
+    assert statuses == {"activation_rate": "breached", "uptime": "at_risk", "churn": "healthy"}
+    assert [p["kpi"] for p in data["proposals"]] == ["activation_rate"]
+    assert data["proposals"][0]["linked_krs"] == ["growth.kr1"]
+    reasons = {s["kpi"]: s["reason"] for s in data["skipped"]}
+    assert reasons["uptime"].startswith("only just meets its threshold (99.2 against 99)")
+    assert reasons["churn"].startswith("meets its threshold (1 against 2)")
+
+
+def test_convert_okr_file_uses_the_settings(tmp_path, capsys):
+    path = tmp_path / "okrs.yaml"
+    path.write_text(_THREE_KPIS, encoding="utf-8")
+    settings = tmp_path / "settings.yaml"
+    settings.write_text("aspirational_success: 0.6\n", encoding="utf-8")
+    argv = ["convert", str(path), "--format", "json"]
+    assert main(argv) == 0
+    default = json.loads(capsys.readouterr().out)["proposals"][0]
+    assert main([*argv, "--settings", str(settings)]) == 0
+    relaxed = json.loads(capsys.readouterr().out)["proposals"][0]
+    # The explanation reads the KR at the score that counts as success.
+    assert default["explanation"].startswith("Reaching 0.7 of this KR")
+    assert relaxed["explanation"].startswith("Reaching 0.6 of this KR")
+    assert relaxed["target"] == default["target"]
+
+
 def test_convert_history_ranks_stalled_kpis(tmp_path, capsys):
     from okr_toolkit.datasets import load_kpi_history
 

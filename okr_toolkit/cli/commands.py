@@ -466,11 +466,14 @@ def _strategy_options(args: argparse.Namespace, parser: argparse.ArgumentParser)
     return options
 
 
-def _proposal_record(proposal: Any, linked: Sequence[str] = ()) -> dict[str, Any]:
+def _proposal_record(
+    proposal: Any, linked: Sequence[str] = (), *, settings: Any = None
+) -> dict[str, Any]:
+    from okr_toolkit.core.settings import DEFAULT_SETTINGS
     from okr_toolkit.planning.convert import explain
 
     record = proposal.to_dict()
-    record["explanation"] = explain(proposal)
+    record["explanation"] = explain(proposal, settings=settings or DEFAULT_SETTINGS)
     record["clears_threshold"] = bool(proposal.threshold_score < 1)
     record["linked_krs"] = list(linked)
     return record
@@ -497,6 +500,7 @@ def _print_proposal(record: dict[str, Any]) -> None:
 
 def _convert(args: argparse.Namespace) -> int:
     from okr_toolkit.planning.convert import find_candidates, kpi_to_kr
+    from okr_toolkit.workspace import Workspace
 
     parser = args.parser
     if args.file and args.kpi:
@@ -517,9 +521,11 @@ def _convert(args: argparse.Namespace) -> int:
     if options["strategy"] == "history_quantile" and history is None:
         parser.error("--strategy history_quantile needs --history CSV")
 
+    settings = _settings(args)
     # Each job: (kpi, current, threshold, better, unit, label, linked KRs).
     jobs: list[tuple[str, float, float, str, str, str | None, list[str]]] = []
     skipped: list[dict[str, str]] = []
+    problems: list[dict[str, str]] = []
     if args.kpi is not None:
         jobs.append(
             (
@@ -543,31 +549,45 @@ def _convert(args: argparse.Namespace) -> int:
             if "kpi" in okrs.columns
             else {}
         )
-        for _, k in kpis.iterrows():
+        units = kpis["unit"] if "unit" in kpis.columns else pd.Series("", index=kpis.index)
+        # The health check is the library's (kpi_status, with the settings' tolerance):
+        # a KPI that meets its threshold, even narrowly, stays a health check.
+        health = Workspace(source, settings=settings).kpi_health
+        for (_, k), unit in zip(health.iterrows(), units, strict=True):
             name = str(k["kpi"])
-            better = "higher" if pd.isna(k.get("better")) else str(k.get("better"))
-            unit = "" if pd.isna(k.get("unit", float("nan"))) else str(k.get("unit"))
-            value = pd.to_numeric(k.get("value", float("nan")), errors="coerce")
-            threshold = pd.to_numeric(k["threshold"], errors="coerce")
-            if pd.isna(value):
+            status = str(k["status"])
+            if status == "no value yet":
                 skipped.append({"kpi": name, "reason": "no value yet: nothing to start from"})
                 continue
-            healthy = value <= threshold if better == "lower" else value >= threshold
-            if healthy:
+            if status.startswith("no status"):
+                problems.append({"kpi": name, "problem": status.removeprefix("no status: ")})
+                continue
+            if status != "breached":
+                met = "meets" if status == "healthy" else "only just meets"
                 skipped.append(
                     {
                         "kpi": name,
-                        "reason": f"meets its threshold ({_plain(value)} against "
-                        f"{_plain(threshold)}): keep "
+                        "reason": f"{met} its threshold ({_plain(k['value'])} against "
+                        f"{_plain(k['threshold'])}): keep "
                         "it as a health check; not every KPI needs to become a key result",
                     }
                 )
                 continue
-            jobs.append((name, value, threshold, better, unit, None, links.get(name, [])))
+            jobs.append(
+                (
+                    name,
+                    float(k["value"]),
+                    float(k["threshold"]),
+                    str(k["better"]),
+                    "" if pd.isna(unit) else str(unit),
+                    None,
+                    links.get(name, []),
+                )
+            )
     else:
         assert history is not None  # the parser checks above leave only --history
         try:
-            candidates = find_candidates(history)
+            candidates = find_candidates(history, settings=settings)
         except (OKRDataError, KeyError) as err:
             raise _Unreadable(
                 f"{_name(args.history)}: cannot use as KPI history: {_first_line(err)}"
@@ -590,7 +610,6 @@ def _convert(args: argparse.Namespace) -> int:
             skipped.append({"kpi": "(all)", "reason": "no KPI in the history is stalled"})
 
     proposals: list[dict[str, Any]] = []
-    problems: list[dict[str, str]] = []
     for name, current, threshold, better, unit, label, linked in jobs:
         try:
             proposal = kpi_to_kr(
@@ -602,6 +621,7 @@ def _convert(args: argparse.Namespace) -> int:
                 better=better,  # type: ignore[arg-type]
                 unit=unit,
                 label=label,
+                settings=settings,
                 **options,
             )
         except OKRDataError as err:
@@ -609,7 +629,7 @@ def _convert(args: argparse.Namespace) -> int:
             continue
         except ValueError as err:
             raise _Unreadable(_first_line(err)) from err
-        proposals.append(_proposal_record(proposal, linked))
+        proposals.append(_proposal_record(proposal, linked, settings=settings))
 
     if args.format == "json":
         _print_json({"proposals": proposals, "skipped": skipped, "problems": problems})
@@ -1274,6 +1294,7 @@ def build_parser(prog: str = "okr") -> argparse.ArgumentParser:
     p.add_argument("--unit", help="unit for the statement: %%, days, $ ...")
     p.add_argument("--label", help="readable name for the statement")
     p.add_argument("--format", choices=("text", "json"), default="text")
+    _settings_option(p)
     p.set_defaults(func=_convert)
 
     p = _sub(
