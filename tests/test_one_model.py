@@ -1,7 +1,8 @@
 """One model through every door: the same OKR scores the same wherever it comes in.
 
 Each kind of key result (increase, decrease, stay_above with and without partial
-credit, stay_below, milestone) is built once in Python, then taken through every
+credit, stay_below, milestone, and a change from a baseline: "by 20%", "by 25%"
+down, "by 10 points") is built once in Python, then taken through every
 door: the Python API (:func:`okr_toolkit.core.scorecard` on
 :func:`okr_toolkit.core.objectives_to_frame`), a YAML, CSV and Excel file, ``okr
 score``, the HTML report and the workshop dashboard. Each door must give the
@@ -77,7 +78,24 @@ KINDS: dict[str, tuple[KeyResult, float]] = {
         KeyResult("o.milestone", "Ship SSO", current=1, direction="milestone"),
         1.0,
     ),
+    # A change, not a target: 500 * 1.2 = 600, (560 - 500) / (600 - 500) = 0.6
+    "o.up_by_percent": (
+        KeyResult("o.up_by_percent", "Grow weekly active teams by 20%", 500, current=560),
+        0.6,
+    ),
+    # 400 * 0.75 = 300, (340 - 400) / (300 - 400) = 0.6
+    "o.down_by_percent": (
+        KeyResult("o.down_by_percent", "Reduce support tickets by 25%", 400, current=340),
+        0.6,
+    ),
+    # an absolute change in the KR's unit: 30 + 10 = 40, (37 - 30) / (40 - 30) = 0.7
+    "o.by_points": (
+        KeyResult("o.by_points", "Raise NPS by 10 points", 30, current=37, unit="points"),
+        0.7,
+    ),
 }
+#: The KRs whose file gives a baseline and the change in the statement, no target.
+BY_CHANGE = ("o.up_by_percent", "o.down_by_percent", "o.by_points")
 STRICT = replace(DEFAULT_SETTINGS, yellow_from=0.5, green_from=0.8)
 SETTINGS = {"default": DEFAULT_SETTINGS, "strict": STRICT}
 
@@ -93,6 +111,8 @@ def okr_file() -> OKRFile:
         "o", "Make the first week count", key_results=tuple(kr for kr, _ in KINDS.values())
     )
     frame = okr.core.objectives_to_frame([objective])
+    # As a client writes them: the change in the statement, no target in the file.
+    frame.loc[frame["kr_id"].isin(BY_CHANGE), "target"] = float("nan")
     return OKRFile(path="built in Python", okrs=frame)
 
 
@@ -268,3 +288,28 @@ def test_settings_from_lists_every_problem() -> None:
     with pytest.raises(okr.OKRDataError) as caught:
         okr.core.settings_from({"green_form": 0.8, "stall_periods": "two"}, source="team.yaml")
     assert str(caught.value).splitlines()[0] == "team.yaml: 2 problems:"
+
+
+def test_a_change_in_the_statement_sets_the_target_from_the_baseline() -> None:
+    targets = {k: kr.target for k, (kr, _) in KINDS.items() if k in BY_CHANGE}
+    assert targets == {"o.up_by_percent": 600.0, "o.down_by_percent": 300.0, "o.by_points": 40.0}
+    assert KINDS["o.down_by_percent"][0].direction == "decrease"
+
+
+def test_a_change_in_another_unit_is_not_converted_silently() -> None:
+    with pytest.raises(okr.OKRDataError, match=r"change is in days but .* measured in hours"):
+        KeyResult("x", "Cut first response time by 2 days", baseline=6, unit="hours")
+    table = pd.DataFrame(
+        {
+            "kr_id": ["x"],
+            "statement": ["Cut first response time by 2 days"],
+            "baseline": [6.0],
+            "current": [5.0],
+            "unit": ["hours"],
+        }
+    )
+    [status] = okr.scorecard(table)["status"]
+    assert status == (
+        "not scored: no target: the statement's change is in days "
+        "but the key result is measured in hours"
+    )

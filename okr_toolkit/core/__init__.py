@@ -8,6 +8,7 @@ datasets sit below; the linter, planning, scenarios and presentation above).
 
 from __future__ import annotations
 
+from okr_toolkit.core.changes import implied_targets
 from okr_toolkit.core.grades import (
     GRADES,
     HistoryReading,
@@ -91,6 +92,7 @@ __all__ = [
     "expected_progress",
     "forecast",
     "grade",
+    "implied_targets",
     "is_success",
     "kpi_status",
     "objectives_to_frame",

@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 import pandas as pd
 
 from okr_toolkit._validate import to_float_array
+from okr_toolkit.core.changes import implied_targets
 from okr_toolkit.core.grades import grade
 from okr_toolkit.core.kpis import kpi_status
 from okr_toolkit.core.scoring import Method, score
@@ -69,11 +70,16 @@ class KeyResult:
         direction = self.direction
         if direction is None or (isinstance(direction, float) and math.isnan(direction)):
             direction = ""
+        why = ""
+        if math.isnan(self.target) and not math.isnan(self.baseline):
+            target, why = self._target_from_statement()
+            object.__setattr__(self, "target", target)
         if not direction:
             if math.isnan(self.target) or math.isnan(self.baseline):
+                because = f" ({why})" if why else ""
                 raise OKRDataError(
-                    f"key result {self.kr_id!r}: give a baseline and a target, or say its "
-                    f"direction ({', '.join(DIRECTIONS)})"
+                    f"key result {self.kr_id!r}: give a baseline and a target{because}, or "
+                    f"say its direction ({', '.join(DIRECTIONS)})"
                 )
             direction = "decrease" if self.target < self.baseline else "increase"
             object.__setattr__(self, "direction", direction)
@@ -82,6 +88,20 @@ class KeyResult:
         if direction == "milestone" or not math.isfinite(probe):
             probe = 0.0  # a stand-in current: only the KR's own fields are judged here
         score(probe, self.baseline, self.target, direction, labels=[self.kr_id])
+
+    def _target_from_statement(self) -> tuple[float, str]:
+        """The target a change in the statement ("by 20%") implies from the baseline."""
+        from okr_toolkit.statements import parse_statement
+
+        reading = parse_statement(self.statement)
+        targets, why = implied_targets(
+            pd.Series([self.baseline]),
+            pd.Series([reading.relative_change], dtype="float64"),
+            pd.Series([reading.absolute_change], dtype="float64"),
+            change_unit=pd.Series([reading.unit], dtype=object),
+            kr_unit=pd.Series([self.unit], dtype=object),
+        )
+        return float(targets.iloc[0]), str(why.iloc[0])
 
     def score(self, current: float | None = None, *, method: Method = "clamped") -> float:
         """Score at ``current`` (default: the KR's own current value)."""

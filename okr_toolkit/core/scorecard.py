@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from okr_toolkit._validate import require_columns
+from okr_toolkit.core.changes import implied_targets
 from okr_toolkit.core.grades import grade
 from okr_toolkit.core.scoring import Method, score
 from okr_toolkit.core.settings import DEFAULT_SETTINGS, Settings
@@ -123,6 +124,15 @@ def scorecard(
     current, raw_current = _numbers(okrs, "current")
     baseline = baseline.fillna(reads["baseline"].astype("float64"))
     target = target.fillna(reads["target"].astype("float64"))
+    # "Grow weekly active teams by 20%": the target is the change from the baseline.
+    implied, unit_clash = implied_targets(
+        baseline,
+        reads["relative_change"],
+        reads["absolute_change"],
+        change_unit=reads["unit"],
+        kr_unit=okrs["unit"] if "unit" in okrs.columns else None,
+    )
+    target = target.fillna(implied)
 
     given = okrs["direction"] if "direction" in okrs.columns else pd.Series(None, index=index)
     given = given.astype(object)
@@ -143,6 +153,8 @@ def scorecard(
     ]
     status[missing & ~unreadable] = NO_CHECKIN
     no_target = (direction != "milestone").to_numpy() & target.isna().to_numpy()
+    clash = (status == "") & no_target & (unit_clash != "").to_numpy()
+    status[clash] = [f"not scored: no target: {why}" for why in unit_clash[clash]]
     status[(status == "") & no_target] = "not scored: no target in the file or the statement"
     no_baseline = ~direction.isin(_NO_BASELINE).to_numpy() & baseline.isna().to_numpy()
     status[(status == "") & no_baseline] = "not scored: no baseline in the file or the statement"
