@@ -7,16 +7,25 @@ import sys
 
 import okr_toolkit
 
-CHECK = (
-    "import okr_toolkit; import sys; print('altair' in sys.modules, 'ipywidgets' in sys.modules)"
-)
+#: What `import okr_toolkit` must not load: the presentation layer's libraries, and
+#: the datasets and the file templates (read on first use).
+LAZY = ("altair", "ipywidgets", "jinja2", "okr_toolkit.datasets", "okr_toolkit.present")
+CHECK = f"import okr_toolkit, sys; print([m for m in {LAZY!r} if m in sys.modules])"
 
 
-def test_import_does_not_load_charts_or_widgets():
+def test_import_does_not_load_charts_widgets_or_datasets():
     result = subprocess.run(
         [sys.executable, "-c", CHECK], capture_output=True, text=True, check=True, timeout=120
     )
-    assert result.stdout.strip() == "False False"
+    assert result.stdout.strip() == "[]"
+
+
+def test_the_top_level_is_curated():
+    # The two dozen names most work starts from, and the sub-packages of the layers.
+    names = [n for n in okr_toolkit.__all__ if not n.startswith("__")]
+    packages = {"core", "datasets", "io", "linter", "planning", "present", "scenarios"}
+    assert len([n for n in names if n not in packages | {"statements"}]) <= 25
+    assert packages <= set(names)
 
 
 def test_every_public_name_resolves():

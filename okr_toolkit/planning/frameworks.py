@@ -53,7 +53,6 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from okr_toolkit.datasets import load_framework_comparison, load_kpi_examples
 from okr_toolkit.exceptions import OKRDataError
 from okr_toolkit.statements import classify_statements
 
@@ -304,6 +303,8 @@ class Recommendation:
 
 @lru_cache(maxsize=1)
 def _table() -> dict[tuple[str, str], tuple[str, str]]:
+    from okr_toolkit.datasets import load_framework_comparison  # read on first use
+
     frame = load_framework_comparison().set_index("aspect")
     return {
         (aspect, fw): (str(frame.at[aspect, fw.lower()]), str(frame.at[aspect, "source"]))
@@ -314,6 +315,8 @@ def _table() -> dict[tuple[str, str], tuple[str, str]]:
 
 @lru_cache(maxsize=1)
 def _kpi_words() -> tuple[frozenset[str], ...]:
+    from okr_toolkit.datasets import load_kpi_examples  # read on first use
+
     frame = load_kpi_examples()
     sets = []
     for kpi, label in zip(frame["kpi"], frame["label"], strict=True):
