@@ -127,7 +127,7 @@ def kr_progress(
     require_columns(krs, [label, score], "the key results table")
     data = krs[[label, score]].copy()
     data["grade"] = (
-        krs["grade"].astype(str) if "grade" in krs.columns else grade(krs[score], settings)
+        krs["grade"].astype(str) if "grade" in krs.columns else grade(krs[score], settings=settings)
     )
     data["label"] = data[label].astype(str)
     # Keep bars inside the axis even for uncapped scores; the text shows the value.

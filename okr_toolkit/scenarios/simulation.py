@@ -47,9 +47,8 @@ import numpy as np
 import pandas as pd
 
 from okr_toolkit._validate import finite_array, require_columns, to_float_array, to_timestamp
-from okr_toolkit.core.grades import read_history
-from okr_toolkit.core.pacing import expected_progress, quarter_bounds
-from okr_toolkit.core.pacing import forecast as linear_forecast
+from okr_toolkit.core.grades import interpret_history
+from okr_toolkit.core.pacing import expected_progress, linear_forecast, quarter_bounds
 from okr_toolkit.core.scoring import score as score_values
 from okr_toolkit.core.settings import DEFAULT_SETTINGS, Settings
 from okr_toolkit.exceptions import OKRDataError
@@ -617,7 +616,7 @@ def forecast_okrs(
     seen = checkins.loc[dates <= on_ts].assign(date=dates[dates <= on_ts])
     seen = seen.sort_values([kr, "date"], kind="stable")
     ids = krs[kr].to_numpy()
-    linear = linear_forecast(seen, krs, end_ts, kr=kr).set_index(kr)
+    linear = linear_forecast(krs, seen, end_ts, kr_col=kr).set_index(kr)
     has_dir = "direction" in krs.columns
     rows, score_paths = [], np.empty((len(krs), paths))
     for i, (kid, b, t) in enumerate(zip(ids, krs["baseline"], krs["target"], strict=True)):
@@ -965,7 +964,7 @@ def grade_diagnostics(
 ) -> pd.DataFrame:
     """Read each team's score history: sandbagging, over-reaching or healthy.
 
-    Labels come from :func:`okr_toolkit.core.grades.read_history`: ``"sandbagging"``
+    Labels come from :func:`okr_toolkit.core.grades.interpret_history`: ``"sandbagging"``
     when at least ``settings.sandbagging_share`` (half) of the scores are 1.0,
     ``"over_reaching"`` when the mean is below ``settings.overreach_mean``
     (0.3), else ``"healthy"``. The shares show the distribution against the
@@ -1011,7 +1010,7 @@ def grade_diagnostics(
     rows = []
     for key in pd.unique(groups):
         vals = v[groups == key]
-        reading = read_history(vals, settings)
+        reading = interpret_history(vals, settings=settings)
         row = {by: key} if by else {}
         row.update(
             n=reading.n,
