@@ -388,7 +388,7 @@ def test_rollup_missing_columns():
         "missing column(s) 'score'",
         "it has: objective_id, kr_id, weight",
     )
-    expect_error(lambda: rollup(_scored(), by="team"), "'team'")
+    expect_error(lambda: rollup(_scored(), group_col="team"), "'team'")
 
 
 def test_rollup_bad_method():
@@ -752,7 +752,7 @@ def test_stalls_missing_columns(func):
         "the KPI history is missing column(s) 'threshold'",
         "it has: kpi, week, value, better",
     )
-    expect_error(lambda: func(_history(), period="month"), "'month'", "it has: kpi, week")
+    expect_error(lambda: func(_history(), period_col="month"), "'month'", "it has: kpi, week")
 
 
 # ============================================================================================
