@@ -685,7 +685,7 @@ def _plan(args: argparse.Namespace) -> int:
         plan = plan_migration(
             teams,
             args.start or _default_start(_dt.date.today()),
-            strategy,
+            strategy=strategy,
             pilot_teams=_names(args.pilot) if args.pilot else None,
             waves=[_names(w) for w in args.wave] if args.wave else None,
         )

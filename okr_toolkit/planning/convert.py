@@ -354,7 +354,7 @@ def kpi_to_kr(
 
 
 def explain(
-    proposal: KRProposal, score: float | None = None, settings: Settings = DEFAULT_SETTINGS
+    proposal: KRProposal, *, score: float | None = None, settings: Settings = DEFAULT_SETTINGS
 ) -> str:
     """What the KR means against its KPI, as a consultant would say it.
 
