@@ -59,10 +59,10 @@ def _svg(chart: Any) -> str:
 
 def _kpi_health_chart(table: pd.DataFrame) -> Any:
     """The KPI health chart, or ``None`` when no KPI has a status to draw."""
-    from okr_toolkit.present.charts import kpi_health
+    from okr_toolkit.present.charts import kpi_health_chart
 
     try:
-        return kpi_health(table)
+        return kpi_health_chart(table)
     except OKRDataError:
         return None
 
