@@ -72,16 +72,16 @@ class Workspace:
     """
 
     okr_file: OKRFile
-    settings: Settings = DEFAULT_SETTINGS
+    settings: Settings = dataclasses.field(default=DEFAULT_SETTINGS, kw_only=True)
 
     @classmethod
     def open(cls, path: str | Path, *, settings: Settings = DEFAULT_SETTINGS) -> Workspace:
         """Read an OKR file (YAML, CSV or Excel) into a workspace; every problem at once."""
-        return cls(read_okr_file(path), settings)
+        return cls(read_okr_file(path), settings=settings)
 
     def with_settings(self, settings: Settings) -> Workspace:
         """The same file under other settings (nothing is read again)."""
-        return Workspace(self.okr_file, settings)
+        return Workspace(self.okr_file, settings=settings)
 
     @property
     def okrs(self) -> pd.DataFrame:

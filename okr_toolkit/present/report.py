@@ -193,7 +193,7 @@ def _workspace(source: Workspace | OKRFile | str | Path, settings: Settings | No
     if isinstance(source, Workspace):
         return source if settings is None else source.with_settings(settings)
     okr_file = source if isinstance(source, OKRFile) else read_okr_file(source)
-    return Workspace(okr_file, DEFAULT_SETTINGS if settings is None else settings)
+    return Workspace(okr_file, settings=DEFAULT_SETTINGS if settings is None else settings)
 
 
 def _same_file(a: Path, b: Path) -> bool:
