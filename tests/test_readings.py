@@ -17,7 +17,7 @@ def _row(**values) -> pd.DataFrame:
 ACTIVATION = dict(metric="week-1 activation", baseline=42.0, target=65.0, current=58.1)
 
 
-def test_activation_read_three_ways():
+def test_activation_interpret_three_ways():
     # seed 000: 42% -> 65% with a 50% threshold, the quarter ends at 58.1%
     row = interpret_three_ways(_row(**ACTIVATION, kpi_threshold=50.0)).iloc[0]
     assert row["okr_score"] == pytest.approx(0.70)  # (58.1-42)/(65-42)

@@ -580,7 +580,7 @@ def forecast_okrs(
     OKRForecast
         ``krs``: per KR ``current``, ``current_score``, ``expected_progress``
         (the straight-line pace at ``on``), ``linear_forecast_score`` (the
-        least-squares line of :func:`okr_toolkit.core.pacing.forecast`),
+        least-squares line of :func:`okr_toolkit.core.pacing.linear_forecast`),
         ``expected_score``, ``score_p10``, ``score_p90``, ``p_success``, and
         the walk's ``drift`` and ``volatility``. ``objectives``: per objective
         ``n_krs``, ``expected_score``, ``score_p10``, ``score_p90``,
