@@ -122,7 +122,7 @@ def _acme_bottom_up(level: str) -> Callable[[], float]:
         from okr_toolkit.core.rollup import bottom_up_share
         from okr_toolkit.datasets import load_acme_objectives
 
-        return float(bottom_up_share(load_acme_objectives(), by="level")[level])
+        return float(bottom_up_share(load_acme_objectives(), group_col="level")[level])
 
     return compute
 

@@ -170,7 +170,7 @@ def read_okr_file(path: str | Path, *, format: str | None = None) -> OKRFile:
     return _read(name, _read_bytes(p), _check_format(format), p)
 
 
-def read_okr_data(data: str | bytes, format: str = "yaml", *, name: str = "<data>") -> OKRFile:
+def read_okr_data(data: str | bytes, *, format: str = "yaml", name: str = "<data>") -> OKRFile:
     """Read OKRs from text or bytes in memory, checked exactly as a file would be.
 
     For what arrives without a file: standard input (``okr lint -``), an
@@ -1300,7 +1300,7 @@ def _excel_bytes(okr_file: OKRFile, p: Path) -> dict[Path, bytes]:
     return {p: buffer.getvalue()}
 
 
-def okr_file_bytes(okr_file: OKRFile, format: str = "yaml") -> bytes:
+def okr_file_bytes(okr_file: OKRFile, *, format: str = "yaml") -> bytes:
     """The bytes :func:`write_okr_file` would write, for a stream or a download.
 
     Parameters
@@ -1332,7 +1332,7 @@ def okr_file_bytes(okr_file: OKRFile, format: str = "yaml") -> bytes:
     >>> text = okr_file_bytes(sample).decode("utf-8")
     >>> text.startswith("# OKR file, format version 1")
     True
-    >>> back = read_okr_data(text, "yaml", name="<stdin>")
+    >>> back = read_okr_data(text, format="yaml", name="<stdin>")
     >>> back.okrs.drop(columns="line").equals(sample.okrs.drop(columns="line"))
     True
     """

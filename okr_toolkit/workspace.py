@@ -72,16 +72,16 @@ class Workspace:
     """
 
     okr_file: OKRFile
-    settings: Settings = DEFAULT_SETTINGS
+    settings: Settings = dataclasses.field(default=DEFAULT_SETTINGS, kw_only=True)
 
     @classmethod
     def open(cls, path: str | Path, *, settings: Settings = DEFAULT_SETTINGS) -> Workspace:
         """Read an OKR file (YAML, CSV or Excel) into a workspace; every problem at once."""
-        return cls(read_okr_file(path), settings)
+        return cls(read_okr_file(path), settings=settings)
 
     def with_settings(self, settings: Settings) -> Workspace:
         """The same file under other settings (nothing is read again)."""
-        return Workspace(self.okr_file, settings)
+        return Workspace(self.okr_file, settings=settings)
 
     @property
     def okrs(self) -> pd.DataFrame:
@@ -273,7 +273,7 @@ def pacing_table(
     >>> table["pace"].value_counts().sort_index().to_dict()
     {'ahead': 1, 'behind': 15, 'on_track': 17}
     """
-    from okr_toolkit.core.pacing import expected_progress, forecast, pace, quarter_bounds
+    from okr_toolkit.core.pacing import expected_progress, linear_forecast, pace, quarter_bounds
 
     columns = [
         "kr_id",
@@ -311,7 +311,7 @@ def pacing_table(
             {"kr_id": [kr_id], "baseline": [kr["baseline"]], "target": [kr["target"]]}
         )
         seen = group[group["date"] <= as_of]
-        fc = forecast(seen, krs, end, start=start).iloc[0] if len(seen) else None
+        fc = linear_forecast(krs, seen, end, start=start).iloc[0] if len(seen) else None
         expected = float(expected_progress(as_of, start, end))
         rows.append(
             {
@@ -321,7 +321,7 @@ def pacing_table(
                 "as_of": as_of.date().isoformat(),
                 "expected": expected,
                 "score": float(kr["score"]),
-                "pace": str(pace(float(kr["score"]), expected, settings)),
+                "pace": str(pace(float(kr["score"]), expected, settings=settings)),
                 "forecast_value": np.nan if fc is None else float(fc["forecast_value"]),
                 "forecast_score": np.nan if fc is None else float(fc["forecast_score"]),
                 "n_checkins": len(seen),

@@ -39,14 +39,14 @@ from okr_toolkit.core import (
     compare_to_benchmarks,
     detect_stalls,
     expected_progress,
-    forecast,
+    interpret_history,
+    interpret_score,
+    interpret_three_ways,
     is_success,
+    linear_forecast,
     pace,
     pacing,
     quarter_bounds,
-    read_history,
-    read_score,
-    read_three_ways,
     rollup_tree,
     score_krs,
     stall_summary,
@@ -316,12 +316,12 @@ def test_score_krs_bad_method():
         (lambda: is_success(0.7, committed=nan), ["committed must be True or False"]),
         (lambda: is_success(0.7, committed="yes"), ["committed must be True or False"]),
         (lambda: is_success([0.7, 0.8], committed=[True, None]), ["committed"]),
-        (lambda: read_score(nan), ["score", "missing"]),
-        (lambda: read_score("high"), ["'high' is text"]),
-        (lambda: read_history([]), ["history is empty"]),
-        (lambda: read_history([0.5, nan, 0.7]), ["row 1", "missing"]),
-        (lambda: read_history([0.5, np.inf]), ["row 1", "finite"]),
-        (lambda: read_history(["0.5", 0.7]), ["'0.5' is text"]),
+        (lambda: interpret_score(nan), ["score", "missing"]),
+        (lambda: interpret_score("high"), ["'high' is text"]),
+        (lambda: interpret_history([]), ["history is empty"]),
+        (lambda: interpret_history([0.5, nan, 0.7]), ["row 1", "missing"]),
+        (lambda: interpret_history([0.5, np.inf]), ["row 1", "finite"]),
+        (lambda: interpret_history(["0.5", 0.7]), ["'0.5' is text"]),
     ],
 )
 def test_grades_bad_input(call, fragments):
@@ -334,7 +334,7 @@ def test_grades_bad_arguments():
         "matching lengths",
         error=ValueError,
     )
-    expect_error(lambda: read_score([0.5, 0.7]), "one score", error=ValueError)
+    expect_error(lambda: interpret_score([0.5, 0.7]), "one score", error=ValueError)
 
 
 # ============================================================================================
@@ -388,7 +388,7 @@ def test_rollup_missing_columns():
         "missing column(s) 'score'",
         "it has: objective_id, kr_id, weight",
     )
-    expect_error(lambda: rollup(_scored(), by="team"), "'team'")
+    expect_error(lambda: rollup(_scored(), group_col="team"), "'team'")
 
 
 def test_rollup_bad_method():
@@ -568,30 +568,32 @@ def _fc_krs(**changes: Any) -> pd.DataFrame:
         ({}, {"baseline": [nan]}, {"start": "2026-07-01"}, ["'activation'", "baseline"]),
     ],
 )
-def test_forecast_bad_input(checkin_changes, kr_changes, kwargs, fragments):
+def test_linear_forecast_bad_input(checkin_changes, kr_changes, kwargs, fragments):
     kwargs = {"end": "2026-09-30", **kwargs}
     expect_error(
-        lambda: forecast(_checkins(**checkin_changes), _fc_krs(**kr_changes), **kwargs),
+        lambda: linear_forecast(_fc_krs(**kr_changes), _checkins(**checkin_changes), **kwargs),
         *fragments,
     )
 
 
-def test_forecast_duplicate_or_missing_kr_ids():
+def test_linear_forecast_duplicate_or_missing_kr_ids():
     krs = pd.concat([_fc_krs(), _fc_krs()], ignore_index=True)
-    expect_error(lambda: forecast(_checkins(), krs, end="2026-09-30"), "row 1", "repeated")
+    expect_error(lambda: linear_forecast(krs, _checkins(), end="2026-09-30"), "row 1", "repeated")
     expect_error(
-        lambda: forecast(_checkins(), _fc_krs(kr_id=[None]), end="2026-09-30"), "row 0", "missing"
+        lambda: linear_forecast(_fc_krs(kr_id=[None]), _checkins(), end="2026-09-30"),
+        "row 0",
+        "missing",
     )
 
 
-def test_forecast_missing_columns():
+def test_linear_forecast_missing_columns():
     expect_error(
-        lambda: forecast(_checkins().drop(columns="date"), _fc_krs(), end="2026-09-30"),
+        lambda: linear_forecast(_fc_krs(), _checkins().drop(columns="date"), end="2026-09-30"),
         "the check-ins table is missing column(s) 'date'",
         "it has: kr_id, value",
     )
     expect_error(
-        lambda: forecast(_checkins(), _fc_krs().drop(columns="baseline"), end="2026-09-30"),
+        lambda: linear_forecast(_fc_krs().drop(columns="baseline"), _checkins(), end="2026-09-30"),
         "the key results table is missing column(s) 'baseline'",
         "it has: kr_id, target",
     )
@@ -750,7 +752,7 @@ def test_stalls_missing_columns(func):
         "the KPI history is missing column(s) 'threshold'",
         "it has: kpi, week, value, better",
     )
-    expect_error(lambda: func(_history(), period="month"), "'month'", "it has: kpi, week")
+    expect_error(lambda: func(_history(), period_col="month"), "'month'", "it has: kpi, week")
 
 
 # ============================================================================================
@@ -796,7 +798,7 @@ def test_mbo_mismatched_lengths():
 
 
 # ============================================================================================
-# read_three_ways
+# interpret_three_ways
 # ============================================================================================
 
 
@@ -832,13 +834,13 @@ def _quarter(**changes: Any) -> pd.DataFrame:
         ({"committed": ["yes", "no"]}, ["'activation'", "committed"]),
     ],
 )
-def test_read_three_ways_bad_input(changes, fragments):
-    expect_error(lambda: read_three_ways(_quarter(**changes)), *fragments)
+def test_interpret_three_ways_bad_input(changes, fragments):
+    expect_error(lambda: interpret_three_ways(_quarter(**changes)), *fragments)
 
 
-def test_read_three_ways_missing_columns():
+def test_interpret_three_ways_missing_columns():
     expect_error(
-        lambda: read_three_ways(_quarter().drop(columns="kpi_threshold")),
+        lambda: interpret_three_ways(_quarter().drop(columns="kpi_threshold")),
         "the results table is missing column(s) 'kpi_threshold'",
         "it has: metric, baseline, target, current",
     )
@@ -910,9 +912,9 @@ EMPTY_CALLS = {
         pd.DataFrame({"objective_id": [], "score": []}),
     ),
     "pacing": lambda: pacing(pd.DataFrame({"kr_id": [], "score": []}), *PACING_DATES),
-    "forecast": lambda: forecast(
-        pd.DataFrame({"kr_id": [], "date": [], "value": []}),
+    "linear_forecast": lambda: linear_forecast(
         pd.DataFrame({"kr_id": [], "baseline": [], "target": []}),
+        pd.DataFrame({"kr_id": [], "date": [], "value": []}),
         end="2026-09-30",
     ),
     "compare_to_benchmarks": lambda: compare_to_benchmarks(
@@ -934,7 +936,7 @@ EMPTY_CALLS = {
     "stall_summary": lambda: stall_summary(
         pd.DataFrame({"kpi": [], "week": [], "value": [], "threshold": []})
     ),
-    "read_three_ways": lambda: read_three_ways(
+    "interpret_three_ways": lambda: interpret_three_ways(
         pd.DataFrame(
             {"metric": [], "baseline": [], "target": [], "current": [], "kpi_threshold": []}
         )
@@ -999,9 +1001,9 @@ def _frames_for(name: str) -> tuple[list[pd.DataFrame], Callable[..., Any]]:
             rollup_tree,
         ),
         "pacing": ([scored], lambda f: pacing(f, *PACING_DATES)),
-        "forecast": (
-            [_checkins(), _fc_krs()],
-            lambda c, k: forecast(c, k, end="2026-09-30", start="2026-07-01"),
+        "linear_forecast": (
+            [_fc_krs(), _checkins()],
+            lambda k, c: linear_forecast(k, c, end="2026-09-30", start="2026-07-01"),
         ),
         "compare_to_benchmarks": (
             [
@@ -1021,7 +1023,7 @@ def _frames_for(name: str) -> tuple[list[pd.DataFrame], Callable[..., Any]]:
         ),
         "detect_stalls": ([history.iloc[::-1]], detect_stalls),
         "stall_summary": ([history.iloc[::-1]], stall_summary),
-        "read_three_ways": ([_quarter(committed=[True, False])], read_three_ways),
+        "interpret_three_ways": ([_quarter(committed=[True, False])], interpret_three_ways),
     }
     return cases[name]
 
@@ -1041,7 +1043,7 @@ def test_input_frames_unchanged(name):
         (score_krs, _krs(target=[42.0, 30.0, 45.0])),
         (rollup, _scored(weight=[1.0, -1.0, 1.0])),
         (detect_stalls, _history(week=[1, 1, 2, 1, 2, 3])),
-        (read_three_ways, _quarter(current=[nan, 36.0])),
+        (interpret_three_ways, _quarter(current=[nan, 36.0])),
     ],
 )
 def test_input_frames_unchanged_after_an_error(func, frame):

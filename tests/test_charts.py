@@ -56,7 +56,7 @@ def test_kr_progress_missing_column_is_a_clear_error():
 
 def test_kpi_history_marks_the_stalled_weeks():
     flagged = okr.core.detect_stalls(datasets.load_kpi_history())
-    chart = charts.kpi_history(flagged, kpi="activation_rate")
+    chart = charts.kpi_history_chart(flagged, kpi="activation_rate")
     layers = _layers(chart)
     assert set(layers) == {"line", "point", "rule", "text"}
     points = _data(chart, layers["point"]["data"]["name"])
@@ -70,7 +70,7 @@ def test_kpi_history_marks_the_stalled_weeks():
 
 def test_kpi_history_unknown_kpi_lists_the_known_ones():
     with pytest.raises(okr.OKRDataError, match="activation_rate"):
-        charts.kpi_history(datasets.load_kpi_history(), kpi="churn")
+        charts.kpi_history_chart(datasets.load_kpi_history(), kpi="churn")
 
 
 def test_to_svg_renders_locally_without_cdn():
@@ -161,7 +161,7 @@ def test_replace_data_swaps_a_named_dataset_only():
 
 def test_score_history_band_and_ticks():
     past = pd.DataFrame({"team": ["a", "a", "b"], "score": [1.0, 0.9, 0.65]})
-    spec = charts.score_history(past).to_dict()
+    spec = charts.score_history_chart(past).to_dict()
     band = pd.DataFrame(spec["datasets"][spec["layer"][0]["data"]["name"]])
     assert band[["start", "end"]].to_numpy().tolist() == [[0.6, 0.7]]
     ticks = pd.DataFrame(spec["datasets"][spec["layer"][1]["data"]["name"]])
@@ -257,7 +257,7 @@ def test_kpi_health_points_the_healthy_side_right_for_either_direction():
             "better": ["higher", "lower", "higher", "higher"],
         }
     )
-    chart = charts.kpi_health(kpi_table(kpis))
+    chart = charts.kpi_health_chart(kpi_table(kpis))
     spec = chart.to_dict()
     bars = chart.layer[0].data.set_index("kpi")
     assert list(bars.index) == ["activation_rate", "first_response_time", "uptime"]
@@ -276,6 +276,6 @@ def test_kpi_health_without_anything_to_draw_says_why():
 
     empty = kpi_table(pd.DataFrame({"kpi": ["x"], "threshold": [5.0], "value": [None]}))
     with pytest.raises(okr.OKRDataError, match="no KPI with a value"):
-        charts.kpi_health(empty)
+        charts.kpi_health_chart(empty)
     with pytest.raises(okr.OKRDataError, match="status"):
-        charts.kpi_health(pd.DataFrame({"kpi": ["x"], "value": [1.0]}))
+        charts.kpi_health_chart(pd.DataFrame({"kpi": ["x"], "value": [1.0]}))

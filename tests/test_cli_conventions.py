@@ -243,7 +243,7 @@ def test_export_through_a_pipeline_round_trips(tmp_path):
     yaml_out = _stdin(["export", "-", "-o", "-"], acme.read_bytes())
     assert yaml_out.returncode == 0, yaml_out.stderr
     assert yaml_out.stderr == b""
-    again = okr.io.read_okr_data(yaml_out.stdout, "yaml", name="<stdin>")
+    again = okr.io.read_okr_data(yaml_out.stdout, format="yaml", name="<stdin>")
     original = okr.read_okr_file(acme)
     for frame in ("okrs", "kpis", "checkins"):
         left, right = getattr(original, frame), getattr(again, frame)

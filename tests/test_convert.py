@@ -260,7 +260,7 @@ def test_find_candidates_lower_is_better():
 
 def test_conversion_chart_marks_baseline_threshold_success_and_target():
     kr = kpi_to_kr("activation_rate", 42, 50, strategy="explicit", target=65, unit="%")
-    spec = charts.kpi_to_kr(kr).to_dict()
+    spec = charts.proposal_chart(kr).to_dict()
     layers = {
         layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"]: layer
         for layer in spec["layer"]
@@ -273,7 +273,7 @@ def test_conversion_chart_marks_baseline_threshold_success_and_target():
 
 def test_conversion_chart_reverses_the_axis_for_decreases():
     kr = kpi_to_kr("cycle", 45, 40, strategy="explicit", target=30, better="lower")
-    spec = charts.kpi_to_kr(kr).to_dict()
+    spec = charts.proposal_chart(kr).to_dict()
     assert spec["layer"][0]["encoding"]["x"]["scale"]["reverse"] is True
 
 

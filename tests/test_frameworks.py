@@ -363,11 +363,11 @@ def test_dataframe_input_unchanged() -> None:
 
 def test_dataframe_other_column() -> None:
     frame = pd.DataFrame({"kr": STARTUP})
-    assert run_change_mix(frame, column="kr").change == 5
+    assert run_change_mix(frame, goal_col="kr").change == 5
 
 
 def test_missing_column() -> None:
-    with pytest.raises(OKRDataError, match=r"column 'statement' not found.*column="):
+    with pytest.raises(OKRDataError, match=r"column 'statement' not found.*goal_col="):
         run_change_mix(pd.DataFrame({"kr": STARTUP}))
 
 

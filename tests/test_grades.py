@@ -9,7 +9,13 @@ import pandas as pd
 import pytest
 
 from okr_toolkit import Settings, grade, score
-from okr_toolkit.core import GRADES, HistoryReading, is_success, read_history, read_score
+from okr_toolkit.core import (
+    GRADES,
+    HistoryInterpretation,
+    interpret_history,
+    interpret_score,
+    is_success,
+)
 
 # (score, expected grade): bands red < 0.4 <= yellow < 0.7 <= green [seed 003, design]
 GRADE_CASES = [
@@ -49,7 +55,7 @@ def test_computed_0_7_grades_green_and_succeeds(current, baseline, target):
     assert s != 0.7 or (current, baseline, target) == (58.1, 42, 65)
     assert grade(s) == "green"
     assert is_success(s)
-    assert read_score(s).startswith("0.70 (green): success")
+    assert interpret_score(s).startswith("0.70 (green): success")
 
 
 def test_grades_published_worst_first():
@@ -82,7 +88,7 @@ def test_grade_empty():
 
 def test_grade_custom_settings():
     strict = dataclasses.replace(Settings(), yellow_from=0.5, green_from=0.8)
-    assert [grade(x, strict) for x in (0.45, 0.7, 0.8)] == ["red", "yellow", "green"]
+    assert [grade(x, settings=strict) for x in (0.45, 0.7, 0.8)] == ["red", "yellow", "green"]
 
 
 # (score, committed, expected): aspirational succeeds at 0.7, committed at 1.0 [seed 000, 003]
@@ -102,7 +108,7 @@ SUCCESS_CASES = [
 
 @pytest.mark.parametrize(("value", "committed", "expected"), SUCCESS_CASES)
 def test_is_success(value, committed, expected):
-    assert is_success(value, committed) is expected
+    assert is_success(value, committed=committed) is expected
 
 
 def test_is_success_per_row_committed_and_series():
@@ -132,13 +138,13 @@ READ_CASES = [
 
 
 @pytest.mark.parametrize(("value", "committed", "start"), READ_CASES)
-def test_read_score(value, committed, start):
-    assert read_score(value, committed).startswith(start)
+def test_interpret_score(value, committed, start):
+    assert interpret_score(value, committed=committed).startswith(start)
 
 
-def test_read_score_says_low_scores_are_not_a_penalty():
+def test_interpret_score_says_low_scores_are_not_a_penalty():
     # seed 000/003: low scores start a conversation, not a penalty
-    assert "not a penalty" in read_score(0.1)
+    assert "not a penalty" in interpret_score(0.1)
 
 
 # (history, label): sandbagging, over-reaching or a healthy stretch
@@ -156,13 +162,13 @@ HISTORY_CASES = [
 
 
 @pytest.mark.parametrize(("history", "label"), HISTORY_CASES)
-def test_read_history_labels(history, label):
-    assert read_history(history).label == label
+def test_interpret_history_labels(history, label):
+    assert interpret_history(history).label == label
 
 
-def test_read_history_fields():
-    r = read_history(pd.Series([1.0, 0.7, 0.4, 0.1]))
-    assert isinstance(r, HistoryReading)
+def test_interpret_history_fields():
+    r = interpret_history(pd.Series([1.0, 0.7, 0.4, 0.1]))
+    assert isinstance(r, HistoryInterpretation)
     assert r.n == 4
     assert r.mean == pytest.approx(0.55)
     assert r.share_full == 0.25
@@ -173,7 +179,10 @@ def test_read_history_fields():
         r.label = "x"  # type: ignore[misc]
 
 
-def test_read_history_custom_settings():
+def test_interpret_history_custom_settings():
     lenient = Settings(sandbagging_share=0.8)
-    assert read_history([1.0, 1.0, 0.9, 1.0], lenient).label == "healthy_stretch"
-    assert read_history([0.4, 0.4], Settings(overreach_mean=0.5)).label == "over_reaching"
+    assert interpret_history([1.0, 1.0, 0.9, 1.0], settings=lenient).label == "healthy_stretch"
+    assert (
+        interpret_history([0.4, 0.4], settings=Settings(overreach_mean=0.5)).label
+        == "over_reaching"
+    )

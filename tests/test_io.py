@@ -457,7 +457,7 @@ def test_data_in_memory_reads_like_the_file(name: str) -> None:
     path = ds.data_path(name)
     from_file = read_okr_file(path)
     for data in (path.read_bytes(), path.read_text(encoding="utf-8")):
-        from_data = read_okr_data(data, "yaml", name="<stdin>")
+        from_data = read_okr_data(data, format="yaml", name="<stdin>")
         assert from_data.path == "<stdin>"
         _same(from_file, from_data)
         assert from_data.okrs["line"].tolist() == from_file.okrs["line"].tolist()
@@ -467,10 +467,10 @@ def test_excel_and_csv_bytes_read_like_their_files(tmp_path, rich) -> None:
     from okr_toolkit.io import read_okr_data
 
     xlsx = write_okr_file(rich, tmp_path / "okrs.xlsx")
-    _same(read_okr_file(xlsx), read_okr_data(xlsx.read_bytes(), "xlsx", name="upload.xlsx"))
+    _same(read_okr_file(xlsx), read_okr_data(xlsx.read_bytes(), format="xlsx", name="upload.xlsx"))
     bare = okr.OKRFile(rich.path, rich.okrs, None, rich.objectives, None)
     csv_path = write_okr_file(bare, tmp_path / "okrs.csv")
-    from_data = read_okr_data(csv_path.read_text(encoding="utf-8"), "csv", name="<stdin>")
+    from_data = read_okr_data(csv_path.read_text(encoding="utf-8"), format="csv", name="<stdin>")
     _same(read_okr_file(csv_path), from_data)
     assert from_data.kpis is None and len(from_data.checkins) == 0  # no side files in memory
 
@@ -501,10 +501,10 @@ def test_every_bad_file_reports_the_same_problems_from_memory(path: Path) -> Non
             for p in _problems(err, str(path), "<stdin>")
         ]
     else:
-        _same(from_file, read_okr_data(path.read_bytes(), fmt, name="<stdin>"))
+        _same(from_file, read_okr_data(path.read_bytes(), format=fmt, name="<stdin>"))
         return
     with pytest.raises(OKRFileError) as info:
-        read_okr_data(path.read_bytes(), fmt, name="<stdin>")
+        read_okr_data(path.read_bytes(), format=fmt, name="<stdin>")
     assert [str(p) for p in info.value.problems] == expected
     assert all(p.file == "<stdin>" for p in info.value.problems)
 
@@ -529,8 +529,8 @@ def test_data_in_memory_is_checked_for_size_and_content() -> None:
     with pytest.raises(OKRFileError, match=r"<stdin> line 2: the file is not UTF-8"):
         read_okr_data(b"objectives:\n\xff\xfe\n", name="<stdin>")
     with pytest.raises(TypeError, match="Excel workbook is bytes"):
-        read_okr_data("x", "xlsx")
+        read_okr_data("x", format="xlsx")
     with pytest.raises(OKRFileError, match="not a readable Excel workbook"):
-        read_okr_data(b"not a zip", "xlsx", name="<stdin>")
+        read_okr_data(b"not a zip", format="xlsx", name="<stdin>")
     with pytest.raises(OKRFileError, match="aliases"):
         read_okr_data("a: &x 1\nb: *x\n", name="<stdin>")

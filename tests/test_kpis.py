@@ -204,7 +204,9 @@ def test_detect_stalls_string_periods_and_custom_columns():
             "line": 25.0,
         }
     )
-    out = detect_stalls(h, kpi="metric", period="month", value="v", threshold="line")
+    out = detect_stalls(
+        h, kpi_col="metric", period_col="month", value_col="v", threshold_col="line"
+    )
     assert out["month"].tolist() == ["2026-01", "2026-02", "2026-03"]
     assert out["run"].tolist() == [1, 0, 1]
 

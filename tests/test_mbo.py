@@ -70,11 +70,11 @@ def test_activation_payout_is_about_73_percent():
 
 def test_payout_custom_curve():
     curve = PayoutCurve(threshold=0.9, threshold_payout=0.0, target=1.0, cap=1.5, cap_payout=2.0)
-    assert payout(0.89, curve) == 0.0
-    assert payout(0.9, curve) == 0.0
-    assert payout(0.95, curve) == pytest.approx(0.5)
-    assert payout(1.25, curve) == pytest.approx(1.5)
-    assert payout(2.0, curve) == pytest.approx(2.0)
+    assert payout(0.89, curve=curve) == 0.0
+    assert payout(0.9, curve=curve) == 0.0
+    assert payout(0.95, curve=curve) == pytest.approx(0.5)
+    assert payout(1.25, curve=curve) == pytest.approx(1.5)
+    assert payout(2.0, curve=curve) == pytest.approx(2.0)
 
 
 def test_payout_vectorised_keeps_index():

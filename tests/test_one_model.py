@@ -102,7 +102,7 @@ SETTINGS = {"default": DEFAULT_SETTINGS, "strict": STRICT}
 
 def expected(settings: Settings) -> pd.DataFrame:
     scores = pd.Series({k: s for k, (_, s) in KINDS.items()}, name="score")
-    grades = okr.grade(scores, settings).astype(str)
+    grades = okr.grade(scores, settings=settings).astype(str)
     return pd.DataFrame({"score": scores, "grade": grades, "status": ""})
 
 

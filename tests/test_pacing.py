@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from okr_toolkit import OKRDataError, Settings
-from okr_toolkit.core import PACES, expected_progress, forecast, pace, pacing, quarter_bounds
+from okr_toolkit.core import PACES, expected_progress, linear_forecast, pace, pacing, quarter_bounds
 
 Q3_2026 = (pd.Timestamp("2026-07-01"), pd.Timestamp("2026-09-30"))
 
@@ -106,7 +106,7 @@ def test_pace_series_and_tolerance():
     assert out.tolist() == ["behind", "on_track", "ahead"]
     assert out.index.tolist() == ["x", "y", "z"]
     assert out.cat.categories.tolist() == list(PACES)
-    assert pace(0.5, 0.52, Settings(pacing_tolerance=0.0)) == "behind"
+    assert pace(0.5, 0.52, settings=Settings(pacing_tolerance=0.0)) == "behind"
     assert pace(np.array([0.1, 0.9]), 0.5).tolist() == ["behind", "ahead"]
 
 
@@ -140,9 +140,9 @@ def _activation():
     return checkins, krs
 
 
-def test_forecast_exact_line():
+def test_linear_forecast_exact_line():
     checkins, krs = _activation()
-    fc = forecast(checkins, krs, end="2026-09-30")
+    fc = linear_forecast(krs, checkins, end="2026-09-30")
     row = fc.iloc[0]
     # one point a week on a straight line: slope 1/week; Jul 6 -> Sep 30 is 86 days
     assert row["slope_per_week"] == pytest.approx(1.0)
@@ -154,10 +154,10 @@ def test_forecast_exact_line():
     assert row["current_score"] == pytest.approx(3 / 23)
 
 
-def test_forecast_start_counts_the_baseline():
+def test_linear_forecast_start_counts_the_baseline():
     krs = pd.DataFrame({"kr_id": ["activation"], "baseline": [42.0], "target": [65.0]})
     checkins = pd.DataFrame({"kr_id": ["activation"], "date": ["2026-07-15"], "value": [44.0]})
-    fc = forecast(checkins, krs, end="2026-09-30", start="2026-07-01")
+    fc = linear_forecast(krs, checkins, end="2026-09-30", start="2026-07-01")
     row = fc.iloc[0]
     # (Jul 1, 42) and (Jul 15, 44): 1 per week; Jul 1 -> Sep 30 is 91 days -> 42 + 13
     assert row["slope_per_week"] == pytest.approx(1.0)
@@ -166,7 +166,7 @@ def test_forecast_start_counts_the_baseline():
     assert row["last_value"] == 44.0
 
 
-def test_forecast_decreasing_kr_with_direction():
+def test_linear_forecast_decreasing_kr_with_direction():
     # seed 000: sales cycle 45 -> 30 days, half a day shorter per week
     krs = pd.DataFrame(
         {"kr_id": ["cycle"], "baseline": [45.0], "target": [30.0], "direction": ["decrease"]}
@@ -178,14 +178,14 @@ def test_forecast_decreasing_kr_with_direction():
             "value": [45.0, 44.0, 43.0],
         }
     )
-    row = forecast(checkins, krs, end="2026-09-30").iloc[0]
+    row = linear_forecast(krs, checkins, end="2026-09-30").iloc[0]
     assert row["slope_per_week"] == pytest.approx(-0.5)
     assert row["forecast_value"] == pytest.approx(45 - 91 / 14)  # 38.5
     assert row["forecast_score"] == pytest.approx(6.5 / 15)
     assert row["current_score"] == pytest.approx(2 / 15)
 
 
-def test_forecast_least_squares_through_noise():
+def test_linear_forecast_least_squares_through_noise():
     krs = pd.DataFrame({"kr_id": ["k"], "baseline": [0.0], "target": [100.0]})
     # days 0, 7, 14 with values 0, 10, 14: slope = 1 per day by least squares
     checkins = pd.DataFrame(
@@ -195,13 +195,13 @@ def test_forecast_least_squares_through_noise():
             "value": [0, 10, 14],
         }
     )
-    row = forecast(checkins, krs, end="2026-07-22").iloc[0]
+    row = linear_forecast(krs, checkins, end="2026-07-22").iloc[0]
     # mean day 7, mean value 8; slope = sum((d-7)(v-8)) / sum((d-7)^2) = (56+42)/98 = 1
     assert row["slope_per_week"] == pytest.approx(7.0)
     assert row["forecast_value"] == pytest.approx(8 + 14)
 
 
-def test_forecast_many_krs_in_krs_order_and_index():
+def test_linear_forecast_many_krs_in_krs_order_and_index():
     krs = pd.DataFrame(
         {"kr_id": ["b", "a"], "baseline": [0.0, 10.0], "target": [10.0, 0.0]}, index=[5, 9]
     )
@@ -212,19 +212,19 @@ def test_forecast_many_krs_in_krs_order_and_index():
             "value": [10.0, 0.0, 9.0, 2.0, 99.0],
         }
     )
-    fc = forecast(checkins, krs, end="2026-07-21")
+    fc = linear_forecast(krs, checkins, end="2026-07-21")
     assert fc.index.tolist() == [5, 9]
     assert fc["kr_id"].tolist() == ["b", "a"]
     np.testing.assert_allclose(fc["forecast_value"].to_numpy(), [4.0, 8.0])
     np.testing.assert_allclose(fc["forecast_score"].to_numpy(), [0.4, 0.2])
 
 
-def test_forecast_same_day_checkins_take_the_later_row_as_last():
+def test_linear_forecast_same_day_checkins_take_the_later_row_as_last():
     krs = pd.DataFrame({"kr_id": ["k"], "baseline": [0.0], "target": [10.0]})
     checkins = pd.DataFrame(
         {"kr_id": ["k"] * 3, "date": ["2026-07-01", "2026-07-08", "2026-07-08"], "value": [1, 2, 3]}
     )
-    assert forecast(checkins, krs, end="2026-07-15")["last_value"].tolist() == [3.0]
+    assert linear_forecast(krs, checkins, end="2026-07-15")["last_value"].tolist() == [3.0]
 
 
 @pytest.mark.parametrize(
@@ -235,19 +235,19 @@ def test_forecast_same_day_checkins_take_the_later_row_as_last():
         ([], "2026-07-01"),  # only the baseline point
     ],
 )
-def test_forecast_needs_two_dates(dates, start):
+def test_linear_forecast_needs_two_dates(dates, start):
     krs = pd.DataFrame({"kr_id": ["activation"], "baseline": [42.0], "target": [65.0]})
     checkins = pd.DataFrame(
         {"kr_id": ["activation"] * len(dates), "date": dates, "value": [43.0] * len(dates)}
     )
     with pytest.raises(OKRDataError, match=r"'activation'.*at least two different dates"):
-        forecast(checkins, krs, end="2026-09-30", start=start)
+        linear_forecast(krs, checkins, end="2026-09-30", start=start)
 
 
-def test_forecast_empty():
-    fc = forecast(
-        pd.DataFrame({"kr_id": [], "date": [], "value": []}),
+def test_linear_forecast_empty():
+    fc = linear_forecast(
         pd.DataFrame({"kr_id": [], "baseline": [], "target": []}),
+        pd.DataFrame({"kr_id": [], "date": [], "value": []}),
         end="2026-09-30",
     )
     assert len(fc) == 0

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from okr_toolkit import Settings
-from okr_toolkit.core import PayoutCurve, read_three_ways
+from okr_toolkit.core import PayoutCurve, interpret_three_ways
 
 
 def _row(**values) -> pd.DataFrame:
@@ -17,9 +17,9 @@ def _row(**values) -> pd.DataFrame:
 ACTIVATION = dict(metric="week-1 activation", baseline=42.0, target=65.0, current=58.1)
 
 
-def test_activation_read_three_ways():
+def test_activation_interpret_three_ways():
     # seed 000: 42% -> 65% with a 50% threshold, the quarter ends at 58.1%
-    row = read_three_ways(_row(**ACTIVATION, kpi_threshold=50.0)).iloc[0]
+    row = interpret_three_ways(_row(**ACTIVATION, kpi_threshold=50.0)).iloc[0]
     assert row["okr_score"] == pytest.approx(0.70)  # (58.1-42)/(65-42)
     assert row["okr_grade"] == "green"
     assert bool(row["okr_success"])
@@ -36,7 +36,7 @@ def test_sales_cycle_decreasing():
     quarter = _row(
         metric="sales cycle", baseline=45.0, target=30.0, current=36.0, kpi_threshold=40.0
     )
-    row = read_three_ways(quarter).iloc[0]
+    row = interpret_three_ways(quarter).iloc[0]
     assert row["okr_score"] == pytest.approx(0.6)  # (36-45)/(30-45)
     assert row["okr_grade"] == "yellow"
     assert not bool(row["okr_success"])
@@ -59,7 +59,7 @@ def test_same_number_three_verdicts():
         },
         index=["a", "m"],
     )
-    out = read_three_ways(quarter)
+    out = interpret_three_ways(quarter)
     assert out.index.tolist() == ["a", "m"]
     assert out["okr_grade"].tolist() == ["green", "yellow"]  # (24-18)/14 ≈ 0.43
     assert out["kpi_status"].tolist() == ["healthy", "breached"]  # 24 < 25
@@ -68,7 +68,7 @@ def test_same_number_three_verdicts():
 
 def test_committed_and_mbo_target_columns():
     quarter = _row(**ACTIVATION, kpi_threshold=50.0, committed=True, mbo_target=58.0)
-    row = read_three_ways(quarter).iloc[0]
+    row = interpret_three_ways(quarter).iloc[0]
     assert not bool(row["okr_success"])  # committed KRs need 1.0
     assert row["okr_says"] == "score 0.70 (green): short of success for a committed key result"
     assert row["mbo_achievement"] == pytest.approx(58.1 / 58)
@@ -76,7 +76,7 @@ def test_committed_and_mbo_target_columns():
 
 
 def test_breached_kpi_sentence():
-    row = read_three_ways(
+    row = interpret_three_ways(
         _row(metric="m", baseline=42.0, target=65.0, current=45.0, kpi_threshold=50.0)
     )
     assert row.iloc[0]["kpi_says"] == "breached: 45 misses the threshold of 50 by 5"
@@ -92,7 +92,7 @@ def test_stay_below_without_baseline_reads_lower_as_better():
         kpi_threshold=2.5,
         direction="stay_below",
     )
-    row = read_three_ways(quarter).iloc[0]
+    row = interpret_three_ways(quarter).iloc[0]
     assert row["okr_score"] == 1.0
     assert row["kpi_status"] == "healthy"  # 1.8 is 0.7 under the 2.5 line
     assert row["mbo_achievement"] == pytest.approx(2.0 / 1.8)
@@ -100,7 +100,7 @@ def test_stay_below_without_baseline_reads_lower_as_better():
 
 def test_settings_and_curve_are_used():
     quarter = _row(**ACTIVATION, kpi_threshold=50.0)
-    row = read_three_ways(
+    row = interpret_three_ways(
         quarter,
         settings=Settings(green_from=0.8, kpi_tolerance=0.2),
         curve=PayoutCurve(threshold=0.9),
@@ -114,6 +114,6 @@ def test_empty_results():
     empty = pd.DataFrame(
         {"metric": [], "baseline": [], "target": [], "current": [], "kpi_threshold": []}
     )
-    out = read_three_ways(empty)
+    out = interpret_three_ways(empty)
     assert len(out) == 0
     assert {"okr_score", "kpi_status", "mbo_payout"} <= set(out.columns)

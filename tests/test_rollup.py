@@ -64,7 +64,7 @@ def test_rollup_keeps_first_appearance_order():
 
 def test_rollup_custom_columns():
     krs = pd.DataFrame({"obj": ["x", "x"], "s": [0.2, 0.8], "w": [3.0, 1.0]})
-    out = rollup(krs, by="obj", score="s", weight="w")
+    out = rollup(krs, group_col="obj", score_col="s", weight_col="w")
     assert out.index.name == "obj"
     assert out.loc["x", "score"] == pytest.approx(0.35)  # (0.6 + 0.8) / 4
 
@@ -240,7 +240,7 @@ def test_bottom_up_share_leaves_out_the_top_level(aligned: pd.DataFrame) -> None
 
 
 def test_bottom_up_share_by_group(aligned: pd.DataFrame) -> None:
-    share = bottom_up_share(aligned, by="level")
+    share = bottom_up_share(aligned, group_col="level")
     assert share.name == "bottom_up_share"
     assert share.to_dict() == pytest.approx({"person": 2 / 3, "team": 0.5})
 
@@ -255,7 +255,7 @@ def test_bottom_up_share_empty_parent_text_is_top_level(aligned: pd.DataFrame) -
 
 def test_bottom_up_share_does_not_modify_its_input(aligned: pd.DataFrame) -> None:
     before = aligned.copy()
-    bottom_up_share(aligned, by="level")
+    bottom_up_share(aligned, group_col="level")
     pd.testing.assert_frame_equal(aligned, before)
 
 

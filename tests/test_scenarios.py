@@ -352,7 +352,7 @@ def test_team_flags() -> None:
             "score": np.concatenate([outcome, outcome, outcome, [1.0, 0.0, 1.0]]),
         }
     )
-    teams = sc.confidence_calibration(frame, team="team").teams.set_index("team")
+    teams = sc.confidence_calibration(frame, team_col="team").teams.set_index("team")
     flags = teams["informative"]
     assert flags["good"] == True  # noqa: E712 (pandas BooleanDtype)
     assert flags["noise"] == False  # noqa: E712
@@ -396,7 +396,7 @@ def test_grade_diagnostics_shares_by_team() -> None:
         {"team": ["a"] * 4 + ["b"] * 4, "score": [1, 1, 0.65, 0.2, 0.6, 0.7, 0.1, 0.0]}
     )
     before = frame.copy()
-    out = sc.grade_diagnostics(frame, by="team").set_index("team")
+    out = sc.grade_diagnostics(frame, group_col="team").set_index("team")
     pd.testing.assert_frame_equal(frame, before)
     assert out.loc["a", "share_full"] == 0.5
     assert out.loc["a", "share_sweet_spot"] == 0.25

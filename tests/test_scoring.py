@@ -269,7 +269,7 @@ def test_score_krs_keeps_index(seed_krs):
 
 def test_score_krs_custom_column_names():
     krs = pd.DataFrame({"name": ["a"], "start": [40.0], "goal": [60.0], "now": [55.0]})
-    out = score_krs(krs, current="now", baseline="start", target="goal", label="name")
+    out = score_krs(krs, current_col="now", baseline_col="start", target_col="goal", kr_col="name")
     assert out["score"].tolist() == [pytest.approx(0.75)]
 
 

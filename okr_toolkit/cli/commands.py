@@ -178,7 +178,7 @@ def _read_okr(path: str, input_format: str | None = None, raw: bytes | None = No
         if raw is None:
             what = {"yaml": "OKRs in YAML", "csv": "OKRs in CSV", "xlsx": "an Excel workbook"}[fmt]
             raw = _stdin_bytes(what, limit=MAX_FILE_BYTES + 1)
-        return read_okr_data(raw, fmt, name=STDIN_NAME)
+        return read_okr_data(raw, format=fmt, name=STDIN_NAME)
     except OKRDataError as err:
         # The input could be opened but not read as OKRs: unreadable input.
         raise _okr_problems(err) from err
@@ -705,7 +705,7 @@ def _plan(args: argparse.Namespace) -> int:
         plan = plan_migration(
             teams,
             args.start or _default_start(_dt.date.today()),
-            strategy,
+            strategy=strategy,
             pilot_teams=_names(args.pilot) if args.pilot else None,
             waves=[_names(w) for w in args.wave] if args.wave else None,
         )
@@ -845,7 +845,7 @@ def _export(args: argparse.Namespace) -> int:
     source = _read_okr(args.file, args.input_format)
     try:
         if to_stdout:
-            data = okr_file_bytes(source, fmt)
+            data = okr_file_bytes(source, format=fmt)
         else:
             out = write_okr_file(source, args.output, overwrite=args.force)
     except OKRDataError as err:

@@ -11,11 +11,11 @@ from __future__ import annotations
 from okr_toolkit.core.changes import implied_targets
 from okr_toolkit.core.grades import (
     GRADES,
-    HistoryReading,
+    HistoryInterpretation,
     grade,
+    interpret_history,
+    interpret_score,
     is_success,
-    read_history,
-    read_score,
 )
 from okr_toolkit.core.kpis import (
     KPI_STATUSES,
@@ -39,13 +39,13 @@ from okr_toolkit.core.model import (
 from okr_toolkit.core.pacing import (
     PACES,
     expected_progress,
-    forecast,
+    linear_forecast,
     pace,
     pacing,
     quarter_bounds,
 )
 from okr_toolkit.core.readings import (
-    read_three_ways,
+    interpret_three_ways,
 )
 from okr_toolkit.core.rollup import (
     ROLLUPS,
@@ -79,7 +79,7 @@ __all__ = [
     "PACES",
     "ROLLUPS",
     "SCORECARD_COLUMNS",
-    "HistoryReading",
+    "HistoryInterpretation",
     "KeyResult",
     "Objective",
     "PayoutCurve",
@@ -90,19 +90,19 @@ __all__ = [
     "compare_to_benchmarks",
     "detect_stalls",
     "expected_progress",
-    "forecast",
     "grade",
     "implied_targets",
+    "interpret_history",
+    "interpret_score",
+    "interpret_three_ways",
     "is_success",
     "kpi_status",
+    "linear_forecast",
     "objectives_to_frame",
     "pace",
     "pacing",
     "payout",
     "quarter_bounds",
-    "read_history",
-    "read_score",
-    "read_three_ways",
     "rollup",
     "rollup_tree",
     "score",

@@ -24,7 +24,14 @@ from okr_toolkit._validate import broadcast, finite_array, to_float_array
 from okr_toolkit.core.settings import DEFAULT_SETTINGS, Settings
 from okr_toolkit.exceptions import OKRDataError
 
-__all__ = ["GRADES", "HistoryReading", "grade", "is_success", "read_history", "read_score"]
+__all__ = [
+    "GRADES",
+    "HistoryInterpretation",
+    "grade",
+    "interpret_history",
+    "interpret_score",
+    "is_success",
+]
 
 #: Grade names, worst first.
 GRADES: tuple[str, ...] = ("red", "yellow", "green")
@@ -45,7 +52,7 @@ def grade_series(values: np.ndarray, index: pd.Index, settings: Settings) -> pd.
     return pd.Series(cat, index=index, name="grade")
 
 
-def grade(scores: Any, settings: Settings = DEFAULT_SETTINGS) -> Any:
+def grade(scores: Any, *, settings: Settings = DEFAULT_SETTINGS) -> Any:
     """Grade scores red / yellow / green.
 
     Parameters
@@ -78,7 +85,9 @@ def grade(scores: Any, settings: Settings = DEFAULT_SETTINGS) -> Any:
     return np.array(GRADES, dtype=object)[codes]
 
 
-def is_success(scores: Any, committed: Any = False, settings: Settings = DEFAULT_SETTINGS) -> Any:
+def is_success(
+    scores: Any, *, committed: Any = False, settings: Settings = DEFAULT_SETTINGS
+) -> Any:
     """Whether each score counts as success: 0.7 if aspirational, 1.0 if committed.
 
     Examples
@@ -108,23 +117,25 @@ def is_success(scores: Any, committed: Any = False, settings: Settings = DEFAULT
     return bool(out) if out.ndim == 0 else out
 
 
-def read_score(score: float, committed: bool = False, settings: Settings = DEFAULT_SETTINGS) -> str:
+def interpret_score(
+    score: float, *, committed: bool = False, settings: Settings = DEFAULT_SETTINGS
+) -> str:
     """Say what one score means, the way an OKR coach would.
 
     Examples
     --------
-    >>> print(read_score(0.7))
+    >>> print(interpret_score(0.7))
     0.70 (green): success for a stretch key result; 0.7 is what an ambitious target should land at.
-    >>> print(read_score(0.7, committed=True))
+    >>> print(interpret_score(0.7, committed=True))
     0.70 (green): short of 1.0 on a committed key result; find out what blocked delivery.
     """
     values = finite_array(score, "score", noun="score")
     if values.size != 1:
         raise ValueError(
-            f"read_score reads one score, got {values.size}; use grade() for many scores"
+            f"interpret_score interprets one score, got {values.size}; use grade() for many scores"
         )
     value = float(values.ravel()[0])
-    g = grade(value, settings)
+    g = grade(value, settings=settings)
     head = f"{value:.2f} ({g}): "
     if committed:
         if round(value, 9) >= settings.committed_success:
@@ -148,7 +159,7 @@ def read_score(score: float, committed: bool = False, settings: Settings = DEFAU
 
 
 @dataclass(frozen=True)
-class HistoryReading:
+class HistoryInterpretation:
     """What a run of past scores says about how targets are set."""
 
     n: int
@@ -159,8 +170,10 @@ class HistoryReading:
     message: str
 
 
-def read_history(scores: Any, settings: Settings = DEFAULT_SETTINGS) -> HistoryReading:
-    """Read a history of scores: sandbagging, over-reaching, or a healthy stretch.
+def interpret_history(
+    scores: Any, *, settings: Settings = DEFAULT_SETTINGS
+) -> HistoryInterpretation:
+    """Interpret a history of scores: sandbagging, over-reaching, or a healthy stretch.
 
     Labels: ``"not_ambitious"`` when at least ``settings.sandbagging_share`` of
     the scores are 1.0; ``"over_reaching"`` when the mean is below
@@ -168,9 +181,9 @@ def read_history(scores: Any, settings: Settings = DEFAULT_SETTINGS) -> HistoryR
 
     Examples
     --------
-    >>> read_history([1.0, 1.0, 0.9, 1.0]).label
+    >>> interpret_history([1.0, 1.0, 0.9, 1.0]).label
     'not_ambitious'
-    >>> read_history([0.6, 0.7, 0.65, 0.8]).label
+    >>> interpret_history([0.6, 0.7, 0.65, 0.8]).label
     'healthy_stretch'
     """
     values = to_float_array(scores, "score", None, noun="score").ravel()
@@ -198,4 +211,4 @@ def read_history(scores: Any, settings: Settings = DEFAULT_SETTINGS) -> HistoryR
             f"mean score {mean:.2f} with {share_full:.0%} at 1.0: ambitious targets, "
             "mostly landing in the stretch zone."
         )
-    return HistoryReading(len(values), mean, share_full, share_green, label, message)
+    return HistoryInterpretation(len(values), mean, share_full, share_green, label, message)

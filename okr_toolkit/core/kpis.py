@@ -150,8 +150,8 @@ def compare_to_benchmarks(
     values: pd.DataFrame,
     benchmarks: pd.DataFrame | None = None,
     *,
-    kpi: str = "kpi",
-    value: str = "value",
+    kpi_col: str = "kpi",
+    value_col: str = "value",
 ) -> pd.DataFrame:
     """Place KPI values against typical B2B SaaS ranges (seed 000's table).
 
@@ -162,6 +162,8 @@ def compare_to_benchmarks(
         ``"win_rate_mid_market"``, or its label, any case) and ``value``.
     benchmarks
         Defaults to :func:`okr_toolkit.datasets.load_kpi_benchmarks`.
+    kpi_col, value_col
+        The columns of ``values`` holding the KPI and its value.
 
     Returns
     -------
@@ -182,19 +184,19 @@ def compare_to_benchmarks(
     """
     from okr_toolkit.datasets import load_kpi_benchmarks
 
-    require_columns(values, [kpi, value], "the KPI values table")
+    require_columns(values, [kpi_col, value_col], "the KPI values table")
     table = load_kpi_benchmarks() if benchmarks is None else benchmarks
     require_columns(table, ["kpi", "label", "low", "high", "unit", "better"], "the benchmarks")
     keys = {str(k).lower(): i for i, k in enumerate(table["kpi"])}
     keys.update({str(k).lower(): i for i, k in enumerate(table["label"])})
-    wanted = values[kpi].astype(str).str.strip().str.lower().to_numpy()
+    wanted = values[kpi_col].astype(str).str.strip().str.lower().to_numpy()
     rows = np.array([keys.get(w, -1) for w in wanted], dtype=np.int64)
     if (rows < 0).any():
-        unknown = values[kpi].to_numpy()[rows < 0][0]
+        unknown = values[kpi_col].to_numpy()[rows < 0][0]
         raise OKRDataError(
             f"KPI {unknown!r} has no benchmark; known KPIs: {', '.join(map(str, table['kpi']))}"
         )
-    v = finite_array(values[value], value, values[kpi].to_numpy(), noun="KPI")
+    v = finite_array(values[value_col], value_col, values[kpi_col].to_numpy(), noun="KPI")
     low = table["low"].to_numpy(dtype=float)[rows]
     high = table["high"].to_numpy(dtype=float)[rows]
     better = table["better"].astype(str).to_numpy()[rows]
@@ -247,11 +249,11 @@ def _missed(frame: pd.DataFrame, value: str, threshold: str, better: str | None)
 def detect_stalls(
     history: pd.DataFrame,
     *,
-    kpi: str = "kpi",
-    period: str = "week",
-    value: str = "value",
-    threshold: str = "threshold",
-    better: str = "better",
+    kpi_col: str = "kpi",
+    period_col: str = "week",
+    value_col: str = "value",
+    threshold_col: str = "threshold",
+    better_col: str = "better",
     periods: int | None = None,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> pd.DataFrame:
@@ -263,6 +265,8 @@ def detect_stalls(
         Tidy KPI history, one row per KPI and period: ``kpi``, ``week`` (any
         sortable period), ``value``, ``threshold`` and optionally ``better``
         ("higher" by default). Not modified.
+    kpi_col, period_col, value_col, threshold_col, better_col
+        The names of those columns.
     periods
         Run length that makes a stall; default ``settings.stall_periods`` (2:
         "missed twice in a row" [seed 001]).
@@ -289,28 +293,29 @@ def detect_stalls(
     n = settings.stall_periods if periods is None else periods
     if isinstance(n, bool) or not isinstance(n, int | np.integer) or n < 1:
         raise ValueError(f"`periods` must be a whole number >= 1, got {periods!r}")
-    require_columns(history, [kpi, period, value, threshold], "the KPI history")
-    for column in (kpi, period):
+    require_columns(history, [kpi_col, period_col, value_col, threshold_col], "the KPI history")
+    for column in (kpi_col, period_col):
         if history[column].isna().any():
             raise OKRDataError(
                 f"KPI history row {history[column].isna().idxmax()}: {column} is missing"
             )
-    dup = history.duplicated([kpi, period])
+    dup = history.duplicated([kpi_col, period_col])
     if dup.any():
         row = history[dup].iloc[0]
         raise OKRDataError(
-            f"KPI history has two rows for {kpi} {row[kpi]!r} in {period} {row[period]}; "
+            f"KPI history has two rows for {kpi_col} {row[kpi_col]!r} in "
+            f"{period_col} {row[period_col]}; "
             "keep one observation per KPI and period"
         )
     try:
-        ordered = history.sort_values([kpi, period], kind="stable")
+        ordered = history.sort_values([kpi_col, period_col], kind="stable")
     except TypeError as err:
         raise OKRDataError(
-            f"KPI history: the {kpi} and {period} columns must each hold one kind of value "
+            f"KPI history: the {kpi_col} and {period_col} columns must each hold one kind of value "
             f"(all numbers or all text) so they can be sorted ({err})"
         ) from err
-    missed = _missed(ordered, value, threshold, better)
-    kpis = ordered[kpi].to_numpy()
+    missed = _missed(ordered, value_col, threshold_col, better_col)
+    kpis = ordered[kpi_col].to_numpy()
     # A new block starts where the KPI changes or missed flips; run = position in block.
     new_block = np.ones(len(ordered), dtype=bool)
     if len(ordered) > 1:
@@ -324,11 +329,11 @@ def detect_stalls(
 def stall_summary(
     history: pd.DataFrame,
     *,
-    kpi: str = "kpi",
-    period: str = "week",
-    value: str = "value",
-    threshold: str = "threshold",
-    better: str = "better",
+    kpi_col: str = "kpi",
+    period_col: str = "week",
+    value_col: str = "value",
+    threshold_col: str = "threshold",
+    better_col: str = "better",
     periods: int | None = None,
     settings: Settings = DEFAULT_SETTINGS,
 ) -> pd.DataFrame:
@@ -358,34 +363,34 @@ def stall_summary(
     """
     flagged = detect_stalls(
         history,
-        kpi=kpi,
-        period=period,
-        value=value,
-        threshold=threshold,
-        better=better,
+        kpi_col=kpi_col,
+        period_col=period_col,
+        value_col=value_col,
+        threshold_col=threshold_col,
+        better_col=better_col,
         periods=periods,
         settings=settings,
     )
     n = settings.stall_periods if periods is None else int(periods)
-    grouped = flagged.groupby(kpi, sort=False)
-    last = grouped.tail(1).set_index(kpi)
+    grouped = flagged.groupby(kpi_col, sort=False)
+    last = grouped.tail(1).set_index(kpi_col)
     run = last["run"].astype(int)
     # The run's first period sits `run - 1` rows before the latest one.
     positions = grouped.cumcount(ascending=False)
-    in_run = flagged[positions.to_numpy() < flagged[kpi].map(run).to_numpy()]
-    first_in_run = in_run.groupby(kpi, sort=False)[period].first()
-    mean_in_run = in_run.groupby(kpi, sort=False)[value].mean()
+    in_run = flagged[positions.to_numpy() < flagged[kpi_col].map(run).to_numpy()]
+    first_in_run = in_run.groupby(kpi_col, sort=False)[period_col].first()
+    mean_in_run = in_run.groupby(kpi_col, sort=False)[value_col].mean()
     lower_better = (
-        last[better].astype(str).to_numpy() == "lower"
-        if better in last.columns
+        last[better_col].astype(str).to_numpy() == "lower"
+        if better_col in last.columns
         else np.zeros(len(last), dtype=bool)
     )
-    v = last[value].to_numpy(dtype=float)
-    t = last[threshold].to_numpy(dtype=float)
+    v = last[value_col].to_numpy(dtype=float)
+    t = last[threshold_col].to_numpy(dtype=float)
     summary = pd.DataFrame(
         {
             "observations": grouped.size(),
-            "latest_period": last[period],
+            "latest_period": last[period_col],
             "latest_value": v,
             "threshold": t,
             "run": run,

@@ -108,7 +108,7 @@ def achievement(actual: Any, target: Any, better: Any = "higher") -> Any:
     return float(out) if out.ndim == 0 else out
 
 
-def payout(achieved: Any, curve: PayoutCurve = DEFAULT_PAYOUT) -> Any:
+def payout(achieved: Any, *, curve: PayoutCurve = DEFAULT_PAYOUT) -> Any:
     """Share of the target bonus paid for an achievement level.
 
     Examples

@@ -110,9 +110,9 @@ class KeyResult:
             value, self.baseline, self.target, self.direction, method=method, labels=[self.kr_id]
         )
 
-    def grade(self, settings: Settings = DEFAULT_SETTINGS) -> str:
+    def grade(self, *, settings: Settings = DEFAULT_SETTINGS) -> str:
         """Grade of the current score."""
-        return grade(self.score(), settings)
+        return grade(self.score(), settings=settings)
 
 
 @dataclass(frozen=True)
@@ -162,7 +162,7 @@ class KPI:
     better: str = "higher"
     unit: str = ""
 
-    def status(self, value: float, settings: Settings = DEFAULT_SETTINGS) -> str:
+    def status(self, value: float, *, settings: Settings = DEFAULT_SETTINGS) -> str:
         """Healthy, at risk or breached at ``value``."""
         try:
             return kpi_status(value, self.threshold, better=self.better, settings=settings)

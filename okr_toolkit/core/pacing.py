@@ -34,7 +34,7 @@ from okr_toolkit.core.scoring import score as score_values
 from okr_toolkit.core.settings import DEFAULT_SETTINGS, Settings
 from okr_toolkit.exceptions import OKRDataError
 
-__all__ = ["PACES", "expected_progress", "forecast", "pace", "pacing", "quarter_bounds"]
+__all__ = ["PACES", "expected_progress", "linear_forecast", "pace", "pacing", "quarter_bounds"]
 
 PACES: tuple[str, ...] = ("behind", "on_track", "ahead")
 PACE_DTYPE = pd.CategoricalDtype(list(PACES), ordered=True)
@@ -110,7 +110,7 @@ def expected_progress(on: Any, start: Any, end: Any) -> Any:
     return float(out) if scalar else out
 
 
-def pace(score: Any, expected: Any, settings: Settings = DEFAULT_SETTINGS) -> Any:
+def pace(score: Any, expected: Any, *, settings: Settings = DEFAULT_SETTINGS) -> Any:
     """Read a score against the straight-line pace: behind, on track or ahead.
 
     A KR is ``"behind"`` when it trails the expected progress by more than
@@ -149,18 +149,18 @@ def pacing(
     if np.ndim(x) != 0:
         raise ValueError(f"`on` must be a single date, got {np.size(x)} dates")
     s = pd.Series(finite_array(krs["score"], "score", labels_of(krs, "kr_id")), index=krs.index)
-    return krs.assign(expected=x, gap=s - x, pace=pace(s, np.full(len(krs), x), settings))
+    return krs.assign(expected=x, gap=s - x, pace=pace(s, np.full(len(krs), x), settings=settings))
 
 
-def forecast(
-    checkins: pd.DataFrame,
+def linear_forecast(
     krs: pd.DataFrame,
+    checkins: pd.DataFrame,
     end: Any,
     *,
     start: Any = None,
-    kr: str = "kr_id",
-    date: str = "date",
-    value: str = "value",
+    kr_col: str = "kr_id",
+    date_col: str = "date",
+    value_col: str = "value",
 ) -> pd.DataFrame:
     """Linear end-of-cycle forecast for each KR from its dated check-ins.
 
@@ -169,16 +169,19 @@ def forecast(
 
     Parameters
     ----------
-    checkins
-        One row per check-in: ``kr_id``, ``date``, ``value``. Not modified.
     krs
         One row per KR: ``kr_id``, ``baseline``, ``target`` and optionally
         ``direction``. Not modified.
+    checkins
+        One row per check-in: ``kr_id``, ``date``, ``value``. Not modified.
     end
         Last day of the cycle.
     start
         First day of the cycle. When given, each KR's baseline counts as a
         check-in on that day, so a single real check-in is enough to forecast.
+    kr_col, date_col, value_col
+        The columns holding the KR id (in both tables), the check-in date and
+        the value checked in.
 
     Returns
     -------
@@ -195,30 +198,30 @@ def forecast(
     >>> checkins = pd.DataFrame({"kr_id": ["activation"] * 3,
     ...                          "date": ["2026-07-06", "2026-07-13", "2026-07-20"],
     ...                          "value": [43.0, 44.0, 45.0]})
-    >>> fc = forecast(checkins, krs, end="2026-09-30")
+    >>> fc = linear_forecast(krs, checkins, end="2026-09-30")
     >>> fc[["kr_id", "slope_per_week", "forecast_value", "forecast_score"]].round(2)
             kr_id  slope_per_week  forecast_value  forecast_score
     0  activation             1.0           55.29            0.58
     """
-    require_columns(checkins, [kr, date, value], "the check-ins table")
-    require_columns(krs, [kr, "baseline", "target"], "the key results table")
-    ids = krs[kr].to_numpy()
+    require_columns(checkins, [kr_col, date_col, value_col], "the check-ins table")
+    require_columns(krs, [kr_col, "baseline", "target"], "the key results table")
+    ids = krs[kr_col].to_numpy()
     bad_id = pd.isna(ids) | pd.Series(ids).duplicated().to_numpy()
     if bad_id.any():
         i = int(np.argmax(bad_id))
         raise OKRDataError(
-            f"the key results table, row {i}: {kr} {ids[i]!r} is missing or repeated; "
+            f"the key results table, row {i}: {kr_col} {ids[i]!r} is missing or repeated; "
             "give each key result one row with its own id"
         )
     end = to_timestamp(end, "end")
     start = None if start is None else to_timestamp(start, "start")
-    labels = checkins[kr].to_numpy()
-    when = to_timestamps(checkins[date], f"the check-ins table: {date}", labels)
+    labels = checkins[kr_col].to_numpy()
+    when = to_timestamps(checkins[date_col], f"the check-ins table: {date_col}", labels)
     points = pd.DataFrame(
         {
             "kr": labels,
             "t": _days(when).astype(float),
-            "v": to_float_array(checkins[value], value, labels),
+            "v": to_float_array(checkins[value_col], value_col, labels),
         }
     )
     problems = Problems("check-ins")
@@ -232,16 +235,16 @@ def forecast(
     )
     problems.check(
         pd.isna(labels),
-        lambda i: f"check-in row {i}: {kr} is missing; say which key result it is for",
+        lambda i: f"check-in row {i}: {kr_col} is missing; say which key result it is for",
     )
     problems.raise_if_any()
     real_n = points.groupby("kr", sort=False).size()
     if start is not None:
         base = pd.DataFrame(
             {
-                "kr": krs[kr].to_numpy(),
+                "kr": krs[kr_col].to_numpy(),
                 "t": float(_days(start)),
-                "v": to_float_array(krs["baseline"], "baseline", krs[kr].to_numpy()),
+                "v": to_float_array(krs["baseline"], "baseline", krs[kr_col].to_numpy()),
             }
         )
         points = pd.concat([base, points], ignore_index=True)
@@ -253,7 +256,7 @@ def forecast(
     sums = points.groupby("kr", sort=False).agg(
         n=("t", "size"), st=("t", "sum"), sv=("v", "sum"), stt=("tt", "sum"), stv=("tv", "sum")
     )
-    sums = sums.reindex(krs[kr].to_numpy())
+    sums = sums.reindex(krs[kr_col].to_numpy())
     n = sums["n"].fillna(0).to_numpy()
     var = sums["stt"].to_numpy() - sums["st"].to_numpy() ** 2 / np.where(n > 0, n, 1)
     flat = ~(var > 1e-12)
@@ -278,7 +281,7 @@ def forecast(
     )
     return pd.DataFrame(
         {
-            kr: ids,
+            kr_col: ids,
             "n_checkins": real_n.reindex(ids).fillna(0).astype(int).to_numpy(),
             "last_date": pd.to_datetime((last["t"].to_numpy()).astype("int64"), unit="D"),
             "last_value": last["v"].to_numpy(),

@@ -19,10 +19,10 @@ from okr_toolkit.core.scoring import score
 from okr_toolkit.core.settings import DEFAULT_SETTINGS, Settings
 from okr_toolkit.exceptions import OKRDataError
 
-__all__ = ["read_three_ways"]
+__all__ = ["interpret_three_ways"]
 
 
-def read_three_ways(
+def interpret_three_ways(
     results: pd.DataFrame,
     *,
     settings: Settings = DEFAULT_SETTINGS,
@@ -54,7 +54,7 @@ def read_three_ways(
     >>> import pandas as pd
     >>> quarter = pd.DataFrame({"metric": ["week-1 activation"], "baseline": [42.0],
     ...                         "target": [65.0], "current": [58.1], "kpi_threshold": [50.0]})
-    >>> row = read_three_ways(quarter).iloc[0]
+    >>> row = interpret_three_ways(quarter).iloc[0]
     >>> print(row["okr_says"]); print(row["kpi_says"]); print(row["mbo_says"])
     score 0.70 (green): success for a stretch key result
     healthy: 58.1 clears the threshold of 50 by 8.1
@@ -115,9 +115,9 @@ def read_three_ways(
             "ratio of the two"
         )
     ach = achievement(current, mbo_target, better=better)
-    pay = payout(ach, curve)
-    grades = grade(s, settings)
-    success = is_success(s, committed, settings)
+    pay = payout(ach, curve=curve)
+    grades = grade(s, settings=settings)
+    success = is_success(s, committed=committed, settings=settings)
     clearance = np.where(lower_better, threshold - current, current - threshold)
 
     def okr_sentence(i: int) -> str:

@@ -75,9 +75,9 @@ def _combine(
 def rollup(
     krs: pd.DataFrame,
     *,
-    by: str = "objective_id",
-    score: str = "score",
-    weight: str = "weight",
+    group_col: str = "objective_id",
+    score_col: str = "score",
+    weight_col: str = "weight",
     method: Rollup = "weighted_mean",
 ) -> pd.DataFrame:
     """Roll KR scores up to one score per objective.
@@ -87,8 +87,9 @@ def rollup(
     krs
         One row per scored KR (see :func:`~okr_toolkit.core.scoring.score_krs`),
         with the objective each belongs to. Not modified.
-    by, score, weight
-        Column names. ``weight`` is optional (equal weights when absent).
+    group_col, score_col, weight_col
+        Column names: the objective each KR belongs to, its score and its
+        weight. The weight column is optional (equal weights when absent).
     method
         One of :data:`ROLLUPS`.
 
@@ -112,9 +113,9 @@ def rollup(
     [0.3, 0.5]
     """
     one_of(method, ROLLUPS, "method")
-    require_columns(krs, [by, score], "the key results table")
+    require_columns(krs, [group_col, score_col], "the key results table")
     labels = krs["kr_id"].to_numpy() if "kr_id" in krs.columns else None
-    s = to_float_array(krs[score], score, labels)
+    s = to_float_array(krs[score_col], score_col, labels)
     problems = Problems()
     problems.check(
         np.isnan(s),
@@ -125,18 +126,24 @@ def rollup(
         lambda i: f"{describe(labels, i)}: score is {s[i]:g}; a score must be a finite number",
     )
     problems.check(
-        krs[by].isna().to_numpy(),
-        lambda i: f"{describe(labels, i)}: {by} is missing; say which objective it belongs to",
+        krs[group_col].isna().to_numpy(),
+        lambda i: (
+            f"{describe(labels, i)}: {group_col} is missing; say which objective it belongs to"
+        ),
     )
     problems.raise_if_any()
-    w = _weights(krs, weight, labels)
-    out = _combine(krs[by].to_numpy(), s, w, method, "objective")
-    out.index.name = by
+    w = _weights(krs, weight_col, labels)
+    out = _combine(krs[group_col].to_numpy(), s, w, method, "objective")
+    out.index.name = group_col
     return out.rename(columns={"n": "n_krs"})
 
 
 def compare_rollups(
-    krs: pd.DataFrame, *, by: str = "objective_id", score: str = "score", weight: str = "weight"
+    krs: pd.DataFrame,
+    *,
+    group_col: str = "objective_id",
+    score_col: str = "score",
+    weight_col: str = "weight",
 ) -> pd.DataFrame:
     """Every roll-up rule side by side, one column each.
 
@@ -151,7 +158,12 @@ def compare_rollups(
     O1                      0.5   0.6           0.3
     """
     return pd.DataFrame(
-        {m: rollup(krs, by=by, score=score, weight=weight, method=m)["score"] for m in ROLLUPS}
+        {
+            m: rollup(
+                krs, group_col=group_col, score_col=score_col, weight_col=weight_col, method=m
+            )["score"]
+            for m in ROLLUPS
+        }
     )
 
 
@@ -190,10 +202,10 @@ def rollup_tree(
     objectives: pd.DataFrame,
     krs: pd.DataFrame,
     *,
-    id: str = "objective_id",
-    parent: str = "parent_id",
-    score: str = "score",
-    weight: str = "weight",
+    id_col: str = "objective_id",
+    parent_col: str = "parent_id",
+    score_col: str = "score",
+    weight_col: str = "weight",
     method: Rollup = "weighted_mean",
 ) -> pd.DataFrame:
     """Roll scores up an alignment tree, leaves first.
@@ -207,8 +219,9 @@ def rollup_tree(
     krs
         One row per scored KR with ``objective_id`` and ``score`` (and
         optionally ``weight``). Not modified.
-    id, parent, score, weight
-        Column names.
+    id_col, parent_col, score_col, weight_col
+        Column names: the objective id (in both tables), its parent, the KR
+        score and the weight.
     method
         One of :data:`ROLLUPS`, applied at every level.
 
@@ -238,13 +251,13 @@ def rollup_tree(
     2          ana      2        0.7  0.700
     """
     one_of(method, ROLLUPS, "method")
-    require_columns(objectives, [id], "the objectives table")
-    require_columns(krs, [id, score], "the key results table")
-    ids = objectives[id].to_numpy()
+    require_columns(objectives, [id_col], "the objectives table")
+    require_columns(krs, [id_col, score_col], "the key results table")
+    ids = objectives[id_col].to_numpy()
     missing = pd.isna(ids)
     if missing.any():
         raise OKRDataError(
-            f"objective at row {int(np.argmax(missing))}: {id} is missing; give every "
+            f"objective at row {int(np.argmax(missing))}: {id_col} is missing; give every "
             "objective an id"
         )
     dup = pd.Series(ids).duplicated().to_numpy()
@@ -253,24 +266,27 @@ def rollup_tree(
             f"objective id {ids[np.argmax(dup)]!r} appears more than once; ids must be unique"
         )
     parents = (
-        objectives[parent].to_numpy() if parent in objectives.columns else np.full(len(ids), None)
+        objectives[parent_col].to_numpy()
+        if parent_col in objectives.columns
+        else np.full(len(ids), None)
     )
     depth = _depths(ids, parents)
-    unknown = ~krs[id].isin(ids).to_numpy()
+    unknown = ~krs[id_col].isin(ids).to_numpy()
     if unknown.any():
         raise OKRDataError(
-            f"key result row {int(np.argmax(unknown))}: {id} {krs[id].to_numpy()[unknown][0]!r} "
+            f"key result row {int(np.argmax(unknown))}: {id_col} "
+            f"{krs[id_col].to_numpy()[unknown][0]!r} "
             "is not in the objectives table; add the objective or fix the id"
         )
-    own = rollup(krs, by=id, score=score, weight=weight, method=method)
+    own = rollup(krs, group_col=id_col, score_col=score_col, weight_col=weight_col, method=method)
     own_score = own["score"].reindex(ids).to_numpy()
     n_krs = own["n_krs"].reindex(ids).fillna(0).astype(int).to_numpy()
-    obj_w = _weights(objectives, weight, ids, "objective")
+    obj_w = _weights(objectives, weight_col, ids, "objective")
     # Each level is combined in one vectorised step: the node's own KRs (with
     # their weights) plus its children's scores (with the children's weights).
-    kr_w = _weights(krs, weight, krs["kr_id"].to_numpy() if "kr_id" in krs.columns else None)
-    kr_keys = krs[id].to_numpy()
-    kr_s = krs[score].to_numpy(dtype=float)
+    kr_w = _weights(krs, weight_col, krs["kr_id"].to_numpy() if "kr_id" in krs.columns else None)
+    kr_keys = krs[id_col].to_numpy()
+    kr_s = krs[score_col].to_numpy(dtype=float)
     final = np.full(len(ids), np.nan)
     n_children = np.zeros(len(ids), dtype=int)
     position = {key: i for i, key in enumerate(ids)}
@@ -300,18 +316,18 @@ def rollup_tree(
 
 @overload
 def bottom_up_share(
-    objectives: pd.DataFrame, *, origin: str = ..., parent: str = ..., by: None = ...
+    objectives: pd.DataFrame, *, origin_col: str = ..., parent_col: str = ..., group_col: None = ...
 ) -> float: ...
 @overload
 def bottom_up_share(
-    objectives: pd.DataFrame, *, origin: str = ..., parent: str = ..., by: str
+    objectives: pd.DataFrame, *, origin_col: str = ..., parent_col: str = ..., group_col: str
 ) -> pd.Series: ...
 def bottom_up_share(
     objectives: pd.DataFrame,
     *,
-    origin: str = "origin",
-    parent: str = "parent_id",
-    by: str | None = None,
+    origin_col: str = "origin",
+    parent_col: str = "parent_id",
+    group_col: str | None = None,
 ) -> float | pd.Series:
     """Share of aligned objectives that were set bottom-up rather than cascaded.
 
@@ -325,16 +341,16 @@ def bottom_up_share(
     objectives
         One row per objective with an ``origin`` column holding ``"bottom_up"``
         or ``"top_down"`` (see :data:`ORIGINS`). Not modified.
-    origin, parent
+    origin_col, parent_col
         Column names.
-    by
+    group_col
         Optional column to group by (``"level"``, ``"team"``): one share per group.
 
     Returns
     -------
     float or pandas.Series
-        The share in [0, 1]; a Series named ``bottom_up_share`` when ``by`` is
-        given, one entry per group that has aligned objectives.
+        The share in [0, 1]; a Series named ``bottom_up_share`` when
+        ``group_col`` is given, one entry per group that has aligned objectives.
 
     Raises
     ------
@@ -352,39 +368,41 @@ def bottom_up_share(
     ...     "origin": ["top_down", "bottom_up", "top_down", "bottom_up", "bottom_up"]})
     >>> bottom_up_share(tree)
     0.75
-    >>> bottom_up_share(tree, by="level")
+    >>> bottom_up_share(tree, group_col="level")
     level
     person    0.5
     team      1.0
     Name: bottom_up_share, dtype: float64
     """
-    require_columns(objectives, [origin] + ([by] if by is not None else []), "the objectives")
+    require_columns(
+        objectives, [origin_col] + ([group_col] if group_col is not None else []), "the objectives"
+    )
     labels = objectives["objective_id"].to_numpy() if "objective_id" in objectives.columns else None
-    values = objectives[origin].astype(object).to_numpy()
+    values = objectives[origin_col].astype(object).to_numpy()
     known = np.isin(values, ORIGINS)
     problems = Problems("objectives")
     problems.check(
         ~known,
         lambda i: (
-            f"{describe(labels, i, 'objective')}: {origin} is {values[i]!r}; use 'bottom_up' "
+            f"{describe(labels, i, 'objective')}: {origin_col} is {values[i]!r}; use 'bottom_up' "
             "(proposed by the team) or 'top_down' (cascaded from above)"
         ),
     )
     problems.raise_if_any()
-    if parent in objectives.columns:
-        parents = objectives[parent]
+    if parent_col in objectives.columns:
+        parents = objectives[parent_col]
         aligned = (parents.notna() & (parents.astype(str).str.strip() != "")).to_numpy()
     else:
         aligned = np.ones(len(objectives), dtype=bool)
     if not aligned.any():
         raise OKRDataError(
-            f"no objective has a {parent}, so none was cascaded or proposed under another; "
+            f"no objective has a {parent_col}, so none was cascaded or proposed under another; "
             "the share counts objectives that support a parent objective"
         )
     bottom_up = pd.Series(values[aligned] == "bottom_up", dtype=float)
-    if by is None:
+    if group_col is None:
         return float(bottom_up.mean())
-    groups = objectives[by].to_numpy()[aligned]
+    groups = objectives[group_col].to_numpy()[aligned]
     share = bottom_up.groupby(groups, sort=True).mean()
-    share.index.name = by
+    share.index.name = group_col
     return share.rename("bottom_up_share")

@@ -169,7 +169,7 @@ def scorecard(
     grades = np.full(len(index), "", dtype=object)
     scored = ~np.isnan(scores)
     if scored.any():
-        grades[scored] = np.asarray(grade(scores[scored], settings), dtype=object)
+        grades[scored] = np.asarray(grade(scores[scored], settings=settings), dtype=object)
 
     objective = okrs["objective"] if "objective" in okrs.columns else pd.Series(None, index=index)
     objective_id = (

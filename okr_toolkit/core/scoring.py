@@ -432,11 +432,11 @@ def score_krs(
     *,
     method: Method = "clamped",
     settings: Settings = DEFAULT_SETTINGS,
-    current: str = "current",
-    baseline: str = "baseline",
-    target: str = "target",
-    direction: str = "direction",
-    label: str = "kr_id",
+    current_col: str = "current",
+    baseline_col: str = "baseline",
+    target_col: str = "target",
+    direction_col: str = "direction",
+    kr_col: str = "kr_id",
 ) -> pd.DataFrame:
     """Score a table of Key Results, one row per KR.
 
@@ -450,7 +450,7 @@ def score_krs(
         Scoring convention, see :func:`score`.
     settings
         Grade bands used for the ``grade`` column.
-    current, baseline, target, direction, label
+    current_col, baseline_col, target_col, direction_col, kr_col
         Column names, when yours differ.
 
     Returns
@@ -474,13 +474,13 @@ def score_krs(
     1  time_to_value   0.33     red
     2            nps   0.12     red
     """
-    require_columns(krs, [current, baseline, target], "the key results table")
-    labels = labels_of(krs, label)
-    dir_arg = krs[direction] if direction in krs.columns else None
+    require_columns(krs, [current_col, baseline_col, target_col], "the key results table")
+    labels = labels_of(krs, kr_col)
+    dir_arg = krs[direction_col] if direction_col in krs.columns else None
     scores = score(
-        krs[current],
-        krs[baseline],
-        krs[target],
+        krs[current_col],
+        krs[baseline_col],
+        krs[target_col],
         dir_arg,
         method=method,
         labels=labels,

@@ -410,9 +410,9 @@ class LintTables:
         """The first row of each objective."""
         return self.okrs.drop_duplicates("objective_id")
 
-    def flag(self, column: str) -> np.ndarray:
+    def flag(self, flag_col: str) -> np.ndarray:
         """A yes/no column (bool, or text such as ``yes``/``true``/``1``); False when absent."""
-        return _truthy(self.okrs, column)
+        return _truthy(self.okrs, flag_col)
 
     def key_results(
         self, hit: np.ndarray | pd.Series, message: str, **values: pd.Series

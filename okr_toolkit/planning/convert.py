@@ -354,7 +354,7 @@ def kpi_to_kr(
 
 
 def explain(
-    proposal: KRProposal, score: float | None = None, settings: Settings = DEFAULT_SETTINGS
+    proposal: KRProposal, *, score: float | None = None, settings: Settings = DEFAULT_SETTINGS
 ) -> str:
     """What the KR means against its KPI, as a consultant would say it.
 
@@ -399,7 +399,11 @@ def find_candidates(
     periods: int | None = None,
     recent: int | None = None,
     settings: Settings = DEFAULT_SETTINGS,
-    **columns: str,
+    kpi_col: str = "kpi",
+    period_col: str = "week",
+    value_col: str = "value",
+    threshold_col: str = "threshold",
+    better_col: str = "better",
 ) -> pd.DataFrame:
     """Stalled KPIs worth an OKR, most stuck first.
 
@@ -415,8 +419,8 @@ def find_candidates(
     history
         Tidy KPI history (``kpi``, ``week``, ``value``, ``threshold``,
         optionally ``better``), as for :func:`okr_toolkit.core.detect_stalls`.
-    columns
-        Other column names, passed to :func:`okr_toolkit.core.stall_summary`.
+    kpi_col, period_col, value_col, threshold_col, better_col
+        Column names, as for :func:`okr_toolkit.core.stall_summary`.
 
     Returns
     -------
@@ -436,13 +440,18 @@ def find_candidates(
     """
     if recent is not None and recent < 1:
         raise ValueError(f"`recent` must be at least 1, got {recent!r}")
-    summary = stall_summary(history, periods=periods, settings=settings, **columns)
+    summary = stall_summary(
+        history,
+        kpi_col=kpi_col,
+        period_col=period_col,
+        value_col=value_col,
+        threshold_col=threshold_col,
+        better_col=better_col,
+        periods=periods,
+        settings=settings,
+    )
     n = settings.stall_periods if periods is None else int(periods)
     stalled = summary[summary["run"] >= n]
-    kpi_col = columns.get("kpi", "kpi")
-    value_col = columns.get("value", "value")
-    period_col = columns.get("period", "week")
-    better_col = columns.get("better", "better")
     ordered = history.sort_values([kpi_col, period_col], kind="stable")
     # Rows counted from the end: the stall is the last `run` rows of each KPI.
     from_end = ordered.groupby(kpi_col, sort=False).cumcount(ascending=False).to_numpy()

@@ -546,7 +546,7 @@ def _statements(goals: Any, column: str) -> pd.Series:
         if column not in goals.columns:
             raise OKRDataError(
                 f"column {column!r} not found; the frame has {list(goals.columns)}. "
-                "Pass column='<name of the statement column>'"
+                "Pass goal_col='<name of the statement column>'"
             )
         return goals[column].copy()
     if isinstance(goals, (str, bytes)):
@@ -561,15 +561,15 @@ def _statements(goals: Any, column: str) -> pd.Series:
 
 
 def classify_goals(
-    goals: Iterable[str] | pd.DataFrame, *, column: str = "statement"
+    goals: Iterable[str] | pd.DataFrame, *, goal_col: str = "statement"
 ) -> pd.DataFrame:
     """Say for each goal which framework it fits and whether it is run or change.
 
     Parameters
     ----------
     goals : list of str, Series or DataFrame
-        The statements; for a DataFrame, its ``column``. The input is not changed.
-    column : str, default "statement"
+        The statements; for a DataFrame, its ``goal_col``. The input is not changed.
+    goal_col : str, default "statement"
         Column holding the statements when ``goals`` is a DataFrame.
 
     Returns
@@ -584,7 +584,7 @@ def classify_goals(
     Raises
     ------
     OKRDataError
-        If ``column`` is missing from the frame.
+        If ``goal_col`` is missing from the frame.
     TypeError
         If ``goals`` is a single string or holds non-strings.
 
@@ -597,7 +597,7 @@ def classify_goals(
     0       Maintain 99% uptime       KPI           run
     1  Grow ARR from $2M to $3M       OKR        change
     """
-    texts = _statements(goals, column)
+    texts = _statements(goals, goal_col)
     classified = classify_statements(texts)
     traits = _traits_frame(classified)
     scores = pd.DataFrame(0.0, index=classified.index, columns=list(FRAMEWORKS))
@@ -664,7 +664,7 @@ class RunChangeMix:
 def run_change_mix(
     goals: Iterable[str] | pd.DataFrame,
     *,
-    column: str = "statement",
+    goal_col: str = "statement",
     startup_share: float = STARTUP_CHANGE_SHARE,
     mature_share: float = MATURE_CHANGE_SHARE,
 ) -> RunChangeMix:
@@ -678,8 +678,8 @@ def run_change_mix(
     Parameters
     ----------
     goals : list of str, Series or DataFrame
-        The statements; for a DataFrame, its ``column``. The input is not changed.
-    column : str, default "statement"
+        The statements; for a DataFrame, its ``goal_col``. The input is not changed.
+    goal_col : str, default "statement"
         Column holding the statements when ``goals`` is a DataFrame.
     startup_share, mature_share : float
         Bounds of the reading (defaults 0.8 and 0.3).
@@ -692,7 +692,7 @@ def run_change_mix(
     Raises
     ------
     OKRDataError
-        If there are no goals or ``column`` is missing.
+        If there are no goals or ``goal_col`` is missing.
 
     Examples
     --------
@@ -709,7 +709,7 @@ def run_change_mix(
             "shares must satisfy 0 <= mature_share < startup_share <= 1, "
             f"got mature_share={mature_share}, startup_share={startup_share}"
         )
-    table = classify_goals(goals, column=column)
+    table = classify_goals(goals, goal_col=goal_col)
     n = len(table)
     if n == 0:
         raise OKRDataError("no goals given; pass a list of statements or a DataFrame column")

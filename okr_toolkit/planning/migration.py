@@ -254,6 +254,7 @@ _REPLACE_WHY = {
 
 def assess_migration(
     profile: MigrationProfile | Mapping[str, Any],
+    *,
     config: Mapping[str, Any] = DEFAULT_MIGRATION_CONFIG,
 ) -> Assessment:
     """Replace MBO with OKRs, or let the two coexist? [seed 000]
@@ -515,6 +516,7 @@ def _waves(
 def plan_migration(
     teams: Sequence[str],
     start_quarter: str | pd.Period,
+    *,
     strategy: Literal["replace", "coexist"] = "replace",
     pilot_teams: Sequence[str] | None = None,
     waves: Sequence[Sequence[str]] | None = None,
@@ -824,6 +826,7 @@ _TARGET_COLUMNS = ("team", "owner", "target", "metric", "annual_value", "baselin
 def draft_first_quarter(
     mbo_targets: pd.DataFrame,
     quarter: str | pd.Period,
+    *,
     config: Mapping[str, Any] = DEFAULT_MIGRATION_CONFIG,
 ) -> FirstQuarterDraft:
     """Draft the first quarter's OKRs from last year's MBO targets.

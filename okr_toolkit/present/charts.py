@@ -31,17 +31,17 @@ __all__ = [
     "SAVE_SUFFIXES",
     "enable_offline",
     "fan_data",
-    "kpi_health",
-    "kpi_history",
-    "kpi_to_kr",
+    "kpi_health_chart",
+    "kpi_history_chart",
     "kr_progress",
     "migration_gantt",
+    "proposal_chart",
     "reliability_diagram",
     "replace_data",
     "save_chart",
     "scenario_fan",
     "score_distribution",
-    "score_history",
+    "score_history_chart",
     "svg_from_spec",
     "to_svg",
 ]
@@ -97,8 +97,8 @@ def _band_layer(settings: Settings, axis_title: str) -> alt.Chart:
 def kr_progress(
     krs: pd.DataFrame,
     *,
-    label: str = "kr_id",
-    score: str = "score",
+    label_col: str = "kr_id",
+    score_col: str = "score",
     settings: Settings = DEFAULT_SETTINGS,
     title: str = "Key result scores",
     width: int = 420,
@@ -110,8 +110,8 @@ def kr_progress(
     krs
         Scored KRs (see :func:`okr_toolkit.core.score_krs`) with a label column and
         ``score``; a ``grade`` column is computed when absent.
-    label, score
-        Column names.
+    label_col, score_col
+        Column names: the bar labels (the KR id by default) and the score.
     settings
         Band edges; the 0.7 success line is ``settings.aspirational_success``.
 
@@ -124,14 +124,16 @@ def kr_progress(
     """
     from okr_toolkit.core.grades import grade
 
-    require_columns(krs, [label, score], "the key results table")
-    data = krs[[label, score]].copy()
+    require_columns(krs, [label_col, score_col], "the key results table")
+    data = krs[[label_col, score_col]].copy()
     data["grade"] = (
-        krs["grade"].astype(str) if "grade" in krs.columns else grade(krs[score], settings)
+        krs["grade"].astype(str)
+        if "grade" in krs.columns
+        else grade(krs[score_col], settings=settings)
     )
-    data["label"] = data[label].astype(str)
+    data["label"] = data[label_col].astype(str)
     # Keep bars inside the axis even for uncapped scores; the text shows the value.
-    data["bar"] = data[score].clip(0.0, 1.0)
+    data["bar"] = data[score_col].clip(0.0, 1.0)
     order = data["label"].tolist()
     height = max(60, 28 * len(data))
     bands = _band_layer(settings, "score (0.0 - 1.0)")
@@ -145,7 +147,7 @@ def kr_progress(
             color=alt.Color("grade:N", scale=_GRADE_SCALE),
             tooltip=[
                 alt.Tooltip("label:N", title="key result"),
-                alt.Tooltip(f"{score}:Q", format=".2f"),
+                alt.Tooltip(f"{score_col}:Q", format=".2f"),
                 "grade:N",
             ],
         )
@@ -158,7 +160,7 @@ def kr_progress(
     text = (
         alt.Chart(data)
         .mark_text(align="left", dx=4, fontSize=11)
-        .encode(x="bar:Q", y=y, text=alt.Text(f"{score}:Q", format=".2f"))
+        .encode(x="bar:Q", y=y, text=alt.Text(f"{score_col}:Q", format=".2f"))
     )
     return (
         alt.layer(bands, bars, success, text)
@@ -167,14 +169,14 @@ def kr_progress(
     )
 
 
-def kpi_history(
+def kpi_history_chart(
     history: pd.DataFrame,
     *,
     kpi: str | None = None,
-    period: str = "week",
-    value: str = "value",
-    threshold: str = "threshold",
-    stalled: str = "stalled",
+    period_col: str = "week",
+    value_col: str = "value",
+    threshold_col: str = "threshold",
+    stalled_col: str = "stalled",
     title: str | None = None,
     width: int = 520,
     height: int = 220,
@@ -187,6 +189,10 @@ def kpi_history(
         Tidy history for one KPI (or several, with ``kpi`` naming the one to
         draw), ideally from :func:`okr_toolkit.core.detect_stalls` so that it has
         the ``stalled`` column; without it no period is highlighted.
+    kpi
+        The KPI to draw, when ``history`` holds several.
+    period_col, value_col, threshold_col, stalled_col
+        Column names.
 
     Examples
     --------
@@ -194,11 +200,11 @@ def kpi_history(
     >>> from okr_toolkit.core import detect_stalls
     >>> h = pd.DataFrame({"kpi": "activation", "week": [1, 2, 3, 4],
     ...                   "value": [51.0, 48.0, 47.0, 46.0], "threshold": 50.0})
-    >>> spec = kpi_history(detect_stalls(h)).to_dict()
+    >>> spec = kpi_history_chart(detect_stalls(h)).to_dict()
     >>> [layer["mark"]["type"] for layer in spec["layer"]]
     ['line', 'point', 'rule', 'text']
     """
-    require_columns(history, [period, value, threshold], "the KPI history")
+    require_columns(history, [period_col, value_col, threshold_col], "the KPI history")
     data = history
     if kpi is not None:
         require_columns(history, ["kpi"], "the KPI history")
@@ -212,33 +218,33 @@ def kpi_history(
             )
     data = data.copy()
     data["state"] = (
-        data[stalled].map({True: "stalled", False: "normal"}).astype(str)
-        if stalled in data.columns
+        data[stalled_col].map({True: "stalled", False: "normal"}).astype(str)
+        if stalled_col in data.columns
         else "normal"
     )
-    name = kpi if kpi is not None else (str(data["kpi"].iloc[0]) if "kpi" in data else value)
-    is_date = pd.api.types.is_datetime64_any_dtype(data[period])
-    x = alt.X(f"{period}:{'T' if is_date else 'Q'}", title=period)
+    name = kpi if kpi is not None else (str(data["kpi"].iloc[0]) if "kpi" in data else value_col)
+    is_date = pd.api.types.is_datetime64_any_dtype(data[period_col])
+    x = alt.X(f"{period_col}:{'T' if is_date else 'Q'}", title=period_col)
     line = (
         alt.Chart(data)
         .mark_line(color="#4c78a8")
-        .encode(x=x, y=alt.Y(f"{value}:Q", scale=alt.Scale(zero=False), title=name))
+        .encode(x=x, y=alt.Y(f"{value_col}:Q", scale=alt.Scale(zero=False), title=name))
     )
     points = (
         alt.Chart(data)
         .mark_point(filled=True, size=40)
         .encode(
             x=x,
-            y=f"{value}:Q",
+            y=f"{value_col}:Q",
             color=alt.Color(
                 "state:N",
                 scale=alt.Scale(domain=["normal", "stalled"], range=["#4c78a8", "#d1495b"]),
                 title=None,
             ),
-            tooltip=[f"{period}:{'T' if is_date else 'Q'}", f"{value}:Q", "state:N"],
+            tooltip=[f"{period_col}:{'T' if is_date else 'Q'}", f"{value_col}:Q", "state:N"],
         )
     )
-    level = float(data[threshold].iloc[-1])
+    level = float(data[threshold_col].iloc[-1])
     rule_data = pd.DataFrame({"threshold": [level], "label": [f"threshold {level:g}"]})
     rule = alt.Chart(rule_data).mark_rule(strokeDash=[6, 3], color="#333").encode(y="threshold:Q")
     label = (
@@ -251,7 +257,7 @@ def kpi_history(
     )
 
 
-def kpi_to_kr(
+def proposal_chart(
     proposal: KRProposal,
     *,
     score: float | None = None,
@@ -274,7 +280,7 @@ def kpi_to_kr(
     --------
     >>> from okr_toolkit import kpi_to_kr as propose
     >>> kr = propose("activation_rate", 42, 50, strategy="explicit", target=65, unit="%")
-    >>> spec = kpi_to_kr(kr).to_dict()
+    >>> spec = proposal_chart(kr).to_dict()
     >>> [layer["mark"]["type"] for layer in spec["layer"]]
     ['bar', 'point', 'text', 'text']
     """
@@ -510,7 +516,7 @@ def fan_data(
     return bands, lines, heading
 
 
-def replace_data(spec: dict, data: dict[str, pd.DataFrame], title: str | None = None) -> dict:
+def replace_data(spec: dict, data: dict[str, pd.DataFrame], *, title: str | None = None) -> dict:
     """A copy of a chart's spec with some of its datasets (by name) swapped for new frames.
 
     Building an Altair chart and turning it into a spec costs tens of
@@ -710,11 +716,11 @@ def reliability_diagram(
     )
 
 
-def score_history(
+def score_history_chart(
     scores: pd.DataFrame,
     *,
-    by: str = "team",
-    score: str = "score",
+    group_col: str = "team",
+    score_col: str = "score",
     sweet_spot: tuple[float, float] = (0.6, 0.7),
     title: str = "Past scores against the 0.6-0.7 sweet spot",
     width: int = 420,
@@ -723,15 +729,16 @@ def score_history(
 
     Scores piled at 1.0 read as sandbagging, near 0.0 as over-reaching (see
     :func:`okr_toolkit.scenarios.grade_diagnostics` for the numbers).
+    ``group_col`` names the team column, ``score_col`` the score column.
 
     Examples
     --------
     >>> import pandas as pd
     >>> past = pd.DataFrame({"team": ["a", "a", "b"], "score": [1.0, 0.9, 0.65]})
-    >>> [layer["mark"]["type"] for layer in score_history(past).to_dict()["layer"]]
+    >>> [layer["mark"]["type"] for layer in score_history_chart(past).to_dict()["layer"]]
     ['rect', 'tick']
     """
-    require_columns(scores, [by, score], "the score history")
+    require_columns(scores, [group_col, score_col], "the score history")
     low, high = sweet_spot
     band = (
         alt.Chart(pd.DataFrame({"start": [low], "end": [high]}))
@@ -739,15 +746,19 @@ def score_history(
         .encode(x=alt.X("start:Q", scale=alt.Scale(domain=[0, 1]), title="score"), x2="end:Q")
     )
     ticks = (
-        alt.Chart(scores[[by, score]])
+        alt.Chart(scores[[group_col, score_col]])
         .mark_tick(thickness=2, size=18, color="#1f3d7a")
-        .encode(x=f"{score}:Q", y=alt.Y(f"{by}:N", title=None), tooltip=[f"{by}:N", f"{score}:Q"])
+        .encode(
+            x=f"{score_col}:Q",
+            y=alt.Y(f"{group_col}:N", title=None),
+            tooltip=[f"{group_col}:N", f"{score_col}:Q"],
+        )
     )
-    teams = scores[by].nunique()
+    teams = scores[group_col].nunique()
     return alt.layer(band, ticks).properties(title=title, width=width, height=max(60, 30 * teams))
 
 
-def kpi_health(
+def kpi_health_chart(
     table: pd.DataFrame, *, title: str = "KPI health", width: int = 420
 ) -> alt.LayerChart:
     """Each KPI's distance from its threshold, in % of it, coloured by status.
@@ -769,7 +780,7 @@ def kpi_health(
     >>> from okr_toolkit.workspace import kpi_table
     >>> kpis = pd.DataFrame({"kpi": ["activation_rate", "ttfv"], "threshold": [50, 4],
     ...                      "value": [42, 3.5], "better": ["higher", "lower"]})
-    >>> chart = kpi_health(kpi_table(kpis))
+    >>> chart = kpi_health_chart(kpi_table(kpis))
     >>> chart.layer[0].data["margin"].round(1).tolist()
     [-16.0, 12.5]
     """

@@ -59,10 +59,10 @@ def _svg(chart: Any) -> str:
 
 def _kpi_health_chart(table: pd.DataFrame) -> Any:
     """The KPI health chart, or ``None`` when no KPI has a status to draw."""
-    from okr_toolkit.present.charts import kpi_health
+    from okr_toolkit.present.charts import kpi_health_chart
 
     try:
-        return kpi_health(table)
+        return kpi_health_chart(table)
     except OKRDataError:
         return None
 
@@ -193,7 +193,7 @@ def _workspace(source: Workspace | OKRFile | str | Path, settings: Settings | No
     if isinstance(source, Workspace):
         return source if settings is None else source.with_settings(settings)
     okr_file = source if isinstance(source, OKRFile) else read_okr_file(source)
-    return Workspace(okr_file, DEFAULT_SETTINGS if settings is None else settings)
+    return Workspace(okr_file, settings=DEFAULT_SETTINGS if settings is None else settings)
 
 
 def _same_file(a: Path, b: Path) -> bool:

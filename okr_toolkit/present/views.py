@@ -151,7 +151,7 @@ def scores_summary(scores: pd.DataFrame, *, settings: Settings = DEFAULT_SETTING
     """
     scored = scores[scores["grade"].astype(str) != ""]
     mean = float(scored["score"].mean()) if len(scored) else math.nan
-    mean_grade = grade(min(max(mean, 0.0), 1.0), settings) if len(scored) else ""
+    mean_grade = grade(min(max(mean, 0.0), 1.0), settings=settings) if len(scored) else ""
     return _render(
         "scores_summary.html.j2",
         n_scored=len(scored),

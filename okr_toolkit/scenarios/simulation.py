@@ -47,9 +47,8 @@ import numpy as np
 import pandas as pd
 
 from okr_toolkit._validate import finite_array, require_columns, to_float_array, to_timestamp
-from okr_toolkit.core.grades import read_history
-from okr_toolkit.core.pacing import expected_progress, quarter_bounds
-from okr_toolkit.core.pacing import forecast as linear_forecast
+from okr_toolkit.core.grades import interpret_history
+from okr_toolkit.core.pacing import expected_progress, linear_forecast, quarter_bounds
 from okr_toolkit.core.scoring import score as score_values
 from okr_toolkit.core.settings import DEFAULT_SETTINGS, Settings
 from okr_toolkit.exceptions import OKRDataError
@@ -541,7 +540,7 @@ def forecast_okrs(
     *,
     start: Any = None,
     objective_col: str = "objective_id",
-    kr: str = "kr_id",
+    kr_col: str = "kr_id",
     paths: int = 5000,
     rng: np.random.Generator | None = None,
     seed: int | None = None,
@@ -568,8 +567,9 @@ def forecast_okrs(
         The check-in date to forecast from and the last day of the cycle.
     start
         First day of the cycle; default the first day of ``end``'s quarter.
-    objective_col, kr
-        Column names.
+    objective_col, kr_col
+        Column names: the objective each KR belongs to and the KR id (in
+        both tables).
     paths, rng, seed
         Simulation size and randomness.
     interval
@@ -580,7 +580,7 @@ def forecast_okrs(
     OKRForecast
         ``krs``: per KR ``current``, ``current_score``, ``expected_progress``
         (the straight-line pace at ``on``), ``linear_forecast_score`` (the
-        least-squares line of :func:`okr_toolkit.core.pacing.forecast`),
+        least-squares line of :func:`okr_toolkit.core.pacing.linear_forecast`),
         ``expected_score``, ``score_p10``, ``score_p90``, ``p_success``, and
         the walk's ``drift`` and ``volatility``. ``objectives``: per objective
         ``n_krs``, ``expected_score``, ``score_p10``, ``score_p90``,
@@ -604,8 +604,8 @@ def forecast_okrs(
       example_id  n_krs  expected_score  score_p10  score_p90  p_success
     0  activation      3            0.43       0.32       0.54        0.0
     """
-    require_columns(krs, [kr, "baseline", "target", objective_col], "the key results table")
-    require_columns(checkins, [kr, "date", "value"], "the check-ins table")
+    require_columns(krs, [kr_col, "baseline", "target", objective_col], "the key results table")
+    require_columns(checkins, [kr_col, "date", "value"], "the check-ins table")
     paths = _count(paths, "paths", 1)
     gen = _generator(rng, seed)
     on_ts, end_ts = to_timestamp(on, "on"), to_timestamp(end, "end")
@@ -615,14 +615,14 @@ def forecast_okrs(
     weeks = round((end_ts - on_ts).days / 7)
     dates = pd.to_datetime(checkins["date"])
     seen = checkins.loc[dates <= on_ts].assign(date=dates[dates <= on_ts])
-    seen = seen.sort_values([kr, "date"], kind="stable")
-    ids = krs[kr].to_numpy()
-    linear = linear_forecast(seen, krs, end_ts, kr=kr).set_index(kr)
+    seen = seen.sort_values([kr_col, "date"], kind="stable")
+    ids = krs[kr_col].to_numpy()
+    linear = linear_forecast(krs, seen, end_ts, kr_col=kr_col).set_index(kr_col)
     has_dir = "direction" in krs.columns
     rows, score_paths = [], np.empty((len(krs), paths))
     for i, (kid, b, t) in enumerate(zip(ids, krs["baseline"], krs["target"], strict=True)):
         direction = krs["direction"].iloc[i] if has_dir else None
-        values = seen.loc[seen[kr] == kid, "value"]
+        values = seen.loc[seen[kr_col] == kid, "value"]
         try:
             walk = estimate_walk(values, name=f"check-ins of key result {kid!r}")
         except OKRDataError as err:
@@ -635,7 +635,7 @@ def forecast_okrs(
         score_paths[i] = sim.end_scores
         rows.append(
             {
-                kr: kid,
+                kr_col: kid,
                 "current": current,
                 "current_score": score_values(current, b, t, direction),
                 "drift": walk.drift,
@@ -858,10 +858,10 @@ def _scale_confidence(values: np.ndarray, name: str) -> np.ndarray:
 def confidence_calibration(
     frame: pd.DataFrame,
     *,
-    confidence: str = "confidence",
-    outcome: str = "score",
+    confidence_col: str = "confidence",
+    outcome_col: str = "score",
     success: float | None = None,
-    team: str | None = None,
+    team_col: str | None = None,
     bins: int = 5,
     min_krs: int = 8,
     settings: Settings = DEFAULT_SETTINGS,
@@ -882,8 +882,9 @@ def confidence_calibration(
     ----------
     frame
         One row per past KR with a confidence and a final score. Not modified.
-    confidence, outcome, team
-        Column names; ``team`` is optional.
+    confidence_col, outcome_col, team_col
+        Column names: the confidence, the final score and the team;
+        ``team_col`` is optional.
     success
         Success score; default ``settings.aspirational_success``.
     bins
@@ -903,13 +904,15 @@ def confidence_calibration(
     0  [0.0, 0.5)             0.15            0.5      2
     1  [0.5, 1.0]             0.85            0.5      2
     """
-    cols = [confidence, outcome] + ([team] if team is not None else [])
+    cols = [confidence_col, outcome_col] + ([team_col] if team_col is not None else [])
     require_columns(frame, cols, "the past key results table")
     bins = _count(bins, "bins", 1)
     s = settings.aspirational_success if success is None else _number(success, "success")
-    raw = finite_array(frame[confidence], confidence, noun="row").ravel()
-    p = _scale_confidence(raw, confidence)
-    hit = (finite_array(frame[outcome], outcome, noun="row").ravel() >= s - _EPS).astype(float)
+    raw = finite_array(frame[confidence_col], confidence_col, noun="row").ravel()
+    p = _scale_confidence(raw, confidence_col)
+    hit = (finite_array(frame[outcome_col], outcome_col, noun="row").ravel() >= s - _EPS).astype(
+        float
+    )
     brier = float(np.mean((p - hit) ** 2))
     idx = np.minimum((p * bins).astype(int), bins - 1)
     counts = np.bincount(idx, minlength=bins)
@@ -924,8 +927,8 @@ def confidence_calibration(
         {"bin": labels, "mean_confidence": mean_p, "observed_rate": rate, "count": counts}
     )
     teams = None
-    if team is not None:
-        work = pd.DataFrame({"team": frame[team].to_numpy(), "p": p, "o": hit})
+    if team_col is not None:
+        work = pd.DataFrame({"team": frame[team_col].to_numpy(), "p": p, "o": hit})
         work = work.assign(se=(work["p"] - work["o"]) ** 2)
         g = work.groupby("team", sort=True)
         teams = g.agg(n=("p", "size"), brier=("se", "mean"), base=("o", "mean"))
@@ -942,7 +945,7 @@ def confidence_calibration(
         says_nothing = (teams["skill"].fillna(-1) <= 0) | ~(teams["corr"].abs() >= 0.1)
         teams["informative"] = pd.array(~says_nothing, dtype="boolean")
         teams.loc[teams["n"] < min_krs, "informative"] = pd.NA
-        teams = teams.drop(columns="base").reset_index().rename(columns={"team": team})
+        teams = teams.drop(columns="base").reset_index().rename(columns={"team": team_col})
     return CalibrationReport(brier, reliability, teams)
 
 
@@ -958,14 +961,14 @@ _LABELS = {
 def grade_diagnostics(
     scores: Any,
     *,
-    by: str | None = None,
-    score: str = "score",
+    group_col: str | None = None,
+    score_col: str = "score",
     sweet_spot: tuple[float, float] = (0.6, 0.7),
     settings: Settings = DEFAULT_SETTINGS,
 ) -> pd.DataFrame:
     """Read each team's score history: sandbagging, over-reaching or healthy.
 
-    Labels come from :func:`okr_toolkit.core.grades.read_history`: ``"sandbagging"``
+    Labels come from :func:`okr_toolkit.core.grades.interpret_history`: ``"sandbagging"``
     when at least ``settings.sandbagging_share`` (half) of the scores are 1.0,
     ``"over_reaching"`` when the mean is below ``settings.overreach_mean``
     (0.3), else ``"healthy"``. The shares show the distribution against the
@@ -975,9 +978,11 @@ def grade_diagnostics(
     ----------
     scores
         A list/array/Series of scores, or a DataFrame with a ``score`` column
-        (and the ``by`` column). Not modified.
-    by
+        (and the ``group_col`` column). Not modified.
+    group_col
         Team column of the DataFrame; None reads all scores as one history.
+    score_col
+        Score column of the DataFrame.
 
     Returns
     -------
@@ -990,19 +995,21 @@ def grade_diagnostics(
     >>> import pandas as pd
     >>> past = pd.DataFrame({"team": ["a"] * 4 + ["b"] * 4,
     ...                      "score": [1, 1, 1, 0.9, 0.6, 0.7, 0.65, 0.8]})
-    >>> grade_diagnostics(past, by="team")
+    >>> grade_diagnostics(past, group_col="team")
       team  n    mean  share_full  share_sweet_spot  share_low        label
     0    a  4  0.9750        0.75              0.00        0.0  sandbagging
     1    b  4  0.6875        0.00              0.75        0.0      healthy
     """
     if isinstance(scores, pd.DataFrame):
-        require_columns(scores, [score] + ([by] if by else []), "the score history")
-        values = finite_array(scores[score], score, noun="row").ravel()
-        groups = scores[by].to_numpy() if by else np.zeros(len(values), dtype=int)
+        require_columns(
+            scores, [score_col] + ([group_col] if group_col else []), "the score history"
+        )
+        values = finite_array(scores[score_col], score_col, noun="row").ravel()
+        groups = scores[group_col].to_numpy() if group_col else np.zeros(len(values), dtype=int)
     else:
-        if by is not None:
-            raise ValueError("`by` names a column: pass a DataFrame with it")
-        values = finite_array(scores, score, noun="score").ravel()
+        if group_col is not None:
+            raise ValueError("`group_col` names a column: pass a DataFrame with it")
+        values = finite_array(scores, score_col, noun="score").ravel()
         groups = np.zeros(len(values), dtype=int)
     if values.size == 0:
         raise OKRDataError("the score history is empty; give at least one past score")
@@ -1011,8 +1018,8 @@ def grade_diagnostics(
     rows = []
     for key in pd.unique(groups):
         vals = v[groups == key]
-        reading = read_history(vals, settings)
-        row = {by: key} if by else {}
+        reading = interpret_history(vals, settings=settings)
+        row = {group_col: key} if group_col else {}
         row.update(
             n=reading.n,
             mean=reading.mean,

@@ -185,7 +185,7 @@ class KPIConverter(w.VBox):
             f"<p><b>{html.escape(p.statement)}</b></p><p>{html.escape(text)}</p>"
             + (f"<ul style='color:#8a5a00'>{warn}</ul>" if warn else "")
         )
-        chart = charts.kpi_to_kr(p, settings=self.settings, width=460)
+        chart = charts.proposal_chart(p, settings=self.settings, width=460)
         self.chart_view.value = charts.to_svg(chart)
         self._publish(p, text, None, chart)
 

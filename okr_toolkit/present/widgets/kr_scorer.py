@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import traitlets as t
 
-from okr_toolkit.core.grades import grade, read_score
+from okr_toolkit.core.grades import grade, interpret_score
 from okr_toolkit.core.scoring import METHODS
 from okr_toolkit.core.scoring import score as score_kr
 from okr_toolkit.core.settings import DEFAULT_SETTINGS, Settings
@@ -58,7 +58,7 @@ class KRScorer(w.VBox):
     score : float or None
         The score after the last change, ``None`` when the KR cannot be scored.
     grade, reading : str or None
-        Its grade and what it means (:func:`okr_toolkit.core.read_score`).
+        Its grade and what it means (:func:`okr_toolkit.core.interpret_score`).
     error : str or None
         Why the KR cannot be scored; ``None`` when it can.
     chart : altair.LayerChart or None
@@ -251,12 +251,12 @@ class KRScorer(w.VBox):
             return
         value = float(value)
         shown = min(max(value, 0.0), 1.0)
-        g = grade(shown, self.settings)
-        reading = read_score(shown, settings=self.settings)
+        g = grade(shown, settings=self.settings)
+        reading = interpret_score(shown, settings=self.settings)
         frame = pd.DataFrame({"kr_id": [self.name], "score": [value], "grade": [g]})
         chart = charts.kr_progress(frame, settings=self.settings, title="", width=360)
         color = charts.GRADE_COLORS[g]
-        # read_score() starts with "0.59 (yellow): "; the big number already says that.
+        # interpret_score() starts with "0.59 (yellow): "; the big number already says that.
         advice = html.escape(reading.split(": ", 1)[-1])
         self.summary.value = (
             f"<p><b style='font-size:1.3em;color:{color}'>{value:.2f} {g}</b>&nbsp; {advice}</p>"

@@ -171,7 +171,7 @@ class MigrationPlanner(w.VBox):
             assessment = assess_migration(profile)
             pilot = [self.pilot.value] if self.pilot.value else None
             plan = plan_migration(
-                names, self.start.value.strip(), assessment.decision, pilot_teams=pilot
+                names, self.start.value.strip(), strategy=assessment.decision, pilot_teams=pilot
             )
         except (OKRDataError, ValueError) as err:
             self.summary.value = problem_html("Cannot plan", err)
