@@ -48,6 +48,7 @@ __all__ = [
     "load_kpi_history",
     "load_okr_examples",
     "load_okr_vs_kpi",
+    "load_sources",
     "load_statements",
 ]
 
@@ -178,6 +179,7 @@ _STATEMENTS = {
     "deadline": "str",
     "source": "str",
 }
+_SOURCES = {"source": "str", "title": "str", "site": "str", "contributes": "str"}
 
 
 def _data_dir() -> Traversable:
@@ -649,6 +651,51 @@ def load_statements() -> pd.DataFrame:
     53     360.0    45.0  minutes  decrease
     """
     return _load_dataset("statements.csv", _STATEMENTS)
+
+
+def load_sources() -> pd.DataFrame:
+    """The five articles the toolkit's rules, tables and worked examples come from.
+
+    One row per article, by the short title the project cites it with: the
+    ``source`` columns of the other datasets and the ``source`` of every lint rule
+    (:data:`okr_toolkit.RULES`) name these short titles, followed by where in the
+    article the fact is (``"OKR vs KPI vs MBO, table"``, ``"..., mistake 3"``), with
+    several sources separated by ``"; "``. ``docs/sources.md`` says more about
+    what each article contributes.
+
+    Size: (5, 4)
+
+    Columns
+    -------
+    source : str
+        The short title used in citations, e.g. ``"OKR vs KPI vs MBO"``.
+    title : str
+        The article's full title.
+    site : str
+        The site or product the article names as its publisher; NaN when it
+        names none.
+    contributes : str
+        What the toolkit takes from it, in one sentence.
+
+    Source: the five articles themselves; the summaries are ours.
+
+    Examples
+    --------
+    >>> from okr_toolkit.datasets import load_sources
+    >>> frame = load_sources()
+    >>> frame.shape
+    (5, 4)
+    >>> for source in frame["source"]:
+    ...     print(source)
+    OKR vs KPI vs MBO
+    OKR vs. KPI: Differences And Importance
+    Do OKRs replace KPIs?
+    KPI vs OKR — the difference that matters
+    Enhance KPIs with OKRs
+    >>> print(frame.set_index("source").at["OKR vs KPI vs MBO", "title"])
+    OKR vs KPI vs MBO: Differences and How They Work Together
+    """
+    return _load_dataset("sources.csv", _SOURCES)
 
 
 def load_acme_kpis() -> pd.DataFrame:

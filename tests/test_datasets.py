@@ -26,6 +26,7 @@ from okr_toolkit.datasets import (
     load_kpi_history,
     load_okr_examples,
     load_okr_vs_kpi,
+    load_sources,
     load_statements,
 )
 from okr_toolkit.exceptions import OKRDataError
@@ -184,6 +185,12 @@ CASES = [
             "source": S,
         },
         {"metric", "baseline", "target", "unit", "direction", "relative_change", "deadline"},
+    ),
+    (
+        load_sources,
+        (5, 4),
+        {"source": S, "title": S, "site": S, "contributes": S},
+        {"site"},
     ),
 ]
 
@@ -373,6 +380,17 @@ def test_framework_comparison_rows() -> None:
     assert (frame["source"].iloc[:6] == "seed 000 table").all()
     assert frame["source"].iloc[6:].str.startswith("seed 000 text").all()
     assert frame.set_index("aspect").at["cycle", "mbo"] == "Annual"
+
+
+def test_sources_are_the_articles_docs_sources_md_lists() -> None:
+    frame = load_sources()
+    assert frame["source"].is_unique and frame["title"].is_unique
+    # a short title is the full title or its beginning, so it is recognisable
+    doc = (REPO / "docs" / "sources.md").read_text(encoding="utf-8")
+    for row in frame.itertuples():
+        assert row.title.startswith(row.source)
+        assert f"| {row.source} | {row.title} |" in doc
+        assert f"## {row.source}\n" in doc
 
 
 # --- synthetic data -------------------------------------------------------------------
