@@ -57,7 +57,7 @@ class Exercise:
 
 
 def _framework_with(aspect: str, words: str) -> str:
-    """The framework whose cell for ``aspect`` mentions ``words`` (from seed 000's table)."""
+    """The framework whose cell for ``aspect`` mentions ``words`` (in load_framework_comparison)."""
     from .datasets import load_framework_comparison
 
     row = load_framework_comparison().set_index("aspect").loc[aspect]
@@ -311,7 +311,7 @@ EXERCISES: dict[str, Exercise] = {
     "migration.team_e_joins": Exercise(
         "In the 8-team replace plan starting 2026Q1, the first quarter Team E runs full OKRs?",
         _join_quarter("Team E"),
-        "the seed's path: pilot, a few teams, then everyone by Q3.",
+        "the path of 'OKR vs KPI vs MBO': pilot, a few teams, then everyone by Q3.",
     ),
     "migration.first_quarter_target": Exercise(
         "MBO target: revenue from $8M to $12M this year. The linear first-quarter KR target ($M)?",
@@ -405,7 +405,7 @@ def solution(exercise: str) -> Any:
     return EXERCISES[exercise].answer()
 
 
-#: Ten statements from the seeds to sort into key_result / activity / kpi /
+#: Ten statements from the source articles to sort into key_result / activity / kpi /
 #: unmeasurable. The answer key is the labelled corpus (datasets/statements.csv).
 CLASSIFY_QUIZ: tuple[str, ...] = (
     "Create a customer community",
