@@ -3,9 +3,9 @@
 Run: ``.venv/bin/python benchmarks/bench_scenarios.py`` (``--loop-paths 2000``
 times the Python loop on a sample of paths and scales it up, for slow machines).
 
-The task: 100,000 paths x 13 weeks of a Gaussian random walk for seed 000's
-activation KR (42% -> 65%), each path's end value scored and P(score >= 0.7)
-counted. By default the loop runs on every path (under a second); with
+The task: 100,000 paths x 13 weeks of a Gaussian random walk for the activation
+KR of "OKR vs KPI vs MBO" (42% -> 65%), each path's end value scored and
+P(score >= 0.7) counted. By default the loop runs on every path (under a second); with
 ``--loop-paths`` it runs on fewer and its time is scaled up (it is linear in
 paths); the printout says which. Prints the best of several runs of each.
 

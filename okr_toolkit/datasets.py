@@ -1,4 +1,4 @@
-"""Small datasets for learning and testing: the seed articles' tables and synthetic data.
+"""Small datasets for learning and testing: the source articles' tables and synthetic data.
 
 Each ``load_*`` function reads one CSV file from the package's ``datasets`` folder
 with an explicit dtype map and returns a fresh :class:`pandas.DataFrame`, so the
@@ -46,10 +46,11 @@ __all__ = [
     "load_kpi_history",
     "load_okr_examples",
     "load_okr_vs_kpi",
+    "load_sources",
     "load_statements",
 ]
 
-#: What a row of ``okr_examples`` is when read against the seeds.
+#: What a row of ``okr_examples`` is when read against the source articles.
 KINDS: tuple[str, ...] = ("key_result", "activity", "kpi")
 #: Every unit used in the shipped tables of metrics (``statements.csv`` keeps the
 #: parser's open set of units as text).
@@ -176,6 +177,7 @@ _STATEMENTS = {
     "deadline": "str",
     "source": "str",
 }
+_SOURCES = {"source": "str", "title": "str", "site": "str", "contributes": "str"}
 
 
 def _data_dir() -> Traversable:
@@ -243,11 +245,12 @@ def _load_dataset(
 def load_framework_comparison() -> pd.DataFrame:
     """OKR, KPI and MBO side by side, one row per aspect.
 
-    The first six rows copy seed 000's comparison table cell for cell
-    (``source == "seed 000 table"``). The last four restate in our own words what
-    seed 000 says about the three frameworks in its prose (``"seed 000 text"``):
-    the question each answers, the link to pay (the KPI cell there comes from
-    seed 004), the car analogy and how many things each focuses on.
+    The first six rows copy the comparison table of "OKR vs KPI vs MBO" cell for
+    cell (``source == "OKR vs KPI vs MBO, table"``). The last four restate in our
+    own words what that article says about the three frameworks in its prose
+    (``"OKR vs KPI vs MBO, text"``): the question each answers, the link to pay
+    (the KPI cell there comes from "Enhance KPIs with OKRs"), the car analogy and
+    how many things each focuses on.
 
     Size: (10, 5)
 
@@ -262,8 +265,9 @@ def load_framework_comparison() -> pd.DataFrame:
     source : str
         Where the row comes from.
 
-    Source: seed 000 ("OKR vs KPI vs MBO: Differences and How They Work Together"),
-    its comparison table and text; one cell from seed 004.
+    Source: "OKR vs KPI vs MBO: Differences and How They Work Together", its
+    comparison table and text; one cell from "Enhance KPIs with OKRs"
+    (``docs/sources.md``).
 
     Examples
     --------
@@ -278,13 +282,13 @@ def load_framework_comparison() -> pd.DataFrame:
 
 
 def load_okr_vs_kpi() -> pd.DataFrame:
-    """KPI against OKR, one row per aspect, from two seed tables.
+    """KPI against OKR, one row per aspect, from the tables of two source articles.
 
-    Seed 001's table has no row labels; the labels ``nature``, ``use``,
-    ``direction``, ``performance`` and ``cadence`` are ours. Seed 000's "Scope of
-    Application and Tracking Frequency" table adds ``time_frame``,
-    ``accountability``, ``area_of_use`` and ``context``. Cells are copied as the
-    seeds print them.
+    The table of "OKR vs. KPI: Differences And Importance" has no row labels; the
+    labels ``nature``, ``use``, ``direction``, ``performance`` and ``cadence`` are
+    ours. The "Scope of Application and Tracking Frequency" table of "OKR vs KPI
+    vs MBO" adds ``time_frame``, ``accountability``, ``area_of_use`` and
+    ``context``. Cells are copied as the articles print them.
 
     Size: (9, 4)
 
@@ -293,12 +297,13 @@ def load_okr_vs_kpi() -> pd.DataFrame:
     aspect : str
         snake_case name of the aspect.
     kpi, okr : str
-        What the seed says about KPIs and about OKRs.
+        What the article says about KPIs and about OKRs.
     source : str
-        ``"seed 001 table"`` or ``"seed 000 table"``.
+        ``"OKR vs. KPI: Differences And Importance, table"`` or
+        ``"OKR vs KPI vs MBO, table"``.
 
-    Source: seed 001 ("OKR vs. KPI: Differences And Importance"), comparison table;
-    seed 000, "Scope of Application and Tracking Frequency" table.
+    Source: "OKR vs. KPI: Differences And Importance", comparison table; "OKR vs
+    KPI vs MBO", "Scope of Application and Tracking Frequency" table.
 
     Examples
     --------
@@ -307,7 +312,7 @@ def load_okr_vs_kpi() -> pd.DataFrame:
     >>> frame.shape
     (9, 4)
     >>> frame["source"].value_counts().sort_index().to_dict()
-    {'seed 000 table': 4, 'seed 001 table': 5}
+    {'OKR vs KPI vs MBO, table': 4, 'OKR vs. KPI: Differences And Importance, table': 5}
     >>> print(frame.set_index("aspect").at["direction", "okr"])
     Mix of top-down and bottom-up approaches
     """
@@ -317,8 +322,8 @@ def load_okr_vs_kpi() -> pd.DataFrame:
 def load_kpi_benchmarks() -> pd.DataFrame:
     """Typical ranges of nine B2B SaaS KPIs, three per function.
 
-    Seed 000 presents these as benchmarks most teams aim for, not as absolute
-    targets. Money is in dollars (``$5K-25K`` is ``low=5000, high=25000``) and
+    "OKR vs KPI vs MBO" presents these as benchmarks most teams aim for, not as
+    absolute targets. Money is in dollars (``$5K-25K`` is ``low=5000, high=25000``) and
     percentages in percent (``5-10%`` is ``low=5, high=10``).
 
     Size: (9, 9)
@@ -330,7 +335,7 @@ def load_kpi_benchmarks() -> pd.DataFrame:
     kpi : str
         snake_case key, e.g. ``visitor_to_lead_conversion``.
     label : str
-        The KPI's name as the seed prints it.
+        The KPI's name as the article prints it.
     low, high : float64
         Ends of the typical range, in ``unit``.
     unit : category
@@ -339,11 +344,12 @@ def load_kpi_benchmarks() -> pd.DataFrame:
         ``higher`` or ``lower``: which way is good (cost per lead, time to close and
         time to first value are better low).
     open_ended : bool
-        True when the seed writes the range as open above (CSAT "90-95%+").
+        True when the article writes the range as open above (CSAT "90-95%+").
     source : str
-        ``"seed 000 table"``.
+        ``"OKR vs KPI vs MBO, table"``.
 
-    Source: seed 000, table of typical KPIs across three B2B SaaS functions.
+    Source: "OKR vs KPI vs MBO", table of typical KPIs across three B2B SaaS
+    functions.
 
     Examples
     --------
@@ -361,36 +367,39 @@ def load_kpi_benchmarks() -> pd.DataFrame:
 
 
 def load_kpi_examples() -> pd.DataFrame:
-    """KPIs the seeds give as examples, by the function or group they list them under.
+    """KPIs the source articles give as examples, by the function or group they list them under.
 
-    Seed 001 lists KPIs with a value for Sales, Marketing, Customer Success and
-    Product (every bullet is here). Seed 003 lists good SaaS KPIs without values
-    (its "daily/monthly active users" is two rows). Seed 002 names KPIs by area and
-    three KPIs that support its EU expansion OKR. Seed 000 names a few in passing
-    (grouped as ``General``), and seed 004's ``$50M revenue`` KPI is the last row.
-    The same metric keeps the same ``kpi`` key across seeds (e.g.
-    ``customer_churn_rate``); ``period`` holds "monthly"/"weekly" from the name.
+    "OKR vs. KPI: Differences And Importance" lists KPIs with a value for Sales,
+    Marketing, Customer Success and Product (every bullet is here). "KPI vs OKR —
+    the difference that matters" lists good SaaS KPIs without values (its
+    "daily/monthly active users" is two rows). "Do OKRs replace KPIs?" names KPIs
+    by area and three KPIs that support its EU expansion OKR. "OKR vs KPI vs MBO"
+    names a few in passing (grouped as ``General``), and the ``$50M revenue`` KPI
+    of "Enhance KPIs with OKRs" is the last row. The same metric keeps the same
+    ``kpi`` key across articles (e.g. ``customer_churn_rate``); ``period`` holds
+    "monthly"/"weekly" from the name.
 
     Size: (45, 7)
 
     Columns
     -------
     function : str
-        The function or group the seed lists the KPI under.
+        The function or group the article lists the KPI under.
     kpi : str
         snake_case key of the metric.
     label : str
-        The KPI's name, close to the seed's wording.
+        The KPI's name, close to the article's wording.
     example_value : float64
-        The value the seed gives, in ``unit``; NaN when it gives none.
+        The value the article gives, in ``unit``; NaN when it gives none.
     unit : category
         One of :data:`UNITS`.
     period : category
         ``day``, ``week``, ``month`` or ``year`` when the KPI is per period, else NaN.
     source : str
-        ``"seed 000 text"`` ... ``"seed 004 text"``.
+        ``"OKR vs KPI vs MBO, text"`` ... ``"Enhance KPIs with OKRs, text"``.
 
-    Source: seeds 000-004, text (lists and examples).
+    Source: the five source articles (``docs/sources.md``), text (lists and
+    examples).
 
     Examples
     --------
@@ -398,7 +407,7 @@ def load_kpi_examples() -> pd.DataFrame:
     >>> frame = load_kpi_examples()
     >>> frame.shape
     (45, 7)
-    >>> frame.groupby("source").size().tolist()  # seeds 000 to 004
+    >>> frame.groupby("source", sort=False).size().tolist()  # as in load_sources()
     [5, 20, 10, 9, 1]
     >>> frame.loc[frame["kpi"] == "average_new_deal_size", ["example_value", "unit"]]
         example_value unit
@@ -408,14 +417,15 @@ def load_kpi_examples() -> pd.DataFrame:
 
 
 def load_okr_examples() -> pd.DataFrame:
-    """Every worked OKR example in the seeds, one row per key result.
+    """Every worked OKR example in the source articles, one row per key result.
 
-    Each line the seeds list under an objective is a row, including those that
+    Each line the articles list under an objective is a row, including those that
     are really activities (a task or deliverable: ``kind == "activity"``) or a
     KPI-style health metric (``kind == "kpi"``, e.g. "Maintain 25% profit
-    margin"). Seed 003's lone key results have no objective. Seed 001's sales
-    objective "Attract 50 B2B new customers" lists no key results in the seed and
-    is left out.
+    margin"). The lone key results of "KPI vs OKR — the difference that matters"
+    have no objective. The sales objective "Attract 50 B2B new customers" of "OKR
+    vs. KPI: Differences And Importance" lists no key results there and is left
+    out.
 
     Size: (31, 14)
 
@@ -424,17 +434,17 @@ def load_okr_examples() -> pd.DataFrame:
     example_id : str
         Short name of the worked example, e.g. ``activation``.
     source : str
-        ``"seed 000"`` ... ``"seed 004"``.
+        The article's short title, as in :func:`load_sources`.
     objective : str
-        The objective as the seed writes it; NaN for a lone key result.
+        The objective as the article writes it; NaN for a lone key result.
     kr_id : str
-        ``<example_id>.kr<n>``, numbered in the seed's order.
+        ``<example_id>.kr<n>``, numbered in the article's order.
     statement : str
-        The key result as the seed writes it.
+        The key result as the article writes it.
     metric : str
         snake_case name of what the line measures.
     baseline, target : float64
-        Start and goal in ``unit``; NaN when the seed does not give them.
+        Start and goal in ``unit``; NaN when the article does not give them.
     relative_change : float64
         Relative goal as a fraction (0.3 for "by 30%"); NaN otherwise.
     unit : category
@@ -446,14 +456,16 @@ def load_okr_examples() -> pd.DataFrame:
     linked_kpi : str
         The KPI whose metric this line moves (a ``kpi`` key of
         :func:`load_kpi_examples`, :func:`load_kpi_benchmarks` or
-        :func:`load_kpi_history` where one exists); NaN when no seed names one.
+        :func:`load_kpi_history` where one exists); NaN when no article names one.
     kpi_threshold : float64
-        The level that KPI is meant to hold, when the seed gives it.
+        The level that KPI is meant to hold, when the article gives it.
 
-    Source: seed 000 (activation, MQL-to-SQL, customer satisfaction and brand
-    awareness examples), seed 001 (marketing and customer success OKRs), seed 002
-    (customer satisfaction and EU expansion), seed 003 (support, ARR and NPS key
-    results), seed 004 ("Become the market leader").
+    Source: "OKR vs KPI vs MBO" (activation, MQL-to-SQL, customer satisfaction
+    and brand awareness examples), "OKR vs. KPI: Differences And Importance"
+    (marketing and customer success OKRs), "Do OKRs replace KPIs?" (customer
+    satisfaction and EU expansion), "KPI vs OKR — the difference that matters"
+    (support, ARR and NPS key results), "Enhance KPIs with OKRs" ("Become the
+    market leader").
 
     Examples
     --------
@@ -487,7 +499,7 @@ def _one_kpi(frame: pd.DataFrame, kpi: str | None, file: str) -> pd.DataFrame:
 
 
 def load_kpi_history(kpi: str | None = None) -> pd.DataFrame:
-    """Synthetic weekly values of the two stalled KPIs of seed 000.
+    """Synthetic weekly values of the two stalled KPIs of "OKR vs KPI vs MBO".
 
     Week-1 activation rate hovers around 42% against a 50% threshold for 26 weeks
     (six months), MQL-to-SQL conversion around 18% against 25% for 39 weeks (nine
@@ -526,7 +538,8 @@ def load_kpi_history(kpi: str | None = None) -> pd.DataFrame:
         If ``kpi`` is not one of the KPIs in the file; the message lists them.
 
     Source: synthetic, made by scripts/make_datasets.py with seed 7, around the
-    figures of seed 000 ("From KPI to OKR: Two Transformations").
+    figures of "OKR vs KPI vs MBO" (its section "From KPI to OKR: Two
+    Transformations").
 
     Examples
     --------
@@ -546,10 +559,11 @@ def load_kpi_history(kpi: str | None = None) -> pd.DataFrame:
 def load_checkins() -> pd.DataFrame:
     """Synthetic weekly check-ins of the activation OKR in Q3 2026.
 
-    The three key results of seed 000's activation example (``activation.kr1``:
-    week-1 activation 42% -> 65%; ``kr2``: time-to-first-value 5 -> 2 days;
-    ``kr3``: week-1 NPS 28 -> 45) are checked in on the first seven Mondays of the
-    cycle 2026-07-01 to 2026-09-30 (2026-07-06 to 2026-08-17). Each follows a
+    The three key results of the activation example of "OKR vs KPI vs MBO"
+    (``activation.kr1``: week-1 activation 42% -> 65%; ``kr2``:
+    time-to-first-value 5 -> 2 days; ``kr3``: week-1 NPS 28 -> 45) are checked
+    in on the first seven Mondays of the cycle 2026-07-01 to 2026-09-30
+    (2026-07-06 to 2026-08-17). Each follows a
     straight-line pace that would cover 65%, 70% and 50% of its distance by the
     cycle's end, plus noise; confidence is the team's running belief (0-10) in
     the score the check-ins so far project for the end of the cycle.
@@ -590,9 +604,10 @@ def load_statements() -> pd.DataFrame:
 
     The corpus that :func:`okr_toolkit.classify_statement` and
     :func:`okr_toolkit.parse_statement` are tested against. The first 67 rows are
-    every key result, KPI and task line of the seeds (seed 001's KPI list
-    included), plus the seeds' objectives that state no number (``source``
-    ``"seed 000"`` ... ``"seed 004"``); the rest are our own phrasings
+    every key result, KPI and task line of the source articles (the KPI list of
+    "OKR vs. KPI: Differences And Importance" included), plus the articles'
+    objectives that state no number (``source``: the article's short title, as
+    in :func:`load_sources`); the rest are our own phrasings
     (``"handwritten"``) across sales, marketing, product, engineering, support,
     HR, finance and a few other fields, in many styles:
     bullets, "KR1:", lower case, trailing periods, arrows, ``≥``, "at least",
@@ -627,11 +642,13 @@ def load_statements() -> pd.DataFrame:
     deadline : str
         Normalised deadline such as ``"end of Q3"``; NaN when none is given.
     source : str
-        ``"seed 000"`` ... ``"seed 004"`` or ``"handwritten"``.
+        The article's short title (as in :func:`load_sources`) or
+        ``"handwritten"``.
 
-    Source: seeds 000-004 (text) and handwritten phrasings; labels and parse
-    columns are ours, following seed 000 (a key result measures an outcome, a
-    task is not one) and seed 003 (a KPI is a threshold to hold).
+    Source: the five source articles (text) and handwritten phrasings; labels and
+    parse columns are ours, following "OKR vs KPI vs MBO" (a key result measures
+    an outcome, a task is not one) and "KPI vs OKR — the difference that matters"
+    (a KPI is a threshold to hold).
 
     Examples
     --------
@@ -649,12 +666,58 @@ def load_statements() -> pd.DataFrame:
     return _load_dataset("statements.csv", _STATEMENTS)
 
 
+def load_sources() -> pd.DataFrame:
+    """The five articles the toolkit's rules, tables and worked examples come from.
+
+    One row per article, by the short title the project cites it with: the
+    ``source`` columns of the other datasets and the ``source`` of every lint rule
+    (:data:`okr_toolkit.RULES`) name these short titles, followed by where in the
+    article the fact is (``"OKR vs KPI vs MBO, table"``, ``"..., mistake 3"``), with
+    several sources separated by ``"; "``. ``docs/sources.md`` says more about
+    what each article contributes.
+
+    Size: (5, 4)
+
+    Columns
+    -------
+    source : str
+        The short title used in citations, e.g. ``"OKR vs KPI vs MBO"``.
+    title : str
+        The article's full title.
+    site : str
+        The site or product the article names as its publisher; NaN when it
+        names none.
+    contributes : str
+        What the toolkit takes from it, in one sentence.
+
+    Source: the five articles themselves; the summaries are ours.
+
+    Examples
+    --------
+    >>> from okr_toolkit.datasets import load_sources
+    >>> frame = load_sources()
+    >>> frame.shape
+    (5, 4)
+    >>> for source in frame["source"]:
+    ...     print(source)
+    OKR vs KPI vs MBO
+    OKR vs. KPI: Differences And Importance
+    Do OKRs replace KPIs?
+    KPI vs OKR — the difference that matters
+    Enhance KPIs with OKRs
+    >>> print(frame.set_index("source").at["OKR vs KPI vs MBO", "title"])
+    OKR vs KPI vs MBO: Differences and How They Work Together
+    """
+    return _load_dataset("sources.csv", _SOURCES)
+
+
 def load_acme_kpis() -> pd.DataFrame:
     """The KPI catalogue of Acme Analytics, a synthetic B2B analytics SaaS company.
 
     Twenty-one KPIs over nine teams (Company, Growth, Marketing, Sales, Product,
-    Engineering, Customer Success, Finance, People), inside seed 001's 12-25 for a
-    whole company. Two are the stalled KPIs of seed 000 (``activation_rate``,
+    Engineering, Customer Success, Finance, People), inside the 12-25 for a
+    whole company of "OKR vs. KPI: Differences And Importance". Two are the
+    stalled KPIs of "OKR vs KPI vs MBO" (``activation_rate``,
     threshold 50%, and ``mql_to_sql_rate``, threshold 25%); seven are better
     low (time to first value, cost per lead, sales cycle, dashboard load time,
     first response time, logo churn, CAC payback).
@@ -757,7 +820,7 @@ def load_acme_objectives() -> pd.DataFrame:
     with ``parent_id`` linking person -> team -> company. ``origin`` records
     whether the level above cascaded the objective (``top_down``) or the team
     proposed it (``bottom_up``): 11 of the 18 objectives below company level are
-    bottom-up, close to seed 000's 60/40. The OKR file format has no field for
+    bottom-up, close to the 60/40 of "OKR vs KPI vs MBO". The OKR file format has no field for
     this, and it cannot be read off an objective's text, so it lives here.
     Company objectives count as ``top_down``: the cascade starts there.
 

@@ -57,7 +57,10 @@ class Exercise:
 
 
 def _framework_with(aspect: str, words: str) -> str:
-    """The framework whose cell for ``aspect`` mentions ``words`` (from seed 000's table)."""
+    """The framework whose cell for ``aspect`` mentions ``words``.
+
+    The cells are those of the comparison table in "OKR vs KPI vs MBO".
+    """
     from okr_toolkit.datasets import load_framework_comparison
 
     row = load_framework_comparison().set_index("aspect").loc[aspect]

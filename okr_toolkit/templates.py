@@ -3,7 +3,7 @@
 The starter is a YAML document in the OKR file format, version 1
 (``okr file-format`` prints its description). It uses only documented fields, with a comment
 on each saying what it is for, and holds one worked example to overwrite:
-seed 000's stalled KPI (week-1 activation at 42% against a 50% threshold)
+the stalled KPI of "OKR vs KPI vs MBO" (week-1 activation at 42% against a 50% threshold)
 turned into an objective with three key results, one KPI and a first weekly
 check-in. ``okr new`` puts a ``# yaml-language-server: $schema=...`` line first,
 naming the JSON Schema installed with the toolkit as a ``file://`` address, so

@@ -4,10 +4,10 @@ Two families of files come from this script; every other file in ``datasets/`` i
 typed in by hand from the source articles (see ``datasets/README.md``) and is not
 touched here.
 
-* ``kpi_history.csv`` and ``checkins.csv``: the two stalled KPIs of seed 000 and the
-  activation OKR's check-ins, drawn from one ``numpy.random.default_rng(7)`` in a
-  fixed order (activation history, MQL-to-SQL history, then the three check-in
-  series).
+* ``kpi_history.csv`` and ``checkins.csv``: the two stalled KPIs of "OKR vs KPI vs
+  MBO" and the activation OKR's check-ins, drawn from one
+  ``numpy.random.default_rng(7)`` in a fixed order (activation history, MQL-to-SQL
+  history, then the three check-in series).
 * The Acme Analytics case study: ``acme_kpis.csv``, ``acme_kpi_history.csv``,
   ``acme_objectives.csv``, ``acme_okrs.yaml`` and ``acme_mbo_targets.csv``, drawn
   from a second generator, ``numpy.random.default_rng([7, 2026])``, so that adding
@@ -20,10 +20,11 @@ A second run writes byte-identical files::
     python scripts/make_datasets.py              # rewrites datasets/
     python scripts/make_datasets.py --out /tmp/x # writes somewhere else
 
-The figures come from seed 000: week-1 activation stuck at 42% against a 50%
-threshold for six months (26 weeks), MQL-to-SQL conversion stuck at 18% against 25%
-for nine months (39 weeks), and the activation OKR that reframes the first of them
-(42% -> 65%, time-to-first-value 5 -> 2 days, week-1 NPS 28 -> 45).
+The figures come from "OKR vs KPI vs MBO" (``docs/sources.md``): week-1 activation
+stuck at 42% against a 50% threshold for six months (26 weeks), MQL-to-SQL conversion
+stuck at 18% against 25% for nine months (39 weeks), and the activation OKR that
+reframes the first of them (42% -> 65%, time-to-first-value 5 -> 2 days, week-1 NPS
+28 -> 45).
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ CONFIDENCE_WEIGHT = 0.4
 
 @dataclass(frozen=True)
 class StalledKPI:
-    """A KPI that hovers below its threshold (seed 000)."""
+    """A KPI that hovers below its threshold, as in "OKR vs KPI vs MBO"."""
 
     name: str
     mean: float  # where the KPI is stuck, in percent
@@ -164,9 +165,10 @@ def write_csv(frame: pd.DataFrame, path: Path) -> None:
 # --------------------------------------------------------------------------- Acme Analytics
 #
 # A synthetic B2B analytics SaaS company, "Acme Analytics", for the case study of
-# notebook 08. Everything below is invented; the seeds only lend it the stalled
-# KPIs (activation 42% vs 50%, MQL-to-SQL 18% vs 25%), the first-response move of
-# seed 003 (6 hours towards 2) and the 60/40 bottom-up ratio of seed 000.
+# notebook 08. Everything below is invented; the source articles only lend it the
+# stalled KPIs (activation 42% vs 50%, MQL-to-SQL 18% vs 25%), the first-response
+# move of "KPI vs OKR — the difference that matters" (6 hours towards 2) and the
+# 60/40 bottom-up ratio of "OKR vs KPI vs MBO".
 
 ACME_STREAM = 2026  # second entry of the Acme generator's seed: default_rng([seed, 2026])
 ACME_COMPANY = "Acme Analytics"
@@ -271,8 +273,9 @@ ACME_KPIS = (
             "Employee Net Promoter Score from the monthly pulse survey."),
 )  # fmt: skip
 
-# First response time is stuck like the seed KPIs: a mean-reverting walk around six hours
-# (seed 003's starting point), kept within 0.8 hours of it and centred on it.
+# First response time is stuck like the stalled KPIs above: a mean-reverting walk around
+# six hours (the starting point in "KPI vs OKR — the difference that matters"), kept
+# within 0.8 hours of it and centred on it.
 ACME_STALL = StalledKPI("first_response_time", 6.0, 4.0, 0.3, 0.5, 0.8, weeks=20)
 
 

@@ -11,7 +11,7 @@ file:
 * the shipped files (``datasets/sample_okrs.yaml``, ``datasets/acme_okrs.yaml``)
   and every readable ``tests/bad_files/valid_*`` file, read with
   :func:`okr_toolkit.read_okr_file`, with and without their KPIs;
-* the seeds' examples (:func:`okr_toolkit.datasets.load_okr_examples`), whole
+* the articles' examples (:func:`okr_toolkit.datasets.load_okr_examples`), whole
   and one example at a time;
 * a few thousand random OKR tables (and KPI tables) built from the labelled
   corpus's sentences with other numbers, cycles, ``pay_linked``,

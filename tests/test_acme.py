@@ -75,7 +75,9 @@ def test_generator_is_deterministic_and_other_seeds_differ(tmp_path: Path) -> No
 
 def test_company_size_follows_the_seeds() -> None:
     kpis = load_acme_kpis()
-    low, high = okr.core.DEFAULT_SETTINGS.kpi_count_range  # seed 001: 12-25 KPIs for a company
+    low, high = (
+        okr.core.DEFAULT_SETTINGS.kpi_count_range
+    )  # OKR vs. KPI: Differences And Importance: 12-25 KPIs for a company
     assert low <= len(kpis) <= high
     assert kpis["kpi"].is_unique
     assert 8 <= kpis["team"].nunique() <= 10
@@ -85,8 +87,8 @@ def test_company_size_follows_the_seeds() -> None:
 
 def test_seed_kpis_tie_to_the_earlier_notebooks() -> None:
     kpis = load_acme_kpis().set_index("kpi")
-    assert kpis.loc["activation_rate", "threshold"] == 50  # seed 000
-    assert kpis.loc["mql_to_sql_rate", "threshold"] == 25  # seed 000
+    assert kpis.loc["activation_rate", "threshold"] == 50  # OKR vs KPI vs MBO
+    assert kpis.loc["mql_to_sql_rate", "threshold"] == 25  # OKR vs KPI vs MBO
     history = load_acme_kpi_history()
     seed = okr.datasets.load_kpi_history()
     for kpi, group in seed.groupby("kpi"):
@@ -118,7 +120,8 @@ def test_the_library_finds_exactly_the_stalled_kpis() -> None:
     assert set(flagged.loc[flagged["stalled"], "kpi"]) == set(STALLED)
     candidates = okr.planning.find_candidates(history)
     assert candidates.index.tolist() == list(STALLED)  # longest stall first
-    # the suggested baselines are the levels the KPIs are stuck at (seed 000; seed 003)
+    # the suggested baselines are the levels the KPIs are stuck at
+    # (OKR vs KPI vs MBO; KPI vs OKR — the difference that matters)
     assert candidates["baseline"].to_dict() == {
         "mql_to_sql_rate": 18.0,
         "activation_rate": 42.0,
@@ -148,7 +151,9 @@ def test_every_key_result_names_a_listed_kpi(raw: dict[str, Any], krs: pd.DataFr
     assert listed == set(load_acme_kpis()["kpi"])  # the whole catalogue, not only KR KPIs
     named = set(krs["kpi"].dropna())
     assert named <= listed
-    assert named < listed  # not every KPI became a key result (seed 003, mistake 8)
+    assert (
+        named < listed
+    )  # not every KPI became a key result (KPI vs OKR — the difference that matters, mistake 8)
 
 
 def test_kpi_entries_match_the_catalogue(raw: dict[str, Any]) -> None:
@@ -197,7 +202,7 @@ def test_objectives_csv_is_the_same_tree_as_the_yaml(raw: dict[str, Any]) -> Non
 def test_about_sixty_percent_of_aligned_objectives_are_bottom_up() -> None:
     tree = load_acme_objectives()
     share = bottom_up_share(tree)
-    target = okr.core.DEFAULT_SETTINGS.bottom_up_share  # seed 000: 60/40
+    target = okr.core.DEFAULT_SETTINGS.bottom_up_share  # OKR vs KPI vs MBO: 60/40
     assert abs(share - target) <= 0.05
     assert share == pytest.approx(11 / 18)
     assert (tree.loc[tree["level"] == "company", "origin"] == "top_down").all()
@@ -284,7 +289,7 @@ def test_mbo_targets_are_conservative_except_the_stale_ones() -> None:
     moving = mbo[mbo["baseline"] != mbo["target"]]
     achieved = okr.core.achievement(moving["achieved"], moving["target"], better=moving["better"])
     met = achieved >= 0.95
-    assert met.mean() >= 0.6  # pay-linked targets are mostly met (seed 000)
+    assert met.mean() >= 0.6  # pay-linked targets are mostly met (OKR vs KPI vs MBO)
     stale = moving.loc[achieved < 0.85, "metric"].tolist()
     assert stale == ["event_leads", "hires"]
     assert set(mbo["team"]) == set(load_acme_kpis()["team"])

@@ -197,7 +197,7 @@ def okr_yaml(tmp_path):
 def test_score_okr_file_scores_what_has_a_check_in_and_invents_nothing(okr_yaml, capsys):
     assert main(["score", str(okr_yaml), "--format", "json"]) == 0
     rows = {r["kr_id"]: r for r in json.loads(capsys.readouterr().out)}
-    # seed 000: (58.1 - 42) / (65 - 42) = 0.7
+    # OKR vs KPI vs MBO: (58.1 - 42) / (65 - 42) = 0.7
     assert rows["activation.kr1"]["score"] == pytest.approx(0.7)
     assert rows["activation.kr1"]["grade"] == "green"
     # current = the latest check-in (07-20, not the last listed): (5 - 3.5) / (5 - 2) = 0.5
@@ -312,7 +312,7 @@ def test_convert_one_kpi(capsys):
     out = capsys.readouterr().out
     assert "key result: Increase week-1 activation from 42% to 65%" in out
     assert "baseline 42%, target 65% (strategy explicit)" in out
-    # seed 000: the threshold is cleared at (50 - 42) / (65 - 42) = 0.35
+    # OKR vs KPI vs MBO: the threshold is cleared at (50 - 42) / (65 - 42) = 0.35
     assert "cleared at a score of 0.35" in out
 
 
@@ -321,7 +321,7 @@ def test_convert_json(capsys):
     assert main([*argv, "--strategy", "clear_at_score", "--score", "0.5", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     [proposal] = data["proposals"]
-    # seed 000: 18 -> 32 clears 25 at a score of 0.5
+    # OKR vs KPI vs MBO: 18 -> 32 clears 25 at a score of 0.5
     assert proposal["target"] == 32.0 and proposal["threshold_score"] == 0.5
     assert proposal["clears_threshold"] is True and proposal["warnings"] == []
     assert "clearing the 25 threshold" in proposal["explanation"]

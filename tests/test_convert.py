@@ -23,11 +23,11 @@ def seed_row(kr_id: str) -> pd.Series:
 @pytest.mark.parametrize(
     ("kr_id", "kwargs"),
     [
-        # seed 000: activation stuck at 42% vs 50%; 65% clears the threshold at 8/23
+        # OKR vs KPI vs MBO: activation stuck at 42% vs 50%; 65% clears the threshold at 8/23
         ("activation.kr1", {"strategy": "clear_at_score", "score": 8 / 23}),
         ("activation.kr1", {"strategy": "gap_multiple", "multiple": 23 / 8}),
         ("activation.kr1", {"strategy": "explicit", "target": 65}),
-        # seed 000: MQL-to-SQL stuck at 18% vs 25%; 32% clears it at exactly 0.5
+        # OKR vs KPI vs MBO: MQL-to-SQL stuck at 18% vs 25%; 32% clears it at exactly 0.5
         ("mql_to_sql.kr1", {"strategy": "clear_at_score", "score": 0.5}),
         ("mql_to_sql.kr1", {"strategy": "gap_multiple", "multiple": 2}),
     ],
@@ -60,8 +60,9 @@ def test_seed_000_activation_reads_as_the_design_note_says():
     [
         ("activation.kr2", 4.0),  # time to first value, days: lower is better
         ("mql_to_sql.kr2", 40.0),  # sales cycle 45 -> 30 days
-        ("support_human.kr1", 120.0),  # seed 003: first response 6 h -> 45 min, in minutes
-        ("support_channels.kr1", 4.0),  # seed 002: response time 5 h -> 2 h
+        # KPI vs OKR — the difference that matters: first response 6 h -> 45 min, in minutes
+        ("support_human.kr1", 120.0),
+        ("support_channels.kr1", 4.0),  # Do OKRs replace KPIs?: response time 5 h -> 2 h
     ],
 )
 def test_decreasing_seed_key_results(kr_id, threshold):
@@ -92,8 +93,8 @@ def test_seed_000_customer_satisfaction_30_to_50():
 
 
 def test_seed_004_revenue_kpi_kept_as_kr_target_is_flagged():
-    # Seed 004 keeps "Achieve $50M revenue" (the original KPI) as KR1: a KR set at the
-    # KPI threshold, so even a perfect score only reaches the line.
+    # "Enhance KPIs with OKRs" keeps "Achieve $50M revenue" (the original KPI) as KR1:
+    # a KR set at the KPI threshold, so even a perfect score only reaches the line.
     row = seed_row("market_leader.kr1")
     kr = kpi_to_kr(
         "revenue", 40e6, row["kpi_threshold"], strategy="explicit", target=row["target"], unit="$"
@@ -111,7 +112,7 @@ def test_seed_004_revenue_kpi_kept_as_kr_target_is_flagged():
 
 def test_benchmark_top_reads_the_best_end_of_the_range():
     win = kpi_to_kr("win_rate_mid_market", 18, 20, strategy="benchmark_top", unit="%")
-    assert win.target == 30.0  # seed 000: win rate 20-30%
+    assert win.target == 30.0  # OKR vs KPI vs MBO: win rate 20-30%
     close = kpi_to_kr("time_to_close", 70, 60, strategy="benchmark_top", better="lower")
     assert close.target == 30.0 and close.direction == "decrease"  # time to close 30-60 days
 
@@ -282,7 +283,8 @@ def test_converter_widget_drives_without_a_browser():
 
     app = KPIConverter()
     assert app.kpi.value == "mql_to_sql_rate"
-    assert app.proposal.target == pytest.approx(32.0)  # clear at 0.5, seed 000's 18 -> 32
+    # clear at 0.5, 18 -> 32 as in OKR vs KPI vs MBO
+    assert app.proposal.target == pytest.approx(32.0)
     assert app.score.layout.display == "" and app.multiple.layout.display == "none"
     app.kpi.value = "activation_rate"
     app.strategy.value = "gap_multiple"

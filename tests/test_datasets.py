@@ -26,6 +26,7 @@ from okr_toolkit.datasets import (
     load_kpi_history,
     load_okr_examples,
     load_okr_vs_kpi,
+    load_sources,
     load_statements,
 )
 from okr_toolkit.exceptions import OKRDataError
@@ -185,6 +186,12 @@ CASES = [
         },
         {"metric", "baseline", "target", "unit", "direction", "relative_change", "deadline"},
     ),
+    (
+        load_sources,
+        (5, 4),
+        {"source": S, "title": S, "site": S, "contributes": S},
+        {"site"},
+    ),
 ]
 
 KIND_CHECKS: dict[str, Callable[[pd.Series], bool]] = {
@@ -245,23 +252,36 @@ def _matches(value: float, expected: float | None) -> bool:
 @pytest.mark.parametrize(
     ("kr_id", "baseline", "target", "unit", "direction", "threshold"),
     [
-        ("activation.kr1", 42, 65, "%", "increase", 50),  # seed 000: 42% -> 65%, threshold 50%
-        ("activation.kr2", 5, 2, "days", "decrease", None),  # seed 000: 5 -> 2 days
-        ("activation.kr3", 28, 45, "score", "increase", None),  # seed 000: week-1 NPS 28 -> 45
-        ("mql_to_sql.kr1", 18, 32, "%", "increase", 25),  # seed 000: 18% -> 32%, target 25%
-        ("mql_to_sql.kr2", 45, 30, "days", "decrease", None),  # seed 000: sales cycle
-        ("mql_to_sql.kr3", None, 80, "%", "stay_above", None),  # seed 000: 80%+ satisfaction
-        ("satisfaction_leader.kr1", 30, 50, "%", "increase", None),  # seed 000: 30% -> 50%
-        ("support_channels.kr1", 5, 2, "hours", "decrease", None),  # seed 002: 5 h -> 2 h
-        ("support_channels.kr2", 80, 90, "%", "increase", None),  # seed 002: CSAT 80% -> 90%
-        ("eu_expansion.kr2", 15, 25, "%", "increase", None),  # seed 002: 15% -> 25%
-        ("support_human.kr1", 360, 45, "minutes", "decrease", None),  # seed 003: 6 h -> 45 min
-        ("support_human.kr2", 3.8, 4.5, "score", "increase", None),  # seed 003: CSAT
-        ("arr_growth.kr1", 2_000_000, 3_000_000, "$", "increase", None),  # seed 003: $2M -> $3M
-        ("nps_growth.kr1", 32, 48, "score", "increase", None),  # seed 003
-        ("nps_q3.kr1", 32, 45, "score", "increase", None),  # seed 003: by end of Q3
-        ("market_leader.kr1", None, 50_000_000, "$", "increase", 50_000_000),  # seed 004
-        ("market_leader.kr2", None, 25, "%", "stay_above", 25),  # seed 004: maintain 25%
+        # OKR vs KPI vs MBO: 42% -> 65%, threshold 50%
+        ("activation.kr1", 42, 65, "%", "increase", 50),
+        ("activation.kr2", 5, 2, "days", "decrease", None),  # OKR vs KPI vs MBO: 5 -> 2 days
+        # OKR vs KPI vs MBO: week-1 NPS 28 -> 45
+        ("activation.kr3", 28, 45, "score", "increase", None),
+        # OKR vs KPI vs MBO: 18% -> 32%, target 25%
+        ("mql_to_sql.kr1", 18, 32, "%", "increase", 25),
+        ("mql_to_sql.kr2", 45, 30, "days", "decrease", None),  # OKR vs KPI vs MBO: sales cycle
+        # OKR vs KPI vs MBO: 80%+ satisfaction
+        ("mql_to_sql.kr3", None, 80, "%", "stay_above", None),
+        ("satisfaction_leader.kr1", 30, 50, "%", "increase", None),  # OKR vs KPI vs MBO: 30% -> 50%
+        # Do OKRs replace KPIs?: 5 h -> 2 h
+        ("support_channels.kr1", 5, 2, "hours", "decrease", None),
+        # Do OKRs replace KPIs?: CSAT 80% -> 90%
+        ("support_channels.kr2", 80, 90, "%", "increase", None),
+        ("eu_expansion.kr2", 15, 25, "%", "increase", None),  # Do OKRs replace KPIs?: 15% -> 25%
+        # KPI vs OKR — the difference that matters: 6 h -> 45 min
+        ("support_human.kr1", 360, 45, "minutes", "decrease", None),
+        # KPI vs OKR — the difference that matters: CSAT
+        ("support_human.kr2", 3.8, 4.5, "score", "increase", None),
+        # KPI vs OKR — the difference that matters: $2M -> $3M
+        ("arr_growth.kr1", 2_000_000, 3_000_000, "$", "increase", None),
+        # KPI vs OKR — the difference that matters
+        ("nps_growth.kr1", 32, 48, "score", "increase", None),
+        # KPI vs OKR — the difference that matters: by end of Q3
+        ("nps_q3.kr1", 32, 45, "score", "increase", None),
+        # Enhance KPIs with OKRs
+        ("market_leader.kr1", None, 50_000_000, "$", "increase", 50_000_000),
+        # Enhance KPIs with OKRs: maintain 25%
+        ("market_leader.kr2", None, 25, "%", "stay_above", 25),
     ],
 )
 def test_okr_examples_hold_the_seed_figures(
@@ -283,8 +303,8 @@ def test_okr_examples_hold_the_seed_figures(
 @pytest.mark.parametrize(
     ("kr_id", "relative_change"),
     [
-        ("brand_awareness.kr1", 0.30),  # seed 000: click-through rate "by 30%"
-        ("eu_expansion.kr1", 0.50),  # seed 002: inbound leads "by 50%"
+        ("brand_awareness.kr1", 0.30),  # OKR vs KPI vs MBO: click-through rate "by 30%"
+        ("eu_expansion.kr1", 0.50),  # Do OKRs replace KPIs?: inbound leads "by 50%"
     ],
 )
 def test_relative_key_results(kr_id: str, relative_change: float) -> None:
@@ -301,7 +321,8 @@ def test_okr_examples_structure() -> None:
     assert list(frame["kind"].cat.categories) == list(KINDS)
     # one objective per example
     assert (frame.groupby("example_id")["objective"].nunique(dropna=False) == 1).all()
-    # seed 001's sales objective has no key results in the seed, so it is not here
+    # the sales objective of "OKR vs. KPI: Differences And Importance" has no key results
+    # there, so it is not here
     assert not frame["objective"].str.contains("B2B", na=False).any()
     kinds = frame.set_index("kr_id")["kind"]
     for activity in ("community.kr1", "csat_index.kr1", "support_channels.kr3", "eu_expansion.kr3"):
@@ -329,7 +350,7 @@ def test_directions_are_consistent_with_baseline_and_target() -> None:
 
 def test_kpi_benchmarks_hold_the_seed_ranges() -> None:
     frame = load_kpi_benchmarks().set_index("kpi")
-    # seed 000: NRR 100-115%, deal size $5K-25K, time to close 30-60 days, CSAT 90-95%+
+    # OKR vs KPI vs MBO: NRR 100-115%, deal size $5K-25K, time to close 30-60 days, CSAT 90-95%+
     assert frame.loc["net_revenue_retention", ["low", "high"]].tolist() == [100, 115]
     assert frame.loc["average_deal_size_mid_market", ["low", "high"]].tolist() == [5000, 25000]
     assert frame.loc["time_to_close", ["low", "high", "unit"]].tolist() == [30, 60, "days"]
@@ -344,15 +365,16 @@ def test_kpi_benchmarks_hold_the_seed_ranges() -> None:
 
 def test_kpi_examples_cover_every_seed_list() -> None:
     frame = load_kpi_examples()
-    seed001 = frame[frame["source"] == "seed 001 text"]
-    assert seed001["function"].value_counts().to_dict() == {
+    listed = frame[frame["source"] == "OKR vs. KPI: Differences And Importance, text"]
+    assert listed["function"].value_counts().to_dict() == {
         "Sales": 6,
         "Marketing": 5,
         "Customer Success": 5,
         "Product": 4,
     }
-    assert seed001["example_value"].notna().all()  # seed 001 gives a value for each
-    assert frame.loc[frame["source"] == "seed 003 text", "example_value"].isna().all()
+    assert listed["example_value"].notna().all()  # the article gives a value for each
+    saas = frame["source"] == "KPI vs OKR — the difference that matters, text"
+    assert frame.loc[saas, "example_value"].isna().all()
     assert not frame.duplicated(["function", "kpi", "period", "source"]).any()
 
 
@@ -370,9 +392,35 @@ def test_framework_comparison_rows() -> None:
         "analogy",
         "focus",
     ]
-    assert (frame["source"].iloc[:6] == "seed 000 table").all()
-    assert frame["source"].iloc[6:].str.startswith("seed 000 text").all()
+    assert (frame["source"].iloc[:6] == "OKR vs KPI vs MBO, table").all()
+    assert frame["source"].iloc[6:].str.startswith("OKR vs KPI vs MBO, text").all()
     assert frame.set_index("aspect").at["cycle", "mbo"] == "Annual"
+
+
+def test_sources_are_the_articles_docs_sources_md_lists() -> None:
+    frame = load_sources()
+    assert frame["source"].is_unique and frame["title"].is_unique
+    # a short title is the full title or its beginning, so it is recognisable
+    doc = (REPO / "docs" / "sources.md").read_text(encoding="utf-8")
+    for row in frame.itertuples():
+        assert row.title.startswith(row.source)
+        assert f"| {row.source} | {row.title} |" in doc
+        assert f"## {row.source}\n" in doc
+
+
+@pytest.mark.parametrize(
+    "loader",
+    [case[0] for case in CASES if "source" in case[2] and case[0] is not load_sources],
+    ids=lambda f: f.__name__,
+)
+def test_every_source_value_names_an_article(loader: Callable[[], pd.DataFrame]) -> None:
+    # "<short title>[, <where>]", several joined by "; ", or "handwritten"
+    articles = set(load_sources()["source"])
+    for value in loader()["source"].unique():
+        if value == "handwritten":
+            continue
+        for part in value.split("; "):
+            assert part.split(", ")[0] in articles, f"{value!r} names no article of sources.csv"
 
 
 # --- synthetic data -------------------------------------------------------------------
@@ -381,8 +429,8 @@ def test_framework_comparison_rows() -> None:
 @pytest.mark.parametrize(
     ("kpi", "weeks", "threshold", "centre"),
     [
-        ("activation_rate", 26, 50.0, 42.0),  # seed 000: six months at 42% vs 50%
-        ("mql_to_sql_rate", 39, 25.0, 18.0),  # seed 000: nine months at 18% vs 25%
+        ("activation_rate", 26, 50.0, 42.0),  # OKR vs KPI vs MBO: six months at 42% vs 50%
+        ("mql_to_sql_rate", 39, 25.0, 18.0),  # OKR vs KPI vs MBO: nine months at 18% vs 25%
     ],
 )
 def test_kpi_history_is_stalled_below_threshold(

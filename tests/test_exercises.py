@@ -7,13 +7,13 @@ import pytest
 from okr_toolkit import exercises
 
 HAND_WORKED = {
-    "frameworks.annual": "MBO",  # seed 000 table: MBO cycle is annual
-    "frameworks.stretch": "OKR",  # seed 000 table: 60-70% is healthy
-    "frameworks.fuel_gauge": "KPI",  # seed 000: KPI is the fuel gauge
-    "frameworks.pay": "MBO",  # seed 000: year-end result drives the bonus
-    "frameworks.uptime_kpi": "KPI",  # seed 000 mistake 1
+    "frameworks.annual": "MBO",  # OKR vs KPI vs MBO, table: MBO cycle is annual
+    "frameworks.stretch": "OKR",  # OKR vs KPI vs MBO, table: 60-70% is healthy
+    "frameworks.fuel_gauge": "KPI",  # OKR vs KPI vs MBO: KPI is the fuel gauge
+    "frameworks.pay": "MBO",  # OKR vs KPI vs MBO: year-end result drives the bonus
+    "frameworks.uptime_kpi": "KPI",  # OKR vs KPI vs MBO, mistake 1
     "frameworks.uptime_okr": "OKR",
-    "scoring.threshold_score": 8 / 23,  # seed 000: (50 - 42) / (65 - 42)
+    "scoring.threshold_score": 8 / 23,  # OKR vs KPI vs MBO: (50 - 42) / (65 - 42)
     "scoring.sales_cycle": 0.4,  # (39 - 45) / (30 - 45)
     "scoring.mql_at_07": 27.8,  # 18 + 0.7 * 14
     "scoring.weakest_link": 0.2,
@@ -22,11 +22,11 @@ HAND_WORKED = {
     "activation.gap_multiple_target": 42 + 2 * (50 - 42),
     "activation.value_at_07": 42 + 0.7 * (65 - 42),  # 58.1
     "activation.threshold_score_at_60": (50 - 42) / (60 - 42),
-    "mql.threshold_score": (25 - 18) / (32 - 18),  # seed 000: exactly 0.5
+    "mql.threshold_score": (25 - 18) / (32 - 18),  # OKR vs KPI vs MBO: exactly 0.5
     "mql.target_clear_at_035": 18 + (25 - 18) / 0.35,  # 38
     "mql.sales_cycle_at_07": 45 + 0.7 * (30 - 45),  # 34.5 days
-    "migration.bank": "COEXIST",  # seed 000: regulation, pay and HR keep MBO as the record
-    "migration.team_e_joins": "2026Q3",  # seed 000: by Q3 every team on quarterly OKRs
+    "migration.bank": "COEXIST",  # OKR vs KPI vs MBO: regulation, pay and HR keep MBO as the record
+    "migration.team_e_joins": "2026Q3",  # OKR vs KPI vs MBO: by Q3 every team on quarterly OKRs
     "migration.first_quarter_target": 8 + (12 - 8) / 4,
     "scenarios.mean_end_value": 57.0,  # 48 + 1.5 x 6
     "scenarios.zero_volatility": 0.0,  # every path ends at 54: score 12/23 < 0.7

@@ -1,7 +1,8 @@
 """Tests of choosing a framework and reading a run-vs-change mix (okr_toolkit.planning.frameworks).
 
-Each case names the seed rule it checks: seed 000's comparison table and its
-common mistakes, seed 004's run-vs-change reading.
+Each case names the rule of a source article it checks (docs/sources.md): the
+comparison table of "OKR vs KPI vs MBO" and its common mistakes, the run-vs-change
+reading of "Enhance KPIs with OKRs".
 """
 
 from __future__ import annotations
@@ -33,16 +34,18 @@ TABLE = load_framework_comparison().set_index("aspect")
 @pytest.mark.parametrize(
     ("statement", "expected"),
     [
-        # seed 000 mistake 1: "Maintain 99% uptime" is a defensible threshold (KPI)
+        # OKR vs KPI vs MBO, mistake 1: "Maintain 99% uptime" is a defensible threshold (KPI)
         ("Maintain 99% uptime", "KPI"),
-        # seed 000 mistake 1: "Increase uptime to 99.99% next quarter" turns it into an OKR
+        # OKR vs KPI vs MBO, mistake 1: "Increase uptime to 99.99% next quarter" turns it
+        # into an OKR
         ("Increase uptime to 99.99% next quarter", "OKR"),
-        # seed 003: "Maintain NPS above 40" is a KPI; "Increase NPS from 32 to 48" a KR
+        # KPI vs OKR — the difference that matters: "Maintain NPS above 40" is a KPI;
+        # "Increase NPS from 32 to 48" a KR
         ("Maintain NPS above 40", "KPI"),
         ("Increase NPS from 32 to 48", "OKR"),
-        # seed 000: activation 42% -> 65% is the worked KPI-to-OKR example
+        # OKR vs KPI vs MBO: activation 42% -> 65% is the worked KPI-to-OKR example
         ("Lift week-1 activation from 42% to 65%", "OKR"),
-        # seed 000 MBO: annual, feeds the bonus decision
+        # OKR vs KPI vs MBO, on MBO: annual, feeds the bonus decision
         ("Hit annual sales target of $1M for bonus", "MBO"),
     ],
 )
@@ -51,7 +54,7 @@ def test_statement_framework(statement: str, expected: str) -> None:
 
 
 def test_stretch_uptime_warns_kpi_dashboard_mistake_1() -> None:
-    # seed 000 mistake 1: "If a number deserves to be stretched, it belongs in an OKR,
+    # OKR vs KPI vs MBO, mistake 1: "If a number deserves to be stretched, it belongs in an OKR,
     # not on a KPI dashboard."
     rec = recommend_framework("Increase uptime to 99.99% next quarter")
     assert any("mistake 1" in w and "KPI dashboard" in w for w in rec.warnings)
@@ -70,7 +73,8 @@ def test_no_mistake_1_warning(statement: str) -> None:
 
 
 def test_kpi_statement_traits() -> None:
-    # seed 000 table: KPI is continuous, realistic; seed 003: a threshold to hold
+    # OKR vs KPI vs MBO, table: KPI is continuous, realistic; KPI vs OKR — the difference that
+    # matters: a threshold to hold
     rec = recommend_framework("Maintain 99% uptime")
     assert rec.traits == GoalTraits(cycle="continuous", kind="threshold", ambition="realistic")
     assert rec.scores == {"OKR": 0.0, "KPI": 3.0, "MBO": 0.0}
@@ -94,14 +98,14 @@ def test_statement_cycle(statement: str, cycle: str | None) -> None:
 
 
 def test_annual_okr_warns_mistake_5() -> None:
-    # seed 000 mistake 5: OKRs on an annual cycle are MBO in OKR clothing
+    # OKR vs KPI vs MBO, mistake 5: OKRs on an annual cycle are MBO in OKR clothing
     rec = recommend_framework("Grow ARR from $2M to $3M by year-end")
     assert rec.framework == "OKR"
     assert any("mistake 5" in w for w in rec.warnings)
 
 
 def test_pay_linked_okr_warns_mistake_6() -> None:
-    # seed 000 mistake 6: OKR scores tied to compensation
+    # OKR vs KPI vs MBO, mistake 6: OKR scores tied to compensation
     rec = recommend_framework("Grow ARR from $2M to $3M this quarter", pay_linked=True)
     assert rec.framework == "OKR"
     assert any("mistake 6" in w for w in rec.warnings)
@@ -116,7 +120,7 @@ def test_bonus_word_marks_pay_linked() -> None:
     [("Hire 5 engineers", "activity"), ("Improve customer satisfaction", "unmeasurable")],
 )
 def test_activity_or_unmeasurable_warned_and_answered(statement: str, label: str) -> None:
-    # seed 000: a task is an activity, not a KR; still answer from what the line says
+    # OKR vs KPI vs MBO: a task is an activity, not a KR; still answer from what the line says
     rec = recommend_framework(statement)
     assert rec.framework in FRAMEWORKS
     assert any(label.replace("_", " ") in w for w in rec.warnings)
@@ -147,7 +151,7 @@ def test_explicit_traits_override_statement() -> None:
 @pytest.mark.parametrize(
     ("traits", "expected"),
     [
-        # seed 000 table, MBO column: annual, conservative, pay-linked, top-down
+        # OKR vs KPI vs MBO, table, MBO column: annual, conservative, pay-linked, top-down
         (
             {
                 "cycle": "annual",
@@ -157,17 +161,17 @@ def test_explicit_traits_override_statement() -> None:
             },
             "MBO",
         ),
-        # seed 000 table, OKR column: quarterly, stretch, never paid, bidirectional
+        # OKR vs KPI vs MBO, table, OKR column: quarterly, stretch, never paid, bidirectional
         (
             {"cycle": "quarterly", "ambition": "stretch", "pay_linked": False, "set_by": "mixed"},
             "OKR",
         ),
-        # seed 000 table, KPI column: continuous, realistic, defined by management
+        # OKR vs KPI vs MBO, table, KPI column: continuous, realistic, defined by management
         ({"cycle": "continuous", "ambition": "realistic", "set_by": "management"}, "KPI"),
         ({"kind": "threshold"}, "KPI"),
         ({"kind": "change"}, "OKR"),
         ({"set_by": "bottom_up"}, "OKR"),
-        # seed 004: KPIs are often bonus-linked -> pay adds KPI evidence too
+        # Enhance KPIs with OKRs: KPIs are often bonus-linked -> pay adds KPI evidence too
         ({"kind": "threshold", "pay_linked": True}, "KPI"),
         # ties go by TIE_ORDER: OKR, KPI, MBO
         ({"cycle": "annual", "kind": "change"}, "OKR"),
@@ -203,7 +207,7 @@ def test_reasons_quote_the_table() -> None:
         assert reason.rule == TABLE.at[aspect, reason.points_to.lower()]
         assert reason.source == TABLE.at[aspect, "source"]
     by_trait = {r.trait: r for r in rec.reasons}
-    assert by_trait["cycle"].rule == "Quarterly"  # seed 000 table, Typical Cycle row
+    assert by_trait["cycle"].rule == "Quarterly"  # OKR vs KPI vs MBO, table, Typical Cycle row
     assert by_trait["set_by"].rule == "Bidirectional (60/40)"
     assert "Never" in by_trait["pay_linked"].rule
     assert rec.summary.startswith("OKR: cycle=quarterly")
@@ -280,7 +284,7 @@ def test_no_traits_at_all() -> None:
 
 
 # --------------------------------------------------------------------------------------
-# Many goals: classify_goals and run_change_mix (seed 004)
+# Many goals: classify_goals and run_change_mix (Enhance KPIs with OKRs)
 
 STARTUP = [
     "Grow ARR from $2M to $3M this quarter",
@@ -319,7 +323,7 @@ def test_mbo_goal_is_unclassified() -> None:
 
 
 def test_startup_mix() -> None:
-    # seed 004: "Startups are almost 100% change-focused"
+    # Enhance KPIs with OKRs: "Startups are almost 100% change-focused"
     mix = run_change_mix(STARTUP)
     assert isinstance(mix, RunChangeMix)
     assert (mix.n_goals, mix.run, mix.change, mix.unclassified) == (5, 0, 5, 0)
@@ -328,7 +332,7 @@ def test_startup_mix() -> None:
 
 
 def test_mature_mix() -> None:
-    # seed 004: "mature companies emphasize run"
+    # Enhance KPIs with OKRs: "mature companies emphasize run"
     mix = run_change_mix(MATURE)
     assert (mix.run, mix.change) == (4, 1)
     assert mix.run_share == pytest.approx(0.8)

@@ -17,7 +17,8 @@ from okr_toolkit.core import (
     is_success,
 )
 
-# (score, expected grade): bands red < 0.4 <= yellow < 0.7 <= green [seed 003, design]
+# (score, expected grade): bands red < 0.4 <= yellow < 0.7 <= green
+# [KPI vs OKR — the difference that matters; design]
 GRADE_CASES = [
     (0.0, "red"),
     (0.3, "red"),  # top of the printed red band 0.0-0.3
@@ -27,7 +28,7 @@ GRADE_CASES = [
     (0.6, "yellow"),
     (0.65, "yellow"),  # between 0.6 and 0.7
     (0.6999999, "yellow"),  # 1e-7 below 0.7 is a real shortfall
-    (0.7, "green"),  # seed 000/003: 0.7 counts as success
+    (0.7, "green"),  # OKR vs KPI vs MBO/003: 0.7 counts as success
     (0.7000000000000001, "green"),  # (58.1-42)/(65-42) in floating point
     (0.6999999999999998, "green"),  # (4.1-2)/(5-2) in floating point: still 0.7
     (1.0, "green"),
@@ -44,7 +45,7 @@ def test_grade_bands(value, expected):
 @pytest.mark.parametrize(
     ("current", "baseline", "target"),
     [
-        (58.1, 42, 65),  # seed 000 activation: 0.7000000000000001
+        (58.1, 42, 65),  # OKR vs KPI vs MBO activation: 0.7000000000000001
         (4.1, 2, 5),  # 0.6999999999999998
         (8.2, 4, 10),  # 0.6999999999999998
         (7.7, 0, 11),  # 0.7000000000000001
@@ -91,7 +92,8 @@ def test_grade_custom_settings():
     assert [grade(x, settings=strict) for x in (0.45, 0.7, 0.8)] == ["red", "yellow", "green"]
 
 
-# (score, committed, expected): aspirational succeeds at 0.7, committed at 1.0 [seed 000, 003]
+# (score, committed, expected): aspirational succeeds at 0.7, committed at 1.0
+# [OKR vs KPI vs MBO; KPI vs OKR — the difference that matters]
 SUCCESS_CASES = [
     (0.7, False, True),
     (0.69, False, False),
@@ -143,7 +145,7 @@ def test_interpret_score(value, committed, start):
 
 
 def test_interpret_score_says_low_scores_are_not_a_penalty():
-    # seed 000/003: low scores start a conversation, not a penalty
+    # OKR vs KPI vs MBO/003: low scores start a conversation, not a penalty
     assert "not a penalty" in interpret_score(0.1)
 
 

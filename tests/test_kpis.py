@@ -11,7 +11,7 @@ from okr_toolkit.core import KPI_STATUSES, compare_to_benchmarks, detect_stalls,
 
 # (value, keyword arguments, expected status); default tolerance 5% of the line
 STATUS_CASES = [
-    # seed 000: week-1 activation against its 50% threshold; margin 0.05*50 = 2.5
+    # OKR vs KPI vs MBO: week-1 activation against its 50% threshold; margin 0.05*50 = 2.5
     (42, {"threshold": 50}, "breached"),
     (49.99, {"threshold": 50}, "breached"),
     (50, {"threshold": 50}, "at_risk"),  # on the line is on the right side, inside the margin
@@ -19,7 +19,7 @@ STATUS_CASES = [
     (52.5, {"threshold": 50}, "at_risk"),  # the margin edge is inclusive
     (52.6, {"threshold": 50}, "healthy"),
     (58.1, {"threshold": 50}, "healthy"),
-    # seed 000: MQL-to-SQL 18% vs a 25% threshold
+    # OKR vs KPI vs MBO: MQL-to-SQL 18% vs a 25% threshold
     (18, {"threshold": 25}, "breached"),
     # lower is better: sales cycle in days against 30; margin 1.5
     (32, {"threshold": 30, "better": "lower"}, "breached"),
@@ -32,7 +32,7 @@ STATUS_CASES = [
     (94.8, {"lower": 90, "upper": 95}, "at_risk"),
     (89, {"lower": 90, "upper": 95}, "breached"),
     (95.2, {"lower": 90, "upper": 95}, "breached"),  # above the range is outside too
-    # seed 000: net revenue retention 100-115%
+    # OKR vs KPI vs MBO: net revenue retention 100-115%
     (108, {"lower": 100, "upper": 115}, "healthy"),
     # tolerance
     (50, {"threshold": 50, "tolerance": 0}, "at_risk"),
@@ -89,7 +89,7 @@ def test_kpi_status_empty():
 
 @pytest.fixture
 def benchmarks() -> pd.DataFrame:
-    # seed 000's typical B2B SaaS ranges (a subset)
+    # the typical B2B SaaS ranges of "OKR vs KPI vs MBO" (a subset)
     return pd.DataFrame(
         {
             "kpi": ["visitor_to_lead", "win_rate", "nrr", "sales_cycle"],
@@ -142,7 +142,8 @@ def test_detect_stalls_runs():
     out = detect_stalls(h)
     assert out["missed"].tolist() == [False, True, True, False, True, True, True]
     assert out["run"].tolist() == [0, 1, 2, 0, 1, 2, 3]
-    # seed 001: missed twice in a row needs intervention -> stalled from run 2
+    # OKR vs. KPI: Differences And Importance: missed twice in a row needs intervention
+    # -> stalled from run 2
     assert out["stalled"].tolist() == [False, False, True, False, False, True, True]
 
 
@@ -169,7 +170,7 @@ def test_detect_stalls_sorts_and_separates_kpis():
 
 
 def test_detect_stalls_lower_is_better():
-    # seed 000: sales cycle against a 30-day line; above it is a miss
+    # OKR vs KPI vs MBO: sales cycle against a 30-day line; above it is a miss
     h = pd.DataFrame(
         {
             "kpi": "sales_cycle",
@@ -219,7 +220,7 @@ def test_detect_stalls_empty():
 
 
 def test_stall_summary_seed_examples():
-    # seed 000: activation 42% vs 50% for six months; MQL-to-SQL 18% vs 25% for nine;
+    # OKR vs KPI vs MBO: activation 42% vs 50% for six months; MQL-to-SQL 18% vs 25% for nine;
     # plus a healthy KPI and one that missed only in the latest month
     months = list(range(1, 10))
     h = pd.concat(

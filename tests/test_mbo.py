@@ -11,15 +11,15 @@ from okr_toolkit.core import DEFAULT_PAYOUT, PayoutCurve, achievement
 
 # (actual, target, better, expected achievement)
 ACHIEVEMENT_CASES = [
-    (58.1, 65, "higher", 58.1 / 65),  # seed 000: activation at 58.1% of a 65% target ≈ 89%
+    (58.1, 65, "higher", 58.1 / 65),  # OKR vs KPI vs MBO: activation at 58.1% of a 65% target ≈ 89%
     (65, 65, "higher", 1.0),  # 100% is the target met exactly
     (70, 50, "higher", 1.4),
     (0, 50, "higher", 0.0),
     (-10, 50, "higher", -0.2),  # a loss against a profit target
-    (36, 30, "lower", 30 / 36),  # seed 000: sales cycle 36 days against 30 ≈ 83%
+    (36, 30, "lower", 30 / 36),  # OKR vs KPI vs MBO: sales cycle 36 days against 30 ≈ 83%
     (30, 30, "lower", 1.0),
     (25, 30, "lower", 1.2),
-    (3.0, 2.0, "lower", 2 / 3),  # seed 002: response time 3 h against 2 h
+    (3.0, 2.0, "lower", 2 / 3),  # Do OKRs replace KPIs?: response time 3 h against 2 h
 ]
 
 
@@ -53,7 +53,7 @@ PAYOUT_CASES = [
     (1.2, 1.5),  # knot: cap
     (1.5, 1.5),  # flat beyond the cap
     (3.0, 1.5),
-    (58.1 / 65, 0.5 + (58.1 / 65 - 0.8) / 0.2 * 0.5),  # seed 000 activation ≈ 0.73
+    (58.1 / 65, 0.5 + (58.1 / 65 - 0.8) / 0.2 * 0.5),  # activation in OKR vs KPI vs MBO ≈ 0.73
 ]
 
 

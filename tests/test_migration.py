@@ -1,4 +1,4 @@
-"""MBO -> OKR migration: assessment, plan, guardrails, first-quarter draft (seed 000)."""
+"""MBO -> OKR migration: assessment, plan, guardrails, first-quarter draft (OKR vs KPI vs MBO)."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ def profile(teams: int = 8, **flags: bool) -> MigrationProfile:
 
 # ---------------------------------------------------------------- assessment
 
-# (input set True, expected decision) -- seed 000, "When to Replace, When to Coexist"
+# (input set True, expected decision) -- OKR vs KPI vs MBO, "When to Replace, When to Coexist"
 RULES = [
     ("regulated", "coexist"),  # regulated industries keep MBO
     ("bonus_tied_to_annual_targets", "coexist"),  # bonus structures tied to annual targets

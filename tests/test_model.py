@@ -12,13 +12,13 @@ from okr_toolkit.vocab import DIRECTIONS, OKR_COLUMNS
 
 # (keyword arguments, inferred or given direction, score, grade)
 KR_CASES = [
-    # seed 000: activation 42 -> 65 at 58.1
+    # OKR vs KPI vs MBO: activation 42 -> 65 at 58.1
     (dict(baseline=42, target=65, current=58.1), "increase", 0.7, "green"),
-    # seed 000: sales cycle 45 -> 30 days at 36
+    # OKR vs KPI vs MBO: sales cycle 45 -> 30 days at 36
     (dict(baseline=45, target=30, current=36), "decrease", 0.6, "yellow"),
-    # seed 003: first response 6 h -> 45 min, not moved yet
+    # KPI vs OKR — the difference that matters: first response 6 h -> 45 min, not moved yet
     (dict(baseline=6, target=0.75, current=6), "decrease", 0.0, "red"),
-    # seed 000: post-discovery satisfaction 80%+, a threshold with no baseline
+    # OKR vs KPI vs MBO: post-discovery satisfaction 80%+, a threshold with no baseline
     (dict(target=80, current=82, direction="stay_above"), "stay_above", 1.0, "green"),
     (dict(target=2, current=2.5, baseline=3, direction="stay_below"), "stay_below", 0.5, "yellow"),
     (dict(current=1, direction="milestone"), "milestone", 1.0, "green"),
@@ -107,7 +107,7 @@ def test_objective_rejects_repeated_kr_ids():
 
 # (threshold, better, value, status)
 KPI_CASES = [
-    (50, "higher", 42, "breached"),  # seed 000: activation under its 50% line
+    (50, "higher", 42, "breached"),  # OKR vs KPI vs MBO: activation under its 50% line
     (50, "higher", 58.1, "healthy"),
     (30, "lower", 32, "breached"),
     (30, "lower", 29, "at_risk"),
@@ -120,7 +120,8 @@ def test_kpi(threshold, better, value, expected):
 
 
 def test_same_metric_as_kpi_and_kr():
-    # seed 000/003: "maintain above 50" is the KPI, "42 -> 65" the KR on the same metric
+    # OKR vs KPI vs MBO; KPI vs OKR — the difference that matters: "maintain above 50" is
+    # the KPI, "42 -> 65" the KR on the same metric
     kpi = KPI("activation", threshold=50)
     kr = KeyResult("kr1", "Lift activation", baseline=42, target=65, current=50, kpi="activation")
     assert kpi.status(kr.current) == "at_risk"

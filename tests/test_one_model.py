@@ -29,12 +29,12 @@ from okr_toolkit.io import OKRFile
 
 #: kr_id -> (KeyResult, expected score). Grades follow from the settings.
 KINDS: dict[str, tuple[KeyResult, float]] = {
-    # seed 000: (58.1 - 42) / (65 - 42) = 0.7
+    # OKR vs KPI vs MBO: (58.1 - 42) / (65 - 42) = 0.7
     "o.increase": (
         KeyResult("o.increase", "Lift week-1 activation from 42% to 65%", 42, 65, 58.1, unit="%"),
         0.7,
     ),
-    # seed 000: (36 - 45) / (30 - 45) = 0.6
+    # OKR vs KPI vs MBO: (36 - 45) / (30 - 45) = 0.6
     "o.decrease": (
         KeyResult("o.decrease", "Cut sales cycle from 45 to 30 days", 45, 30, 36, unit="days"),
         0.6,

@@ -167,7 +167,7 @@ def test_linear_forecast_start_counts_the_baseline():
 
 
 def test_linear_forecast_decreasing_kr_with_direction():
-    # seed 000: sales cycle 45 -> 30 days, half a day shorter per week
+    # OKR vs KPI vs MBO: sales cycle 45 -> 30 days, half a day shorter per week
     krs = pd.DataFrame(
         {"kr_id": ["cycle"], "baseline": [45.0], "target": [30.0], "direction": ["decrease"]}
     )

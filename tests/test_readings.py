@@ -18,7 +18,7 @@ ACTIVATION = dict(metric="week-1 activation", baseline=42.0, target=65.0, curren
 
 
 def test_activation_interpret_three_ways():
-    # seed 000: 42% -> 65% with a 50% threshold, the quarter ends at 58.1%
+    # OKR vs KPI vs MBO: 42% -> 65% with a 50% threshold, the quarter ends at 58.1%
     row = interpret_three_ways(_row(**ACTIVATION, kpi_threshold=50.0)).iloc[0]
     assert row["okr_score"] == pytest.approx(0.70)  # (58.1-42)/(65-42)
     assert row["okr_grade"] == "green"
@@ -32,7 +32,7 @@ def test_activation_interpret_three_ways():
 
 
 def test_sales_cycle_decreasing():
-    # seed 000: sales cycle 45 -> 30 days, ends at 36, with a 40-day KPI line
+    # OKR vs KPI vs MBO: sales cycle 45 -> 30 days, ends at 36, with a 40-day KPI line
     quarter = _row(
         metric="sales cycle", baseline=45.0, target=30.0, current=36.0, kpi_threshold=40.0
     )

@@ -214,7 +214,7 @@ def test_rollup_tree_empty():
     assert {"depth", "own_score", "n_krs", "n_children", "score"} <= set(out.columns)
 
 
-# --- bottom-up share (seed 000: about 60% bottom-up, 40% top-down) -------------------
+# --- bottom-up share (OKR vs KPI vs MBO: about 60% bottom-up, 40% top-down) ----------
 
 
 @pytest.fixture

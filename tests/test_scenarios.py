@@ -85,8 +85,8 @@ def test_random_walk_end_mean_and_variance(
 @pytest.mark.parametrize(
     ("baseline", "target", "current", "drift", "vol", "weeks"),
     [
-        (42, 65, 48, 1.0, 1.0, 6),  # seed 000 activation, behind pace
-        (18, 32, 20, 0.8, 1.0, 13),  # seed 000 MQL-to-SQL
+        (42, 65, 48, 1.0, 1.0, 6),  # activation in OKR vs KPI vs MBO, behind pace
+        (18, 32, 20, 0.8, 1.0, 13),  # MQL-to-SQL in OKR vs KPI vs MBO
         (45, 30, 40, -1.0, 1.5, 8),  # sales cycle 45 -> 30 days, a decrease
     ],
 )

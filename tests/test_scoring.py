@@ -16,25 +16,31 @@ nan = np.nan
 # (current, baseline, target, direction, method, expected)
 CASES = [
     # --- increase, the default clamped method -------------------------------------------
-    (58.1, 42, 65, None, "clamped", 0.7),  # seed 000: activation (58.1-42)/(65-42) = 0.70
-    (50, 42, 65, None, "clamped", 8 / 23),  # seed 000: KPI threshold check (50-42)/(65-42) ≈ 0.35
+    (58.1, 42, 65, None, "clamped", 0.7),  # OKR vs KPI vs MBO: activation (58.1-42)/(65-42) = 0.70
+    # OKR vs KPI vs MBO: KPI threshold check (50-42)/(65-42) ≈ 0.35
+    (50, 42, 65, None, "clamped", 8 / 23),
     (42, 42, 65, None, "clamped", 0.0),  # at the baseline: nothing moved
     (65, 42, 65, None, "clamped", 1.0),  # at the target
     (70, 42, 65, None, "clamped", 1.0),  # over-delivery clipped to 1.0
     (30, 42, 65, None, "clamped", 0.0),  # going backwards clipped to 0.0
-    (40, 32, 48, None, "clamped", 0.5),  # seed 003: NPS 32 -> 48, halfway at 40
-    (4.15, 3.8, 4.5, None, "clamped", 0.5),  # seed 003: CSAT 3.8 -> 4.5, halfway
-    (2.5e6, 2e6, 3e6, None, "clamped", 0.5),  # seed 003: ARR $2M -> $3M, $2.5M
-    (20, 15, 25, "increase", "clamped", 0.5),  # seed 002: EU conversion 15% -> 25%
-    (36.5, 28, 45, "increase", "clamped", 0.5),  # seed 000: week-1 NPS 28 -> 45
+    # KPI vs OKR — the difference that matters: NPS 32 -> 48, halfway at 40
+    (40, 32, 48, None, "clamped", 0.5),
+    # KPI vs OKR — the difference that matters: CSAT 3.8 -> 4.5, halfway
+    (4.15, 3.8, 4.5, None, "clamped", 0.5),
+    # KPI vs OKR — the difference that matters: ARR $2M -> $3M, $2.5M
+    (2.5e6, 2e6, 3e6, None, "clamped", 0.5),
+    (20, 15, 25, "increase", "clamped", 0.5),  # Do OKRs replace KPIs?: EU conversion 15% -> 25%
+    (36.5, 28, 45, "increase", "clamped", 0.5),  # OKR vs KPI vs MBO: week-1 NPS 28 -> 45
     # --- decrease: same formula, target < baseline ----------------------------------------
-    (36, 45, 30, None, "clamped", 0.6),  # seed 000: sales cycle 45 -> 30 days, at 36: 9/15
+    (36, 45, 30, None, "clamped", 0.6),  # OKR vs KPI vs MBO: sales cycle 45 -> 30 days, at 36: 9/15
     (36, 45, 30, "decrease", "clamped", 0.6),  # same, direction written out
     (30, 45, 30, None, "clamped", 1.0),  # at the target
     (25, 45, 30, None, "clamped", 1.0),  # beyond the target, clipped
     (50, 45, 30, None, "clamped", 0.0),  # worse than the baseline, clipped
-    (3, 6, 0.75, None, "clamped", 3 / 5.25),  # seed 003: first response 6 h -> 45 min, at 3 h
-    (3.5, 5, 2, None, "clamped", 0.5),  # seed 000/002: 5 -> 2 (days / hours), at 3.5
+    # KPI vs OKR — the difference that matters: first response 6 h -> 45 min, at 3 h
+    (3, 6, 0.75, None, "clamped", 3 / 5.25),
+    # OKR vs KPI vs MBO; Do OKRs replace KPIs?: 5 -> 2 (days / hours), at 3.5
+    (3.5, 5, 2, None, "clamped", 0.5),
     # --- uncapped: over-delivery above 1, going backwards below 0 --------------------------
     (80, 40, 60, None, "uncapped", 2.0),  # (80-40)/(60-40)
     (30, 40, 60, None, "uncapped", -0.5),  # (30-40)/(60-40)
@@ -53,7 +59,7 @@ CASES = [
     (30, 45, 30, None, "pass_fail", 0.0),  # decrease: exactly at 30 days fails
     (29, 45, 30, None, "pass_fail", 1.0),
     (31, 45, 30, "decrease", "pass_fail", 0.0),
-    # --- stay_above: "achieve 80%+ satisfaction" (seed 000) -------------------------------
+    # --- stay_above: "achieve 80%+ satisfaction" (OKR vs KPI vs MBO) ----------------------
     (82, nan, 80, "stay_above", "clamped", 1.0),  # met
     (80, nan, 80, "stay_above", "clamped", 1.0),  # the boundary counts: 80%+ includes 80
     (79, nan, 80, "stay_above", "clamped", 0.0),  # not met, no baseline: 0
@@ -100,7 +106,7 @@ def test_methods_and_directions_are_published():
 
 
 def test_activation_score_is_0_7_to_machine_precision():
-    # seed 000: (58.1-42)/(65-42) is 0.7000000000000001 in floating point
+    # OKR vs KPI vs MBO: (58.1-42)/(65-42) is 0.7000000000000001 in floating point
     assert score(58.1, 42, 65) == (58.1 - 42) / (65 - 42)
 
 
@@ -228,7 +234,7 @@ def test_every_method_accepts_mixed_kinds(method):
 
 @pytest.fixture
 def seed_krs() -> pd.DataFrame:
-    # seed 000's activation objective, plus seed 000's sales cycle KR
+    # the activation objective of "OKR vs KPI vs MBO", plus its sales cycle KR
     return pd.DataFrame(
         {
             "kr_id": ["activation", "time_to_value", "nps", "sales_cycle"],

@@ -68,8 +68,10 @@ def _load_holdout() -> pd.DataFrame:
 # statement, baseline, target, unit, direction, relative_change, deadline
 PARSER_FORMS = [
     # "from X to Y"
-    ("Increase NPS from 32 to 48", 32, 48, "score", "increase", None, None),  # seed 003
-    ("Cut sales cycle from 45 to 30 days", 45, 30, "days", "decrease", None, None),  # seed 000
+    # KPI vs OKR — the difference that matters
+    ("Increase NPS from 32 to 48", 32, 48, "score", "increase", None, None),
+    # OKR vs KPI vs MBO
+    ("Cut sales cycle from 45 to 30 days", 45, 30, "days", "decrease", None, None),
     # arrows
     ("Activation rate: 35% -> 50%", 35, 50, "%", "increase", None, None),
     ("reduce churn 3% → 2%", 3, 2, "%", "decrease", None, None),
@@ -87,7 +89,7 @@ PARSER_FORMS = [
         "increase",
         None,
         None,
-    ),  # seed 000
+    ),  # OKR vs KPI vs MBO
     # "80%+", "at least", "<", "above", "below"
     ("Achieve 80%+ post-discovery satisfaction", None, 80, "%", "stay_above", None, None),
     ("Maintain a win rate of at least 25%", None, 25, "%", "stay_above", None, None),
@@ -107,7 +109,7 @@ PARSER_FORMS = [
         "increase",
         None,
         "end of this quarter",
-    ),  # seed 003
+    ),  # KPI vs OKR — the difference that matters
     ("Increase revenue per customer from €1.5k to €3k", 1500, 3000, "€", "increase", None, None),
     ("Secure £2.5M in Series A funding", None, 2.5e6, "£", "increase", None, None),
     ("Raise average order value to 10,000", None, 10_000, "count", "increase", None, None),
@@ -134,7 +136,7 @@ PARSER_FORMS = [
         "decrease",
         None,
         None,
-    ),  # seed 003
+    ),  # KPI vs OKR — the difference that matters
     ("Reduce onboarding from 2 weeks to 5 days", 14, 5, "days", "decrease", None, None),
     (
         "Cut average resolution time from 1.5 days to 8 hours",
@@ -188,7 +190,7 @@ PARSER_FORMS = [
         "stay_below",
         None,
         None,
-    ),  # seed 004
+    ),  # Enhance KPIs with OKRs
     ("Keep CSAT at 4.5/5 or higher", None, 4.5, "score", "stay_above", None, None),
     ("Improve NPS from -5 to +20", -5, 20, "score", "increase", None, None),
     # numbers that name something are not read as targets
@@ -269,13 +271,14 @@ def test_changes_in_units_are_absolute_never_relative(
 @pytest.mark.parametrize(
     ("text", "deadline"),
     [
-        ("Increase NPS from 32 to 45 by end of Q3", "end of Q3"),  # seed 003
+        # KPI vs OKR — the difference that matters
+        ("Increase NPS from 32 to 45 by end of Q3", "end of Q3"),
         ("Grow NPS to 45 in Q3", "end of Q3"),
         ("Q3: grow NPS to 45", "end of Q3"),
         ("Grow NPS to 45 by the end of Q3 2026", "end of Q3 2026"),
         ("Grow NPS to 45 by Q3'26", "end of Q3 2026"),
         ("Grow NPS to 45 this quarter", "end of this quarter"),
-        ("Increase uptime to 99.99% next quarter", "end of next quarter"),  # seed 000
+        ("Increase uptime to 99.99% next quarter", "end of next quarter"),  # OKR vs KPI vs MBO
         ("Grow NPS to 45 by end of 2026", "end of 2026"),
         ("Grow NPS to 45 by 2027", "end of 2027"),
         ("Grow NPS to 45 in FY26", "end of FY2026"),
@@ -331,7 +334,7 @@ def test_ambiguous_text_says_so_in_notes() -> None:
     p = parse_statement("Increase NPS 32 48")
     assert (p.baseline, p.target) == (32.0, 48.0)
     assert any("two numbers without 'from' or 'to'" in note for note in p.notes)
-    p = parse_statement("Expand our market share in Europe by 20%")  # seed 002
+    p = parse_statement("Expand our market share in Europe by 20%")  # Do OKRs replace KPIs?
     assert p.relative_change == pytest.approx(0.2)
     assert any("percentage points" in note for note in p.notes)
     p = parse_statement("Cut support costs in half while keeping CSAT above 90%")
@@ -361,17 +364,19 @@ def test_metric_names() -> None:
 
 CLASSIFIER_RULES = [
     # key results: an outcome metric moves, with a number
-    ("Increase NPS from 32 to 48", "key_result"),  # seed 003
+    ("Increase NPS from 32 to 48", "key_result"),  # KPI vs OKR — the difference that matters
     ("Increase blog traffic by 40%", "key_result"),
-    ("Get 20% of customers to participate in the community", "key_result"),  # seed 001
+    # OKR vs. KPI: Differences And Importance
+    ("Get 20% of customers to participate in the community", "key_result"),
     ("Sign 10 new enterprise customers", "key_result"),
     ("Acquire 50 new customers", "key_result"),
     ("Net revenue retention ≥ 110%", "key_result"),
     ("ARR of $3M", "key_result"),
     ("Reduce churn to under 2%", "key_result"),
     ("90% of customers use feature X", "key_result"),
-    ("Achieve $50M revenue", "key_result"),  # seed 004
-    ("Increase uptime to 99.99% next quarter", "key_result"),  # seed 000: a KPI as a stretch
+    ("Achieve $50M revenue", "key_result"),  # Enhance KPIs with OKRs
+    # OKR vs KPI vs MBO: a KPI as a stretch
+    ("Increase uptime to 99.99% next quarter", "key_result"),
     ("Reach 1M monthly active users", "key_result"),
     ("Get NPS to 50", "key_result"),
     ("Add 500 paying customers", "key_result"),
@@ -379,13 +384,15 @@ CLASSIFIER_RULES = [
     ("Test coverage from 55% to 80%", "key_result"),  # "test" names the metric here
     ("95% of orders shipped within 24 hours", "key_result"),  # a share, not work done
     # activities: tasks and deliverables, even with a number
-    ("launch a new support portal", "activity"),  # seed 003
-    ("Conduct 50 customer satisfaction surveys every month", "activity"),  # seed 001
-    ("Open 12 new retail locations", "activity"),  # seed 004
+    ("launch a new support portal", "activity"),  # KPI vs OKR — the difference that matters
+    # OKR vs. KPI: Differences And Importance
+    ("Conduct 50 customer satisfaction surveys every month", "activity"),
+    ("Open 12 new retail locations", "activity"),  # Enhance KPIs with OKRs
     ("Launch 10 podcasts", "activity"),
     ("Hire 5 engineers", "activity"),
     ("Publish 12 blog posts", "activity"),
-    ("Reach out to 30 industry experts/ influencers in Q1", "activity"),  # seed 001
+    # OKR vs. KPI: Differences And Importance
+    ("Reach out to 30 industry experts/ influencers in Q1", "activity"),
     ("Hold 4 webinars this quarter", "activity"),
     ("Add 3 new payment methods", "activity"),
     ("Make 200 outbound calls per rep per week", "activity"),
@@ -397,8 +404,8 @@ CLASSIFIER_RULES = [
     ("Achieve SOC 2 Type II certification", "activity"),  # a one-off milestone
     ("Expand into 4 new countries", "activity"),
     # KPIs: a threshold to hold
-    ("Maintain NPS above 40", "kpi"),  # seed 003
-    ("Maintain 99% uptime", "kpi"),  # seed 000
+    ("Maintain NPS above 40", "kpi"),  # KPI vs OKR — the difference that matters
+    ("Maintain 99% uptime", "kpi"),  # OKR vs KPI vs MBO
     ("Keep uptime at 99%", "kpi"),
     ("Keep churn under 2%", "kpi"),
     ("Hold churn below 2%", "kpi"),
@@ -406,14 +413,15 @@ CLASSIFIER_RULES = [
     ("No more than 2% churn at all times", "kpi"),
     ("Stay above 40 NPS", "kpi"),
     ("Sustain a 95% SLA compliance rate", "kpi"),
-    ("Customer churn rate is 5%", "kpi"),  # seed 001's KPI list
+    ("Customer churn rate is 5%", "kpi"),  # KPI list of OKR vs. KPI: Differences And Importance
     ("Achieve 99.9% uptime every month", "kpi"),
     ("Never let inventory accuracy drop below 98%", "kpi"),
-    ("weekly active users growing 10% week over week", "kpi"),  # seed 003
+    # KPI vs OKR — the difference that matters
+    ("weekly active users growing 10% week over week", "kpi"),
     # unmeasurable: no number, no target
     ("Improve customer satisfaction", "unmeasurable"),
     ("Be the best place to work", "unmeasurable"),
-    ("Increase community engagement", "unmeasurable"),  # seed 001
+    ("Increase community engagement", "unmeasurable"),  # OKR vs. KPI: Differences And Importance
     ("Maintain high quality", "unmeasurable"),
     ("", "unmeasurable"),
 ]

@@ -1,6 +1,7 @@
 """Grades and plain-language readings of OKR scores.
 
-Default bands [seed 003, design]: red 0.0-0.3, yellow 0.4-0.6, green 0.7-1.0.
+Default bands [KPI vs OKR — the difference that matters; Google's re:Work OKR
+guide]: red 0.0-0.3, yellow 0.4-0.6, green 0.7-1.0.
 Scores fall between those printed values too (0.35, 0.65), so the bands are
 half-open: red is ``score < 0.4``, yellow ``0.4 <= score < 0.7`` and green
 ``score >= 0.7``. Band edges are compared with a 1e-9 tolerance so that a
@@ -8,8 +9,9 @@ score computed as 0.7 (``(58.1 - 42) / (65 - 42)`` is 0.70000000000000006 or
 0.69999999999999996 depending on the operands) grades as green.
 
 Aspirational OKRs succeed at 0.7; committed OKRs are expected to reach 1.0
-[seed 000, 003]. A run of 1.0s says the targets were not ambitious; low scores
-start a conversation, not a penalty.
+[OKR vs KPI vs MBO; KPI vs OKR — the difference that matters]. A run of 1.0s
+says the targets were not ambitious; low scores start a conversation, not a
+penalty.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """KPI health: status against a threshold or range, benchmarks, and stalls.
 
 A KPI has a threshold (or a range) that is defended; a breach starts a
-conversation [seed 003]. The status rule:
+conversation [KPI vs OKR — the difference that matters]. The status rule:
 
 ``"breached"``
     on the wrong side of the threshold (below it when higher is better),
@@ -13,9 +13,10 @@ conversation [seed 003]. The status rule:
 ``"healthy"``
     clear of the line by more than the margin.
 
-A KPI that misses twice in a row needs management intervention [seed 001];
-one stalled below its threshold for months (activation 42% vs 50% for six
-months, MQL-to-SQL 18% vs 25% for nine) is the seed of an OKR [seed 000].
+A KPI that misses twice in a row needs management intervention [OKR vs. KPI:
+Differences And Importance]; one stalled below its threshold for months
+(activation 42% vs 50% for six months, MQL-to-SQL 18% vs 25% for nine) is the
+seed of an OKR [OKR vs KPI vs MBO].
 """
 
 from __future__ import annotations
@@ -97,7 +98,7 @@ def kpi_status(
 
     Examples
     --------
-    Week-1 activation against its 50% threshold [seed 000]:
+    Week-1 activation against its 50% threshold [OKR vs KPI vs MBO]:
 
     >>> kpi_status(42, threshold=50), kpi_status(51, threshold=50), kpi_status(58, threshold=50)
     ('breached', 'at_risk', 'healthy')
@@ -153,7 +154,7 @@ def compare_to_benchmarks(
     kpi_col: str = "kpi",
     value_col: str = "value",
 ) -> pd.DataFrame:
-    """Place KPI values against typical B2B SaaS ranges (seed 000's table).
+    """Place KPI values against typical B2B SaaS ranges (table in "OKR vs KPI vs MBO").
 
     Parameters
     ----------
@@ -269,7 +270,7 @@ def detect_stalls(
         The names of those columns.
     periods
         Run length that makes a stall; default ``settings.stall_periods`` (2:
-        "missed twice in a row" [seed 001]).
+        "missed twice in a row" [OKR vs. KPI: Differences And Importance]).
 
     Returns
     -------
@@ -347,8 +348,9 @@ def stall_summary(
         ``stalled_since`` (first period of that run, NaN/NaT when not
         missing), ``mean_in_run``, ``gap`` (threshold minus latest value,
         positive when short for higher-is-better KPIs), ``needs_intervention``
-        (missed at least twice in a row [seed 001]) and ``stalled`` (run of at
-        least ``periods``), sorted with the longest runs first.
+        (missed at least twice in a row [OKR vs. KPI: Differences And
+        Importance]) and ``stalled`` (run of at least ``periods``), sorted with
+        the longest runs first.
 
     Examples
     --------

@@ -2,8 +2,8 @@
 
 MBO reviews each person once a year against targets agreed at its start; 100%
 achievement is expected and the result feeds the bonus, raise or promotion
-[seed 000]. Achievement is ``actual / target`` (``target / actual`` when lower
-is better), so 100% means the target was met exactly.
+[OKR vs KPI vs MBO]. Achievement is ``actual / target`` (``target / actual``
+when lower is better), so 100% means the target was met exactly.
 
 The payout curve is the usual sales-compensation shape: nothing below a
 threshold achievement, a partial payout at the threshold, 100% at target,

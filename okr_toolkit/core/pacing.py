@@ -1,9 +1,10 @@
 """Pacing within a cycle: where a KR should be by now, and where it is heading.
 
-OKRs run on quarters [seed 000, 003]. The straight-line pace says a KR should
-have covered the same share of its way as the share of the quarter that has
-passed. Days count whole, with the end day included, so on the last day of the
-quarter the expected progress is 1.0.
+OKRs run on quarters [OKR vs KPI vs MBO; KPI vs OKR — the difference that
+matters]. The straight-line pace says a KR should have covered the same share
+of its way as the share of the quarter that has passed. Days count whole, with
+the end day included, so on the last day of the quarter the expected progress
+is 1.0.
 
 The forecast fits a least-squares line through a KR's dated check-ins and
 reads it at the end of the cycle. It is the simplest honest forecast; the

@@ -1,7 +1,7 @@
 """One quarter read three ways: the OKR score, the KPI status and the MBO payout.
 
-The core lesson of the seeds: the same number means different things in each
-framework. Activation at 58.1% after a quarter aimed at 42% -> 65% is a 0.7
+The core lesson of the source articles: the same number means different things
+in each framework. Activation at 58.1% after a quarter aimed at 42% -> 65% is a 0.7
 OKR score (success), a healthy KPI (it clears the 50% threshold), and, if the
 65% had been an MBO target, 89% achievement and a cut bonus.
 """

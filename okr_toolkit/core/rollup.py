@@ -331,7 +331,7 @@ def bottom_up_share(
 ) -> float | pd.Series:
     """Share of aligned objectives that were set bottom-up rather than cascaded.
 
-    Seed 000 puts healthy OKRs at about 60% bottom-up and 40% top-down
+    "OKR vs KPI vs MBO" puts healthy OKRs at about 60% bottom-up and 40% top-down
     (``Settings.bottom_up_share``). Only objectives that support another one
     count: a top-level objective (empty ``parent``) is where the cascade
     starts, so it is neither. Without a ``parent`` column every row counts.

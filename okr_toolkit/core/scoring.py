@@ -1,7 +1,8 @@
 """Scoring Key Results on the 0.0-1.0 scale, vectorised.
 
-The rule [seed 003, design]: a Key Result scores the share of the way it has
-moved from its baseline to its target,
+The rule [KPI vs OKR — the difference that matters; the clipping is ours]: a
+Key Result scores the share of the way it has moved from its baseline to its
+target,
 
     score = (current - baseline) / (target - baseline), clipped to [0, 1].
 
@@ -372,7 +373,7 @@ def score(
 
     Examples
     --------
-    Seed 000's activation KR (42% -> 65%), with activation at 58.1%:
+    The activation KR of "OKR vs KPI vs MBO" (42% -> 65%), with activation at 58.1%:
 
     >>> round(score(58.1, baseline=42, target=65), 3)
     0.7

@@ -1,9 +1,9 @@
 """Every tunable business convention of the toolkit, in one documented place.
 
-The defaults come from the source articles (the seed that states each is named
-in brackets). Override them by building your own :class:`Settings`, usually
-with :func:`dataclasses.replace`, and pass it to the functions that take a
-``settings`` argument.
+The defaults come from the source articles (the one that states each is named
+in brackets by its short title; see ``docs/sources.md``). Override them by
+building your own :class:`Settings`, usually with :func:`dataclasses.replace`,
+and pass it to the functions that take a ``settings`` argument.
 """
 
 from __future__ import annotations
@@ -22,17 +22,19 @@ class Settings:
     Parameters
     ----------
     yellow_from, green_from
-        Grade bands on the 0.0-1.0 score [seed 003, design]: red below
-        ``yellow_from`` (0.0-0.3), yellow from ``yellow_from`` up to
-        ``green_from`` (0.4-0.6), green from ``green_from`` (0.7-1.0).
+        Grade bands on the 0.0-1.0 score [KPI vs OKR — the difference that
+        matters; Google's re:Work OKR guide]: red below ``yellow_from``
+        (0.0-0.3), yellow from ``yellow_from`` up to ``green_from`` (0.4-0.6),
+        green from ``green_from`` (0.7-1.0).
     aspirational_success
         Score that counts as success for an aspirational (stretch) OKR: 0.7
-        [seed 000, 003].
+        [OKR vs KPI vs MBO; KPI vs OKR — the difference that matters].
     committed_success
         Score expected of a committed OKR: 1.0.
     sandbagging_share
         Share of a history of scores at 1.0 from which the targets read as not
-        ambitious ("consistently 1.0") [seed 000, 003].
+        ambitious ("consistently 1.0") [OKR vs KPI vs MBO; KPI vs OKR — the
+        difference that matters].
     overreach_mean
         Mean score of a history below which targets read as over-reaching.
     pacing_tolerance
@@ -43,13 +45,16 @@ class Settings:
         side of its threshold reads as "at risk" rather than "healthy".
     stall_periods
         Consecutive periods on the wrong side of a KPI threshold that make a
-        stall; 2 is seed 001's "missed twice in a row needs intervention".
+        stall; 2 is "missed twice in a row needs intervention" [OKR vs. KPI:
+        Differences And Importance].
     max_objectives, max_key_results
-        Focus limits: 3-5 objectives [seed 000]; about 3 KRs each [seed 001].
+        Focus limits: 3-5 objectives [OKR vs KPI vs MBO]; about 3 KRs each
+        [OKR vs. KPI: Differences And Importance].
     kpi_count_range
-        How many KPIs a whole company should track: 12-25 [seed 001].
+        How many KPIs a whole company should track: 12-25 [OKR vs. KPI:
+        Differences And Importance].
     bottom_up_share
-        Share of OKRs set bottom-up: about 60% [seed 000].
+        Share of OKRs set bottom-up: about 60% [OKR vs KPI vs MBO].
 
     Examples
     --------

@@ -4,34 +4,56 @@
 table of KPIs, and returns one finding per problem: a rule code, a severity,
 where it is, what is wrong and how to fix it.
 
-The rules, with the seed each comes from (design notes, "Common mistakes"):
+The rules (the mistakes are those the source articles describe):
 
 ========  ==========================  ========  =====================================
 code      rule                        severity  the mistake
 ========  ==========================  ========  =====================================
-OKR101    kpi-written-as-stretch      warning   a KPI phrased as a stretch target [000]
+OKR101    kpi-written-as-stretch      warning   a KPI phrased as a stretch target
 OKR102    health-metric-in-okr        warning   a KR that holds a level: a dashboard
-                                                item inside an OKR [000, 004]
+                                                item inside an OKR
 OKR103    kr-at-kpi-threshold         warning   a KR aiming exactly at the KPI's
-                                                threshold, with a 100% expectation [000]
-OKR104    kpis-without-okrs           warning   KPIs tracked, none converted: stuck [000]
-OKR105    okrs-without-kpis           warning   OKRs with no KPI foundation [002]
+                                                threshold, with a 100% expectation
+OKR104    kpis-without-okrs           warning   KPIs tracked, none converted: stuck
+OKR105    okrs-without-kpis           warning   OKRs with no KPI foundation
 OKR106    annual-cycle                error     OKRs on an annual cycle: MBO in OKR
-                                                clothing [000]
-OKR107    pay-linked                  error     OKR scores tied to pay [000]
-OKR108    kr-without-kpi              info      a KR that moves no KPI [003]
-OKR109    every-kpi-converted         warning   every KPI turned into an OKR [003]
-OKR110    too-many-objectives         warning   more than 3-5 objectives [000, 001]
-OKR111    too-many-key-results        warning   more than about 3 KRs each [001]
-OKR201    kr-without-number           error     a KR with nothing to measure [000]
+                                                clothing
+OKR107    pay-linked                  error     OKR scores tied to pay
+OKR108    kr-without-kpi              info      a KR that moves no KPI
+OKR109    every-kpi-converted         warning   every KPI turned into an OKR
+OKR110    too-many-objectives         warning   more than 3-5 objectives
+OKR111    too-many-key-results        warning   more than about 3 KRs each
+OKR201    kr-without-number           error     a KR with nothing to measure
 OKR202    kr-is-activity              warning   a task or deliverable, not an
-                                                outcome [000, 003]
+                                                outcome
 OKR203    objective-is-a-number       warning   an objective that is a metric, not a
-                                                qualitative aim [000, 004]
-OKR204    objective-too-long          info      an objective too long to remember [000]
+                                                qualitative aim
+OKR204    objective-too-long          info      an objective too long to remember
 OKR205    target-short-of-threshold   error     a KR target that does not beat its
-                                                KPI's threshold [000]
+                                                KPI's threshold
 ========  ==========================  ========  =====================================
+
+Each rule's ``source`` names the article it comes from, by the short titles of
+``docs/sources.md`` (:func:`okr_toolkit.datasets.load_sources`), and where in it:
+
+>>> for rule in RULES.values():
+...     print(rule.code, rule.source)
+OKR101 OKR vs KPI vs MBO, mistake 1
+OKR102 OKR vs KPI vs MBO, mistake 2; Enhance KPIs with OKRs
+OKR103 OKR vs KPI vs MBO, mistake 3
+OKR104 OKR vs KPI vs MBO, mistake 4
+OKR105 Do OKRs replace KPIs?
+OKR106 OKR vs KPI vs MBO, mistake 5
+OKR107 OKR vs KPI vs MBO, mistake 6
+OKR108 KPI vs OKR — the difference that matters
+OKR109 KPI vs OKR — the difference that matters
+OKR110 OKR vs KPI vs MBO; OKR vs. KPI: Differences And Importance
+OKR111 OKR vs. KPI: Differences And Importance
+OKR201 OKR vs KPI vs MBO
+OKR202 OKR vs KPI vs MBO; KPI vs OKR — the difference that matters
+OKR203 OKR vs KPI vs MBO; Enhance KPIs with OKRs
+OKR204 OKR vs KPI vs MBO
+OKR205 OKR vs KPI vs MBO
 
 Input columns (aliases in brackets are accepted, as in
 :func:`okr_toolkit.datasets.load_okr_examples`): ``objective_id``
@@ -46,7 +68,7 @@ KPIs: ``kpi`` [``name``], ``threshold``, optionally ``value``, ``better`` and
 Reading a rule
 --------------
 Each rule is a :class:`Rule` in the registry :data:`RULES` (code -> rule). It
-holds its ``code``, ``name`` and ``severity``, the ``source`` (seed article and
+holds its ``code``, ``name`` and ``severity``, the ``source`` (article and
 mistake) it comes from, a one-line ``summary`` of the mistake, the ``fix`` that
 every finding of it suggests, and its ``check``: a function that takes the
 prepared input (:class:`LintTables`) and yields :class:`Findings`, the places
@@ -55,7 +77,7 @@ whole columns at once and yield one batch; portfolio checks yield one finding.
 
 >>> rule = RULES["OKR108"]
 >>> rule.code, rule.name, rule.severity, rule.source
-('OKR108', 'kr-without-kpi', 'info', 'seed 003')
+('OKR108', 'kr-without-kpi', 'info', 'KPI vs OKR — the difference that matters')
 >>> rule.summary
 'A measurable key result that is linked to no KPI.'
 >>> rule.fix
@@ -64,7 +86,7 @@ whole columns at once and yield one batch; portfolio checks yield one finding.
 In this module a rule is its check, decorated with the rest (see
 ``inspect.getsource(rule.check)``); the check's docstring opens with the summary::
 
-    @_rule("OKR201", "kr-without-number", "error", source="seed 000",
+    @_rule("OKR201", "kr-without-number", "error", source="OKR vs KPI vs MBO",
            fix="name the metric and where it should get to: 'Raise CSAT from 3.8 to 4.5'")
     def _kr_without_number(t: LintTables) -> Iterator[Findings]:
         '''A KR with nothing to measure: no number in it.'''
@@ -223,7 +245,8 @@ class Rule:
     severity
         ``"error"``, ``"warning"`` or ``"info"`` (see :data:`SEVERITIES`).
     source
-        The seed (source article) and mistake the rule comes from.
+        The source article (its short title in ``docs/sources.md``) and mistake
+        the rule comes from.
     summary
         The mistake in one sentence.
     fix
@@ -235,7 +258,7 @@ class Rule:
     Examples
     --------
     >>> RULES["OKR201"]
-    Rule(code='OKR201', name='kr-without-number', severity='error', source='seed 000', ...)
+    Rule(code='OKR201', name='kr-without-number', severity='error', source='OKR vs KPI vs MBO', ...)
     >>> okrs = pd.DataFrame({"objective_id": ["a"], "statement": ["Improve onboarding"]})
     >>> [found.where for found in RULES["OKR201"].check(LintTables(okrs))]
     [["key result 'a.kr1'"]]
@@ -503,7 +526,7 @@ def _truthy(frame: pd.DataFrame, column: str) -> np.ndarray:
     "OKR101",
     "kpi-written-as-stretch",
     "warning",
-    source="seed 000, mistake 1",
+    source="OKR vs KPI vs MBO, mistake 1",
     fix="write the KPI as the level to hold ('Maintain 99% uptime') and put the stretch in an OKR",
 )
 def _kpi_written_as_stretch(t: LintTables) -> Iterator[Findings]:
@@ -529,7 +552,7 @@ def _kpi_written_as_stretch(t: LintTables) -> Iterator[Findings]:
     "OKR102",
     "health-metric-in-okr",
     "warning",
-    source="seed 000, mistake 2; seed 004",
+    source="OKR vs KPI vs MBO, mistake 2; Enhance KPIs with OKRs",
     fix="move it to the KPI dashboard, or mark it guardrail: true if it is there on purpose",
 )
 def _health_metric_in_okr(t: LintTables) -> Iterator[Findings]:
@@ -550,7 +573,7 @@ def _health_metric_in_okr(t: LintTables) -> Iterator[Findings]:
     "OKR103",
     "kr-at-kpi-threshold",
     "warning",
-    source="seed 000, mistake 3",
+    source="OKR vs KPI vs MBO, mistake 3",
     fix="aim past the threshold so that a 0.6-0.7 score already clears it",
 )
 def _kr_at_kpi_threshold(t: LintTables) -> Iterator[Findings]:
@@ -571,7 +594,7 @@ def _kr_at_kpi_threshold(t: LintTables) -> Iterator[Findings]:
     "OKR104",
     "kpis-without-okrs",
     "warning",
-    source="seed 000, mistake 4",
+    source="OKR vs KPI vs MBO, mistake 4",
     fix="pick the KPI that most needs to move and make it the seed of an OKR "
     "(okr.planning.find_candidates ranks stalled ones)",
 )
@@ -604,7 +627,7 @@ def _kpis_without_okrs(t: LintTables) -> Iterator[Findings]:
     "OKR105",
     "okrs-without-kpis",
     "warning",
-    source="seed 002",
+    source="Do OKRs replace KPIs?",
     fix="name the KPIs each objective moves and the ones it must not break",
 )
 def _okrs_without_kpis(t: LintTables) -> Iterator[Findings]:
@@ -621,7 +644,7 @@ def _okrs_without_kpis(t: LintTables) -> Iterator[Findings]:
     "OKR106",
     "annual-cycle",
     "error",
-    source="seed 000, mistake 5",
+    source="OKR vs KPI vs MBO, mistake 5",
     fix="set it for a quarter and revisit next quarter; if the business truly plans once a "
     "year, MBO is the more honest tool",
 )
@@ -644,7 +667,7 @@ def _annual_cycle(t: LintTables) -> Iterator[Findings]:
     "OKR107",
     "pay-linked",
     "error",
-    source="seed 000, mistake 6",
+    source="OKR vs KPI vs MBO, mistake 6",
     fix="keep OKR scores out of bonus decisions; reward through reviews of behaviour and outcomes",
 )
 def _pay_linked(t: LintTables) -> Iterator[Findings]:
@@ -664,7 +687,7 @@ def _pay_linked(t: LintTables) -> Iterator[Findings]:
     "OKR108",
     "kr-without-kpi",
     "info",
-    source="seed 003",
+    source="KPI vs OKR — the difference that matters",
     fix="link it to the KPI it moves (add one if needed); if none fits, it may be an activity",
 )
 def _kr_without_kpi(t: LintTables) -> Iterator[Findings]:
@@ -679,7 +702,7 @@ def _kr_without_kpi(t: LintTables) -> Iterator[Findings]:
     "OKR109",
     "every-kpi-converted",
     "warning",
-    source="seed 003",
+    source="KPI vs OKR — the difference that matters",
     fix="keep most KPIs as health checks; convert only the ones that must move this quarter",
 )
 def _every_kpi_converted(t: LintTables) -> Iterator[Findings]:
@@ -699,7 +722,7 @@ def _every_kpi_converted(t: LintTables) -> Iterator[Findings]:
     "OKR110",
     "too-many-objectives",
     "warning",
-    source="seed 000, seed 001",
+    source="OKR vs KPI vs MBO; OKR vs. KPI: Differences And Importance",
     fix="merge or drop objectives until only the critical few remain",
 )
 def _too_many_objectives(t: LintTables) -> Iterator[Findings]:
@@ -741,7 +764,7 @@ def _too_many_objectives(t: LintTables) -> Iterator[Findings]:
     "OKR111",
     "too-many-key-results",
     "warning",
-    source="seed 001",
+    source="OKR vs. KPI: Differences And Importance",
     fix="keep the 2-3 that best prove the objective; track the rest as KPIs",
 )
 def _too_many_key_results(t: LintTables) -> Iterator[Findings]:
@@ -758,7 +781,7 @@ def _too_many_key_results(t: LintTables) -> Iterator[Findings]:
     "OKR201",
     "kr-without-number",
     "error",
-    source="seed 000",
+    source="OKR vs KPI vs MBO",
     fix="name the metric and where it should get to: 'Raise CSAT from 3.8 to 4.5'",
 )
 def _kr_without_number(t: LintTables) -> Iterator[Findings]:
@@ -774,7 +797,7 @@ def _kr_without_number(t: LintTables) -> Iterator[Findings]:
     "OKR202",
     "kr-is-activity",
     "warning",
-    source="seed 000, seed 003",
+    source="OKR vs KPI vs MBO; KPI vs OKR — the difference that matters",
     fix="ask what the activity is meant to change and measure that outcome instead",
 )
 def _kr_is_activity(t: LintTables) -> Iterator[Findings]:
@@ -789,7 +812,7 @@ def _kr_is_activity(t: LintTables) -> Iterator[Findings]:
     "OKR203",
     "objective-is-a-number",
     "warning",
-    source="seed 000, seed 004",
+    source="OKR vs KPI vs MBO; Enhance KPIs with OKRs",
     fix="say why it matters ('Become the market leader') and move the figure into a KR",
 )
 def _objective_is_a_number(t: LintTables) -> Iterator[Findings]:
@@ -810,7 +833,7 @@ def _objective_is_a_number(t: LintTables) -> Iterator[Findings]:
     "OKR204",
     "objective-too-long",
     "info",
-    source="seed 000",
+    source="OKR vs KPI vs MBO",
     fix=f"cut it to {MAX_OBJECTIVE_WORDS} words or fewer",
 )
 def _objective_too_long(t: LintTables) -> Iterator[Findings]:
@@ -832,7 +855,7 @@ def _objective_too_long(t: LintTables) -> Iterator[Findings]:
     "OKR205",
     "target-short-of-threshold",
     "error",
-    source="seed 000",
+    source="OKR vs KPI vs MBO",
     fix="set the target beyond the threshold (see okr.kpi_to_kr for strategies)",
 )
 def _target_short_of_threshold(t: LintTables) -> Iterator[Findings]:
@@ -982,8 +1005,9 @@ def lint(
 
     Examples
     --------
-    Seed 004's "become the market leader" keeps its old KPI as a KR, holds a health
-    metric, has four KRs, one of them an activity, and one linked to no KPI:
+    "Become the market leader" of "Enhance KPIs with OKRs" keeps its old KPI as a
+    KR, holds a health metric, has four KRs, one of them an activity, and one
+    linked to no KPI:
 
     >>> from okr_toolkit.datasets import load_okr_examples
     >>> leader = load_okr_examples().query("example_id == 'market_leader'")

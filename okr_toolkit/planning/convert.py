@@ -1,10 +1,11 @@
 """From a stalled KPI to a stretch Key Result.
 
-The recipe of seeds 000, 003 and 004: the KPI's current value becomes the KR's
+The recipe of "OKR vs KPI vs MBO", "KPI vs OKR — the difference that matters"
+and "Enhance KPIs with OKRs": the KPI's current value becomes the KR's
 baseline, its threshold stays as the operational floor the KPI keeps
 defending, and the KR's target is set deliberately beyond the threshold.
 Week-1 activation stuck at 42% against a 50% threshold became "lift week-1
-activation from 42% to 65%" [seed 000].
+activation from 42% to 65%" [OKR vs KPI vs MBO].
 
 The target comes from a named strategy:
 
@@ -12,14 +13,15 @@ The target comes from a named strategy:
     you give the target.
 ``"clear_at_score"``
     the threshold is cleared at score ``s``: ``target = baseline +
-    (threshold - baseline) / s``. Seed 000's 42 -> 65 clears 50 at s ≈ 0.35;
-    its 18 -> 32 clears 25 at s = 0.5.
+    (threshold - baseline) / s``. The 42 -> 65 of "OKR vs KPI vs MBO" clears
+    50 at s ≈ 0.35; its 18 -> 32 clears 25 at s = 0.5.
 ``"gap_multiple"``
     the target sits ``m`` threshold-gaps from the baseline: ``target =
     baseline + m * (threshold - baseline)``.
 ``"benchmark_top"``
-    the best end of the KPI's typical B2B SaaS range (seed 000's table): the
-    top for higher-is-better KPIs, the bottom for lower-is-better ones.
+    the best end of the KPI's typical B2B SaaS range (the table in
+    "OKR vs KPI vs MBO"): the top for higher-is-better KPIs, the bottom for
+    lower-is-better ones.
 ``"history_quantile"``
     a quantile of the KPI's own history: its best weeks (``q`` = 0.9 reads
     the 90th percentile when higher is better, the 10th when lower is).
@@ -234,7 +236,7 @@ def kpi_to_kr(
         a tidy history frame with ``kpi`` and ``value``).
     benchmark, benchmarks
         For ``"benchmark_top"``: the KPI's key in the benchmarks table (default
-        ``kpi``) and the table (default seed 000's).
+        ``kpi``) and the table (default: the one in "OKR vs KPI vs MBO").
     better
         ``"higher"`` or ``"lower"``: lower-is-better KPIs give "decrease" KRs.
     unit, label
@@ -253,14 +255,14 @@ def kpi_to_kr(
 
     Examples
     --------
-    Seed 000: week-1 activation stuck at 42% against a 50% threshold.
+    "OKR vs KPI vs MBO": week-1 activation stuck at 42% against a 50% threshold.
 
     >>> kr = kpi_to_kr("activation_rate", 42, 50, strategy="explicit", target=65,
     ...                unit="%", label="week-1 activation")
     >>> kr.statement, round(kr.threshold_score, 2)
     ('Increase week-1 activation from 42% to 65%', 0.35)
 
-    The MQL-to-SQL target of seed 000 is the one that clears 25% at a score of 0.5:
+    The MQL-to-SQL target of "OKR vs KPI vs MBO" is the one that clears 25% at a score of 0.5:
 
     >>> kpi_to_kr("mql_to_sql_rate", 18, 25, strategy="clear_at_score", score=0.5).target
     32.0

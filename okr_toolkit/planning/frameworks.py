@@ -1,11 +1,11 @@
 """Which framework fits a goal: OKR, KPI or MBO, and a company's run-vs-change mix.
 
-Seed 000 sets the three frameworks side by side: OKRs drive change on a
-quarterly cycle with stretch targets and no link to pay; KPIs watch ongoing
+"OKR vs KPI vs MBO" sets the three frameworks side by side: OKRs drive change
+on a quarterly cycle with stretch targets and no link to pay; KPIs watch ongoing
 health against realistic thresholds set by management; MBO cascades annual,
-conservative, pay-linked personal targets from the top. Seed 004 adds that
-KPIs govern the "run" of a business and OKRs its "change", and that startups
-are almost all change while mature companies emphasise run.
+conservative, pay-linked personal targets from the top. "Enhance KPIs with
+OKRs" adds that KPIs govern the "run" of a business and OKRs its "change", and
+that startups are almost all change while mature companies emphasise run.
 
 :func:`recommend_framework` turns a goal's traits (or a statement) into votes
 for the framework whose cell in the comparison table matches each trait, and
@@ -27,7 +27,7 @@ kind           change          OKR 1                        ``purpose``
 ambition       stretch         OKR 1                        ``ambition``
                realistic       KPI 1
                conservative    MBO 1
-pay_linked     True            MBO 1, KPI 0.5 (seed 004)    ``pay_link``
+pay_linked     True            MBO 1, KPI 0.5 (see below)   ``pay_link``
                False           OKR 1
 set_by         bottom_up       OKR 1                        ``direction``
                mixed           OKR 1
@@ -35,9 +35,12 @@ set_by         bottom_up       OKR 1                        ``direction``
                top_down        MBO 1
 =============  ==============  ==========================  =====================
 
+A pay link counts half for KPI too: "Enhance KPIs with OKRs" notes that many
+companies link KPIs to bonuses.
+
 The framework with the most evidence wins; ties go by :data:`TIE_ORDER`
 (OKR, then KPI, then MBO): MBO is chosen only on strictly more evidence,
-since seed 000 presents it as the annual system most firms migrate away from,
+since "OKR vs KPI vs MBO" presents it as the annual system most firms leave,
 and a tie between change and run reads as change because the goal was written
 down to be pursued rather than watched.
 """
@@ -109,7 +112,8 @@ TRAIT_VOTES: dict[str, dict[Any, dict[str, float]]] = {
         "realistic": {"KPI": 1.0},
         "conservative": {"MBO": 1.0},
     },
-    # Seed 000: pay is central to MBO; seed 004: KPIs are often bonus-linked.
+    # OKR vs KPI vs MBO: pay is central to MBO; Enhance KPIs with OKRs: KPIs are
+    # often bonus-linked.
     "pay_linked": {True: {"MBO": 1.0, "KPI": 0.5}, False: {"OKR": 1.0}},
     "set_by": {
         "bottom_up": {"OKR": 1.0},
@@ -245,7 +249,7 @@ class Vote:
     rule : str
         The cell of the comparison table's row for that trait and framework.
     source : str
-        The row's ``source`` column, e.g. ``"seed 000 table"``.
+        The row's ``source`` column, e.g. ``"OKR vs KPI vs MBO, table"``.
     weight : float
         Evidence the vote adds.
     """
@@ -274,7 +278,8 @@ class Recommendation:
     reasons : tuple of Vote
         One per vote, quoting the comparison table.
     warnings : tuple of str
-        Seed 000 mistakes this goal risks, and what could not be read.
+        Mistakes of "OKR vs KPI vs MBO" this goal risks, and what could not be
+        read.
     traits : GoalTraits
         The traits the answer used.
     """
@@ -326,7 +331,7 @@ def _kpi_words() -> tuple[frozenset[str], ...]:
 
 
 def _is_kpi_metric(metric: Any) -> bool:
-    """True when a parsed metric's words all appear in one of the seeds' KPI examples."""
+    """True when a parsed metric's words all appear in one of the articles' KPI examples."""
     if not isinstance(metric, str) or not metric:
         return False
     words = set(metric.split("_"))
@@ -370,8 +375,8 @@ def _traits_frame(classified: pd.DataFrame) -> pd.DataFrame:
     out["cycle"] = out["cycle"].astype(object)
     out["kind"] = np.where(is_kpi, "threshold", np.where(is_kr | moves, "change", None))  # type: ignore[call-overload]
     pay = text.str.contains(_PAY)
-    # A pay-linked target is not read as a stretch: seed 000 says people then set
-    # targets they know they can hit, so its ambition is left unknown.
+    # A pay-linked target is not read as a stretch: "OKR vs KPI vs MBO" says people
+    # then set targets they know they can hit, so its ambition is left unknown.
     out["ambition"] = np.where(is_kpi, "realistic", np.where(is_kr & ~pay, "stretch", None))  # type: ignore[call-overload]
     out["pay_linked"] = np.where(pay, True, None)  # type: ignore[call-overload]
     out["set_by"] = None
@@ -379,22 +384,22 @@ def _traits_frame(classified: pd.DataFrame) -> pd.DataFrame:
 
 
 _MISTAKE_1 = (
-    "seed 000 mistake 1: {metric} is also watched as a KPI; this stretch target belongs "
-    "in an OKR, and keeping it on a KPI dashboard turns a health threshold into a "
+    "OKR vs KPI vs MBO, mistake 1: {metric} is also watched as a KPI; this stretch target "
+    "belongs in an OKR, and keeping it on a KPI dashboard turns a health threshold into a "
     "struggle. Keep the KPI's threshold as the floor and track the move as a key result."
 )
 _MISTAKE_1_KPI = (
-    "seed 000 mistake 1: a stretch target written as a KPI; KPIs are realistic "
+    "OKR vs KPI vs MBO, mistake 1: a stretch target written as a KPI; KPIs are realistic "
     "thresholds you defend, a number that deserves stretching belongs in an OKR."
 )
 _MISTAKE_5 = (
-    "seed 000 mistake 5: an OKR on an annual cycle is MBO in OKR clothing; run it "
+    "OKR vs KPI vs MBO, mistake 5: an OKR on an annual cycle is MBO in OKR clothing; run it "
     "quarterly, or if the business genuinely needs annual planning, MBO is the more "
     "honest choice."
 )
 _MISTAKE_6 = (
-    "seed 000 mistake 6: OKR scores tied to pay make people set targets they know they "
-    "can hit and the 60-70% stretch zone vanishes; keep OKR scores for development "
+    "OKR vs KPI vs MBO, mistake 6: OKR scores tied to pay make people set targets they know "
+    "they can hit and the 60-70% stretch zone vanishes; keep OKR scores for development "
     "conversations, not compensation."
 )
 
@@ -479,7 +484,7 @@ def recommend_framework(
     >>> rec.framework
     'OKR'
     >>> print(rec.reasons[0])
-    cycle=quarterly -> OKR: 'Quarterly' (seed 000 table)
+    cycle=quarterly -> OKR: 'Quarterly' (OKR vs KPI vs MBO, table)
     >>> "mistake 1" in rec.warnings[0] and "KPI dashboard" in rec.warnings[0]
     True
     >>> recommend_framework(
@@ -636,8 +641,8 @@ class RunChangeMix:
     run_share, change_share, unclassified_share : float
         Shares of all goals.
     reading : str
-        Seed 004's reading of where the mix sits, from the change share among
-        the goals read as run or change.
+        The reading of "Enhance KPIs with OKRs" of where the mix sits, from the
+        change share among the goals read as run or change.
     """
 
     n_goals: int
@@ -670,10 +675,10 @@ def run_change_mix(
 ) -> RunChangeMix:
     """Share of a company's goals that keep the business running vs change it.
 
-    Seed 004: "Startups are almost 100% change-focused, while mature companies
-    emphasize run." The reading uses the change share among the goals read as
-    run or change: above ``startup_share`` is a startup's profile, below
-    ``mature_share`` a mature firm's, anything between a mix.
+    "Enhance KPIs with OKRs": "Startups are almost 100% change-focused, while
+    mature companies emphasize run." The reading uses the change share among the
+    goals read as run or change: above ``startup_share`` is a startup's profile,
+    below ``mature_share`` a mature firm's, anything between a mix.
 
     Parameters
     ----------
@@ -702,7 +707,8 @@ def run_change_mix(
     >>> mix.run, mix.change, round(mix.change_share, 2)
     (1, 2, 0.67)
     >>> print(mix.reading)
-    67% of the goals read as run or change are change: a mix of run and change (seed 004).
+    67% of the goals read as run or change are change: a mix of run and change
+    (Enhance KPIs with OKRs).
     """
     if not 0.0 <= mature_share < startup_share <= 1.0:
         raise ValueError(
@@ -727,6 +733,7 @@ def run_change_mix(
         else:
             profile = "a mix of run and change"
         reading = (
-            f"{share:.0%} of the goals read as run or change are change: {profile} (seed 004)."
+            f"{share:.0%} of the goals read as run or change are change: {profile} "
+            "(Enhance KPIs with OKRs)."
         )
     return RunChangeMix(n, run, change, other, run / n, change / n, other / n, reading)

@@ -1,6 +1,6 @@
 """Moving from MBO to OKRs: decide, plan, check the plan, draft the first quarter.
 
-Seed 000 gives the rules this module teaches:
+"OKR vs KPI vs MBO" gives the rules this module teaches:
 
 * **Replace or coexist.** OKRs replace MBO when the year is unpredictable
   (annual targets go stale by Q2) or teams must course-correct between formal
@@ -49,7 +49,7 @@ __all__ = [
 
 #: Tunable conventions of this module, in one place (override by passing your own
 #: values where a function takes them). ``quarters``: length of a replacement plan,
-#: the migration year plus the first quarter of the next [seed 000].
+#: the migration year plus the first quarter of the next [OKR vs KPI vs MBO].
 #: ``expand_share``: share of all teams that join in the second quarter ("a few
 #: more teams", about a third). ``many_teams``: from this many teams the rollout
 #: risk is flagged (a judgement, not from a seed). ``committed_words``: wording that
@@ -257,7 +257,7 @@ def assess_migration(
     *,
     config: Mapping[str, Any] = DEFAULT_MIGRATION_CONFIG,
 ) -> Assessment:
-    """Replace MBO with OKRs, or let the two coexist? [seed 000]
+    """Replace MBO with OKRs, or let the two coexist? [OKR vs KPI vs MBO]
 
     Rules:
 
@@ -529,7 +529,7 @@ def plan_migration(
     quarter; the four quarters from it are treated as the migration year, so
     start in the quarter your MBO year starts.
 
-    ``"replace"`` follows seed 000's one-year path:
+    ``"replace"`` follows the one-year path of "OKR vs KPI vs MBO":
 
     ===========  ==============================================================
     quarter      what happens

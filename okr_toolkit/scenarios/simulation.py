@@ -31,7 +31,7 @@ mean reversion; threshold (``stay_above``/``stay_below``) and milestone KRs
 are not simulated.
 
 Scores of simulated end values come from :func:`okr_toolkit.core.scoring.score`
-(clamped), and success is ``settings.aspirational_success`` (0.7) [seed 000,
+(clamped), and success is ``settings.aspirational_success`` (0.7) [OKR vs KPI vs MBO,
 003].
 """
 
@@ -481,7 +481,7 @@ def simulate_kr(
 
     Examples
     --------
-    Seed 000's activation KR (42% -> 65%, threshold 50%), at 48% with six
+    OKR vs KPI vs MBO's activation KR (42% -> 65%, threshold 50%), at 48% with six
     weeks to go, gaining a point a week give or take a point:
 
     >>> sim = simulate_kr(42, 65, 48, 6, drift=1.0, volatility=1.0, threshold=50, seed=1)
@@ -796,7 +796,7 @@ def ambition(
 
     Examples
     --------
-    Seed 000's 42% -> 65% activation target, with activation stuck around 42%
+    OKR vs KPI vs MBO's 42% -> 65% activation target, with activation stuck around 42%
     and moving about a point a week:
 
     >>> ambition(None, 65, baseline=42, drift=0.0, volatility=1.0)
@@ -972,7 +972,8 @@ def grade_diagnostics(
     when at least ``settings.sandbagging_share`` (half) of the scores are 1.0,
     ``"over_reaching"`` when the mean is below ``settings.overreach_mean``
     (0.3), else ``"healthy"``. The shares show the distribution against the
-    0.6-0.7 sweet spot of a well-set stretch target [seed 000, 003].
+    0.6-0.7 sweet spot of a well-set stretch target [OKR vs KPI vs MBO; KPI vs OKR —
+    the difference that matters].
 
     Parameters
     ----------

@@ -33,7 +33,7 @@ class KPIConverter(w.VBox):
     Parameters
     ----------
     history
-        Tidy KPI history; defaults to the two stalled KPIs of seed 000
+        Tidy KPI history; defaults to the two stalled KPIs of "OKR vs KPI vs MBO"
         (:func:`okr_toolkit.datasets.load_kpi_history`).
     settings
         Success score and stall length.

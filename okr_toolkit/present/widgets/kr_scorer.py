@@ -32,7 +32,8 @@ class KRScorer(w.VBox):
     Parameters
     ----------
     baseline, target, current
-        Starting values (defaults: seed 000's activation KR, 42% -> 65%, at 58.1%).
+        Starting values (defaults: the activation KR of "OKR vs KPI vs MBO",
+        42% -> 65%, at 58.1%).
     direction
         ``"increase"`` or ``"decrease"``.
     low, high

@@ -26,8 +26,8 @@ class ScenarioExplorer(w.VBox):
     Parameters
     ----------
     baseline, target, current, threshold
-        The KR (default: seed 000's activation KR, 42% -> 65%, today at 48%,
-        KPI threshold 50%).
+        The KR (default: the activation KR of "OKR vs KPI vs MBO", 42% -> 65%,
+        today at 48%, KPI threshold 50%).
     drift, volatility, weeks_left
         Starting assumptions: points per week, weekly standard deviation,
         weeks to the end of the cycle.
