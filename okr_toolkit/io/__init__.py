@@ -46,9 +46,9 @@ from typing import Any, NoReturn
 
 import pandas as pd
 
-from ._atomic import write_all_atomic
-from .exceptions import OKRDataError
-from .okr_format import (
+from okr_toolkit._atomic import write_all_atomic
+from okr_toolkit.exceptions import OKRDataError
+from okr_toolkit.okr_format import (
     CHECKIN_FIELDS,
     FORMAT_VERSION,
     KPI_FIELDS,
@@ -65,7 +65,13 @@ from .okr_format import (
     build,
     unknown_field_fix,
 )
-from .vocab import CHECKIN_COLUMNS, KNOWN_UNITS, KPI_COLUMNS, KR_COLUMNS, OBJECTIVE_COLUMNS
+from okr_toolkit.vocab import (
+    CHECKIN_COLUMNS,
+    KNOWN_UNITS,
+    KPI_COLUMNS,
+    KR_COLUMNS,
+    OBJECTIVE_COLUMNS,
+)
 
 __all__ = [
     "FORMAT_VERSION",
@@ -1368,7 +1374,7 @@ def json_schema() -> dict[str, Any]:
     >>> schema["required"], sorted(schema["properties"])[:3]
     (['objectives'], ['company', 'cycle', 'kpis'])
     """
-    from .okr_format import _ENUMS
+    from okr_toolkit.okr_format import _ENUMS
 
     def prop(kind: str, name: str) -> dict[str, Any]:
         if kind == "number":
