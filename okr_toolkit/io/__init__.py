@@ -48,13 +48,18 @@ import pandas as pd
 
 from okr_toolkit._atomic import write_all_atomic
 from okr_toolkit.exceptions import OKRDataError
-from okr_toolkit.okr_format import (
+from okr_toolkit.io.build import build
+from okr_toolkit.io.coerce import unknown_field_fix
+from okr_toolkit.io.fields import (
     CHECKIN_FIELDS,
+    ENUMS,
     FORMAT_VERSION,
     KPI_FIELDS,
     KR_FIELDS,
     OBJECTIVE_FIELDS,
     TOP_FIELDS,
+)
+from okr_toolkit.io.model import (
     Cell,
     Document,
     FileProblem,
@@ -62,8 +67,6 @@ from okr_toolkit.okr_format import (
     OKRFileError,
     Problems,
     Record,
-    build,
-    unknown_field_fix,
 )
 from okr_toolkit.vocab import (
     CHECKIN_COLUMNS,
@@ -74,9 +77,14 @@ from okr_toolkit.vocab import (
 )
 
 __all__ = [
+    "CHECKIN_FIELDS",
     "FORMAT_VERSION",
     "INPUT_FORMATS",
+    "KPI_FIELDS",
+    "KR_FIELDS",
     "MAX_FILE_BYTES",
+    "OBJECTIVE_FIELDS",
+    "TOP_FIELDS",
     "FileProblem",
     "OKRFile",
     "OKRFileError",
@@ -85,6 +93,7 @@ __all__ = [
     "read_okr_data",
     "read_okr_file",
     "schema_path",
+    "side_files",
     "write_okr_file",
 ]
 
@@ -219,7 +228,7 @@ def read_okr_data(data: str | bytes, format: str = "yaml", *, name: str = "<data
     >>> read_okr_data(text.replace("title", "titel"), name="<stdin>")
     Traceback (most recent call last):
     ...
-    okr_toolkit.okr_format.OKRFileError: <stdin> line 3 column 5: ...
+    okr_toolkit.io.model.OKRFileError: <stdin> line 3 column 5: ...
     """
     fmt = _check_format(format)
     if isinstance(data, str):
@@ -1374,7 +1383,6 @@ def json_schema() -> dict[str, Any]:
     >>> schema["required"], sorted(schema["properties"])[:3]
     (['objectives'], ['company', 'cycle', 'kpis'])
     """
-    from okr_toolkit.okr_format import _ENUMS
 
     def prop(kind: str, name: str) -> dict[str, Any]:
         if kind == "number":
@@ -1391,7 +1399,7 @@ def json_schema() -> dict[str, Any]:
         if kind == "unit":
             return {"enum": list(KNOWN_UNITS)}
         if kind.startswith("enum:"):
-            return {"enum": list(_ENUMS[kind[5:]])}
+            return {"enum": list(ENUMS[kind[5:]])}
         if kind == "version":
             return {"const": FORMAT_VERSION}
         if kind == "id":
