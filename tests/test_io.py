@@ -316,7 +316,7 @@ def test_huge_files_are_refused_before_parsing(tmp_path) -> None:
 
 def test_published_schema_is_the_generated_one() -> None:
     published = json.loads(schema_path().read_text(encoding="utf-8"))
-    assert published == json_schema(), "regenerate it from okr_toolkit.io._dump_schema()"
+    assert published == json_schema(), "regenerate it from okr_toolkit.io.schema._dump_schema()"
     assert (REPO / "okr_toolkit" / "okr_file.schema.json").samefile(schema_path())
 
 

@@ -20,7 +20,7 @@ from okr_toolkit.io.fields import ENUM_HINTS, ENUMS
 from okr_toolkit.io.model import Cell, Problems
 from okr_toolkit.vocab import KNOWN_UNITS
 
-__all__ = ["Coerce", "blank", "nearest", "show", "unknown_field_fix"]
+__all__ = ["Coerce", "blank", "id_text", "nearest", "show", "unknown_field_fix"]
 
 _TRUE = {"true", "yes", "y", "1"}
 _FALSE = {"false", "no", "n", "0"}
@@ -159,3 +159,12 @@ class Coerce:
             "write it as YYYY-MM-DD, e.g. 2026-07-06",
         )
         return None
+
+
+def id_text(value: Any) -> str | None:
+    if value is None or isinstance(value, bool | list | dict):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip()
+    return text or None

@@ -11,13 +11,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NoReturn
 
 import pandas as pd
 
 from okr_toolkit.exceptions import OKRDataError
 
-__all__ = ["Cell", "Document", "FileProblem", "OKRFile", "OKRFileError", "Problems", "Record"]
+__all__ = [
+    "Cell",
+    "Document",
+    "FileProblem",
+    "OKRFile",
+    "OKRFileError",
+    "Problems",
+    "Record",
+    "fail",
+]
 
 _SHEET_ORDER = {"": -1, "objectives": 0, "key_results": 1, "kpis": 2, "checkins": 3}
 
@@ -92,6 +101,11 @@ class OKRFileError(OKRDataError):
             head = f"{self.problems[0].file}: {len(self.problems)} problems"
             text = "\n".join([head, *(f"  {p}" for p in self.problems)])
         super().__init__(text)
+
+
+def fail(path: str, message: str, fix: str = "", line: int | None = None) -> NoReturn:
+    """Raise an :class:`OKRFileError` of one problem (one that stops reading)."""
+    raise OKRFileError([FileProblem(path, message, fix, line)])
 
 
 @dataclass(frozen=True)
