@@ -35,6 +35,7 @@ from .io import (
     okr_file_bytes,
     read_okr_data,
     read_okr_file,
+    starter_yaml,
     write_okr_file,
 )
 from .kpis import KPI_STATUSES, compare_to_benchmarks, detect_stalls, kpi_status, stall_summary
@@ -79,7 +80,6 @@ from .statements import (
     classify_statements,
     parse_statement,
 )
-from .templates import starter_yaml
 from .vocab import DIRECTIONS, KNOWN_UNITS, KR_COLUMNS, OKR_COLUMNS
 from .workspace import Workspace, kpi_table, pacing_table
 

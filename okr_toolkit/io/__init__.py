@@ -45,6 +45,7 @@ from okr_toolkit.io.model import FileProblem, OKRFile, OKRFileError
 from okr_toolkit.io.raw import MAX_FILE_BYTES
 from okr_toolkit.io.reading import INPUT_FORMATS, read_okr_data, read_okr_file
 from okr_toolkit.io.schema import json_schema, schema_path
+from okr_toolkit.io.templates import MODELINE, starter_yaml
 from okr_toolkit.io.writer import okr_file_bytes, write_okr_file
 
 __all__ = [
@@ -54,6 +55,7 @@ __all__ = [
     "KPI_FIELDS",
     "KR_FIELDS",
     "MAX_FILE_BYTES",
+    "MODELINE",
     "OBJECTIVE_FIELDS",
     "TOP_FIELDS",
     "FileProblem",
@@ -65,5 +67,6 @@ __all__ = [
     "read_okr_file",
     "schema_path",
     "side_files",
+    "starter_yaml",
     "write_okr_file",
 ]
