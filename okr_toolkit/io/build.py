@@ -58,10 +58,35 @@ def _typed(
     }
 
 
+#: One checked objective, key result, KPI or check-in: its typed fields, plus
+#: ``_rec`` (the record it came from) and, for a key result, ``_obj`` (its objective).
+Row = dict[str, Any]
+
+
 def build(doc: Document) -> OKRFile:
-    """Check a read document and return its frames, or raise every problem at once."""
+    """Check a read document and return its frames, or raise every problem at once.
+
+    The steps follow what refers to what: the top of the file; the objectives
+    and their parent links; the KPIs; the key results, which name an objective
+    and a KPI; the check-ins, which name a key result. Each step reports its
+    problems and goes on; all of them are raised together at the end, in file
+    order.
+    """
     p = Problems(doc.path)
     coerce = Coerce(p)
+    top = _top(doc, coerce, p)
+    objectives = _objectives(doc, coerce, p)
+    _check_parents(objectives, p)
+    _check_cycles(objectives, p)
+    kpis = _kpis(doc, coerce, p)
+    krs = _key_results(doc, objectives, kpis, coerce, p)
+    checkins = _checkins(doc, krs, coerce, p)
+    p.raise_if_any()
+    return frames(doc, top, objectives, krs, kpis, checkins)
+
+
+def _top(doc: Document, coerce: Coerce, p: Problems) -> dict[str, Any]:
+    """The file's own fields (company, cycle, pay_linked), and a check of its version."""
     top = {
         k: coerce.value(doc.top.get(k), kind, k, "file")
         for k, kind in TOP_FIELDS.items()
@@ -74,10 +99,13 @@ def build(doc: Document) -> OKRFile:
             f"format version {show(version.value)} is not supported",
             f"this toolkit reads version {FORMAT_VERSION}",
         )
+    return top
 
-    # Objectives.
-    objectives: list[dict[str, Any]] = []
-    seen_obj: dict[str, Record] = {}
+
+def _objectives(doc: Document, coerce: Coerce, p: Problems) -> list[Row]:
+    """Each objective with its id and title, each id used once; at least one objective."""
+    objectives: list[Row] = []
+    seen: dict[str, Record] = {}
     for rec in doc.objectives:
         ident = coerce.value(rec.fields.get("id"), "id", "id", "objective")
         label = f"objective {ident!r}" if ident else "objective"
@@ -91,7 +119,7 @@ def build(doc: Document) -> OKRFile:
                 )
         else:
             _once(
-                p, seen_obj, ident, rec, rec.fields["id"],
+                p, seen, ident, rec, rec.fields["id"],
                 f"objective id {ident!r} is used twice", "give each objective its own id",
             )  # fmt: skip
         if not row["title"] and _absent(rec, "title"):
@@ -109,6 +137,11 @@ def build(doc: Document) -> OKRFile:
             "the file has no objectives",
             "add at least one objective (okr new writes a starter)",
         )
+    return objectives
+
+
+def _check_parents(objectives: list[Row], p: Problems) -> None:
+    """Each parent is another objective of the file (loops: :func:`_check_cycles`)."""
     ids = {o["id"] for o in objectives if o["id"]}
     for o in objectives:
         parent = o["parent"]
@@ -124,44 +157,54 @@ def build(doc: Document) -> OKRFile:
                 f"objective {o['id']!r} is its own parent",
                 "remove parent",
             )
-    _check_cycles(objectives, p)
 
-    # KPIs.
-    kpi_rows: list[dict[str, Any]] | None = None
-    if doc.kpis is not None:
-        kpi_rows = []
-        seen_kpi: dict[str, Record] = {}
-        for rec in doc.kpis:
-            name = coerce.value(rec.fields.get("name"), "id", "name", "KPI")
-            label = f"KPI {name!r}" if name else "KPI"
-            row = _typed(rec, KPI_FIELDS, coerce, label, skip=("name",))
-            if not name:
-                if _absent(rec, "name"):
-                    p.at(
-                        _missing(rec, "kpi"),
-                        "KPI is missing 'name'",
-                        "add name: the KPI's id, e.g. activation_rate",
-                    )
-            else:
-                _once(
-                    p, seen_kpi, name, rec, rec.fields["name"],
-                    f"KPI {name!r} is listed twice", "list each KPI once",
-                )  # fmt: skip
-            if row["threshold"] is None and _absent(rec, "threshold"):
+
+def _kpis(doc: Document, coerce: Coerce, p: Problems) -> list[Row] | None:
+    """Each KPI with its name and threshold, each listed once; None when the file has none."""
+    if doc.kpis is None:
+        return None
+    kpis: list[Row] = []
+    seen: dict[str, Record] = {}
+    for rec in doc.kpis:
+        name = coerce.value(rec.fields.get("name"), "id", "name", "KPI")
+        label = f"KPI {name!r}" if name else "KPI"
+        row = _typed(rec, KPI_FIELDS, coerce, label, skip=("name",))
+        if not name:
+            if _absent(rec, "name"):
                 p.at(
-                    _missing(rec, "threshold"),
-                    f"{label} is missing 'threshold'",
-                    "add threshold: the healthy line",
+                    _missing(rec, "kpi"),
+                    "KPI is missing 'name'",
+                    "add name: the KPI's id, e.g. activation_rate",
                 )
-            row["kpi"] = name
-            row["_rec"] = rec
-            kpi_rows.append(row)
-    kpi_names = {k["kpi"] for k in kpi_rows or [] if k["kpi"]}
+        else:
+            _once(
+                p, seen, name, rec, rec.fields["name"],
+                f"KPI {name!r} is listed twice", "list each KPI once",
+            )  # fmt: skip
+        if row["threshold"] is None and _absent(rec, "threshold"):
+            p.at(
+                _missing(rec, "threshold"),
+                f"{label} is missing 'threshold'",
+                "add threshold: the healthy line",
+            )
+        row["kpi"] = name
+        row["_rec"] = rec
+        kpis.append(row)
+    return kpis
 
-    # Key results.
+
+def _key_results(
+    doc: Document,
+    objectives: list[Row],
+    kpis: list[Row] | None,
+    coerce: Coerce,
+    p: Problems,
+) -> list[Row]:
+    """Each key result, with its id (given, or ``<objective>.kr<n>``) and its objective."""
     by_obj = {o["id"]: o for o in objectives if o["id"]}
-    kr_rows: list[dict[str, Any]] = []
-    seen_kr: dict[str, Record] = {}
+    kpi_names = None if kpis is None else {k["kpi"] for k in kpis if k["kpi"]}
+    rows: list[Row] = []
+    seen: dict[str, Record] = {}
     for rec in doc.krs:
         label = _label(rec)
         row = _typed(rec, KR_FIELDS, coerce, label, skip=("id",))
@@ -177,7 +220,7 @@ def build(doc: Document) -> OKRFile:
             ident = f"{obj_id}.kr{rec.index + 1}"
         if ident:
             _once(
-                p, seen_kr, ident, rec, rec.fields.get("id") or rec,
+                p, seen, ident, rec, rec.fields.get("id") or rec,
                 f"key result id {ident!r} is used twice", "give each key result its own id",
             )  # fmt: skip
         if obj_id is not None and obj_id not in by_obj and rec.owner_cell is not None:
@@ -186,50 +229,58 @@ def build(doc: Document) -> OKRFile:
                 f"{label}: objective {obj_id!r} is not an objective in this file",
                 f"{nearest(obj_id, by_obj)}use the id of an objective",
             )
-        linear = row["direction"] in (None, "increase", "decrease")
-        if linear and row["baseline"] is not None and row["target"] is not None:
-            if row["baseline"] == row["target"]:
-                p.at(
-                    rec.fields["target"],
-                    f"{label}: target {_num(row['target'])} equals baseline "
-                    f"{_num(row['baseline'])}; a key result must move its metric",
-                    "set a target different from the baseline",
-                )
-        if row["weight"] is not None and row["weight"] < 0:
-            p.at(
-                rec.fields["weight"],
-                f"{label}: weight {_num(row['weight'])} is negative",
-                "use a weight of 0 or more",
-            )
-        if row["kpi"] and kpi_rows is not None and row["kpi"] not in kpi_names:
-            p.at(
-                rec.fields["kpi"],
-                f"{label}: KPI {row['kpi']!r} is not listed under kpis",
-                f"{nearest(row['kpi'], kpi_names)}add it to kpis, or fix the name",
-            )
-        if row["direction"] in ("increase", "decrease") and None not in (
-            row["baseline"],
-            row["target"],
-        ):
-            moves_up = row["target"] > row["baseline"]
-            if moves_up != (row["direction"] == "increase") and row["baseline"] != row["target"]:
-                p.at(
-                    rec.fields["direction"],
-                    f"{label}: direction {row['direction']} but the target "
-                    f"{_num(row['target'])} is {'above' if moves_up else 'below'} the baseline "
-                    f"{_num(row['baseline'])}",
-                    "swap baseline and target, or fix the direction",
-                )
-        obj = by_obj.get(obj_id or "")
+        _check_key_result(row, rec, label, kpi_names, p)
         row["kr_id"] = ident
         row["objective_id"] = obj_id
-        row["_obj"] = obj
+        row["_obj"] = by_obj.get(obj_id or "")
         row["_rec"] = rec
-        kr_rows.append(row)
+        rows.append(row)
+    return rows
 
-    # Check-ins.
-    checkin_rows: list[dict[str, Any]] = []
-    seen_date: dict[tuple[str, dt.date], Record] = {}
+
+def _check_key_result(
+    row: Row, rec: Record, label: str, kpi_names: set[str] | None, p: Problems
+) -> None:
+    """A key result's values agree: it moves its metric, the way its direction says; its
+    weight is not negative; its KPI is listed (when the file lists KPIs)."""
+    baseline, target, direction = row["baseline"], row["target"], row["direction"]
+    linear = direction in (None, "increase", "decrease")
+    if linear and baseline is not None and target is not None and baseline == target:
+        p.at(
+            rec.fields["target"],
+            f"{label}: target {_num(target)} equals baseline "
+            f"{_num(baseline)}; a key result must move its metric",
+            "set a target different from the baseline",
+        )
+    if row["weight"] is not None and row["weight"] < 0:
+        p.at(
+            rec.fields["weight"],
+            f"{label}: weight {_num(row['weight'])} is negative",
+            "use a weight of 0 or more",
+        )
+    if row["kpi"] and kpi_names is not None and row["kpi"] not in kpi_names:
+        p.at(
+            rec.fields["kpi"],
+            f"{label}: KPI {row['kpi']!r} is not listed under kpis",
+            f"{nearest(row['kpi'], kpi_names)}add it to kpis, or fix the name",
+        )
+    if direction in ("increase", "decrease") and None not in (baseline, target):
+        moves_up = target > baseline
+        if moves_up != (direction == "increase") and baseline != target:
+            p.at(
+                rec.fields["direction"],
+                f"{label}: direction {direction} but the target "
+                f"{_num(target)} is {'above' if moves_up else 'below'} the baseline "
+                f"{_num(baseline)}",
+                "swap baseline and target, or fix the direction",
+            )
+
+
+def _checkins(doc: Document, krs: list[Row], coerce: Coerce, p: Problems) -> list[Row]:
+    """Each check-in with its date and value, of a key result of the file, one per date."""
+    kr_ids = dict.fromkeys(r["kr_id"] for r in krs if r["kr_id"])
+    rows: list[Row] = []
+    seen: dict[tuple[str, dt.date], Record] = {}
     for rec in doc.checkins:
         kr_id = rec.owner
         label = f"check-in of {kr_id!r}" if kr_id else "check-in"
@@ -240,11 +291,11 @@ def build(doc: Document) -> OKRFile:
         ):
             if row[need] is None and _absent(rec, need):
                 p.at(_missing(rec, need), f"{label} is missing '{need}'", fix)
-        if kr_id is not None and kr_id not in seen_kr and rec.owner_cell is not None:
+        if kr_id is not None and kr_id not in kr_ids and rec.owner_cell is not None:
             p.at(
                 rec.owner_cell,
                 f"{label}: key result {kr_id!r} is not in this file",
-                f"{nearest(kr_id, seen_kr)}use the kr_id of a key result",
+                f"{nearest(kr_id, kr_ids)}use the kr_id of a key result",
             )
         if row["confidence"] is not None and not 0 <= row["confidence"] <= 10:
             p.at(
@@ -254,15 +305,13 @@ def build(doc: Document) -> OKRFile:
             )
         if kr_id and row["date"] is not None:
             _once(
-                p, seen_date, (kr_id, row["date"]), rec, rec.fields["date"],
+                p, seen, (kr_id, row["date"]), rec, rec.fields["date"],
                 f"{label}: two check-ins on {row['date']}", "keep one check-in per date",
             )  # fmt: skip
         row["kr_id"] = kr_id
         row["_rec"] = rec
-        checkin_rows.append(row)
-
-    p.raise_if_any()
-    return frames(doc, top, objectives, kr_rows, kpi_rows, checkin_rows)
+        rows.append(row)
+    return rows
 
 
 def _absent(rec: Record, name: str) -> bool:
@@ -298,7 +347,7 @@ def _where(rec: Record) -> str:
     return f"line {rec.line}" if isinstance(rec.column, int) else f"row {rec.line}"
 
 
-def _check_cycles(objectives: list[dict[str, Any]], p: Problems) -> None:
+def _check_cycles(objectives: list[Row], p: Problems) -> None:
     """Report each loop of parent links once, at the first objective of the loop in the file."""
     parent = {o["id"]: o["parent"] for o in objectives if o["id"]}
     recs = {o["id"]: o["_rec"] for o in objectives if o["id"]}
