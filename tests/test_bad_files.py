@@ -675,7 +675,7 @@ class _StrictLibyaml:
 def test_deep_nesting_is_located_whatever_libyaml_does(tmp_path, monkeypatch, libyaml) -> None:
     import yaml
 
-    from okr_toolkit import io as okr_io
+    from okr_toolkit.io import yaml_reader as okr_io
 
     bases = (_StrictLibyaml,) if libyaml == "strict" else (yaml.SafeLoader,)
     monkeypatch.setattr(okr_io, "_yaml_bases", lambda: bases)

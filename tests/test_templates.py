@@ -7,9 +7,8 @@ import datetime as dt
 import pytest
 import yaml
 
-from okr_toolkit.io import read_okr_file
+from okr_toolkit.io import read_okr_file, starter_yaml
 from okr_toolkit.linter import lint
-from okr_toolkit.templates import starter_yaml
 
 # The fields of the OKR file format, version 1 (docs/okr-file-format.md).
 TOP = {"version", "company", "cycle", "pay_linked", "objectives", "kpis"}

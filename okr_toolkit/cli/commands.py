@@ -780,8 +780,7 @@ def _print_plan(assessment: Any, strategy: str, plan: pd.DataFrame, problems: li
 def _new(args: argparse.Namespace) -> int:
     import shlex
 
-    from okr_toolkit.io import schema_path
-    from okr_toolkit.templates import starter_yaml
+    from okr_toolkit.io import schema_path, starter_yaml
 
     to_stdout = args.file == STDIO
     out = Path(args.file)
@@ -1055,7 +1054,7 @@ def _file_format(args: argparse.Namespace) -> int:
         if not schema.is_file():
             raise _Unreadable(f"the JSON Schema is missing from this installation ({schema})")
         if args.modeline:
-            from okr_toolkit.templates import MODELINE
+            from okr_toolkit.io import MODELINE
 
             sys.stdout.write(MODELINE.format(uri=schema.as_uri()))
         else:
