@@ -1,0 +1,687 @@
+"""The reading of one statement: every step, in order."""
+
+from __future__ import annotations
+
+import math
+from itertools import pairwise
+
+from .clauses import _CLAUSE_CUES, _clause_break
+from .cues import _HEALTH_WORDS, _LIVE, _MILESTONE_NOUNS, _ONGOING, _ONGOING_CUES
+from .deadlines import (
+    _DEADLINE,
+    _DL_AFTER_DIGITS,
+    _DL_FIRST2,
+    _DL_HYPHENED,
+    _DL_LEADS,
+    _DL_PREFIXES,
+    _DL_WORDS,
+    _read_deadline,
+)
+from .direction import _BAD_SHARES, _lower_is_better
+from .metric import _phrase, _snake
+from .numbers import _FRACTION, _FRACTIONS, _NUMBER_WORDS, _Num, _number_tokens, _word_tokens
+from .objects import (
+    _EVENT_NOUNS,
+    _EXPAND_PLACES,
+    _OUTCOME_NOUNS,
+    _PLACE_NOUNS,
+    _STAFF_NOUNS,
+    _head_noun,
+)
+from .results import ParsedStatement, _empty, _new_parsed, _replace_text
+from .roles import _after, _before_role
+from .text import _HAS_ALNUM, _blank, _clean, _has_cue, _outside, _words
+from .units import _RATIO_WORDS, _SCORE_WORDS, _SECONDS, _TIME_UNIT_WORDS, _UNIT_WORDS
+from .values import _IMPLICIT_CHANGES
+from .verbs import (
+    _ACT,
+    _BE,
+    _DOWN,
+    _FINITE_VERBS,
+    _KPI,
+    _KPI_NOUN_FORMS,
+    _LEAD_SKIP,
+    _MAKE,
+    _METRIC_HEADS,
+    _MODALS,
+    _OBJ,
+    _PARTICIPLES,
+    _POLAR,
+    _RATE_HEADS,
+    _REACH,
+    _STOP_DETERMINERS,
+    _TO_LEADS,
+    _UP,
+    _VERBS,
+    _VERBS2,
+)
+
+
+class _Reading:
+    """Everything read from one statement: the parse plus what the label needs."""
+
+    verb: str | None = None
+    verb_base: str | None = None
+    verb_class: str | None = None
+    kpi_word: str | None = None
+    ongoing: str | None = None
+    act_participle: str | None = None
+    milestone: str | None = None
+    noun_change: str | None = None
+    change_words: str | None = None
+    level: str | None = None
+    copula = False
+    at_level = False
+    kpi_prefix = False
+    words_after_verb: tuple[str, ...] = ()
+    numbers: list[_Num] = []  # noqa: RUF012 - replaced, never mutated
+    deadline: str | None = None
+    parsed: ParsedStatement
+
+
+def _read(text: str, depth: int = 0) -> _Reading:
+    notes: list[str] = []
+    r = _Reading()
+    s, r.kpi_prefix = _clean(text, notes)
+    if _HAS_ALNUM.search(s) is None:
+        notes.append("no words or numbers to read")
+        r.parsed = _empty(text, notes)
+        return r
+    low = s.lower()
+
+    all_words = _words(low)
+
+    # 1. Deadlines first: their numbers (Q3, 2026, 30 June) are dates, not targets.
+    spans: list[tuple[int, int]] = []
+    deadlines: list[str] = []
+    last_end = -1
+    n_words = len(all_words)
+    for i, (w, ws, _) in enumerate(all_words):
+        if w[:2] not in _DL_FIRST2 or ws < last_end:
+            continue
+        if not (w in _DL_WORDS or w[:2] in _DL_PREFIXES or w.startswith(_DL_HYPHENED)):
+            continue
+        nxt = all_words[i + 1][0] if i + 1 < n_words else ""
+        if w in _DL_LEADS:
+            if not (
+                nxt in _DL_WORDS
+                or nxt[:2] in _DL_PREFIXES
+                or nxt[:1].isdigit()
+                or nxt.startswith(_DL_HYPHENED)
+            ):
+                continue
+        elif w[:1].isdigit() and not (
+            (len(w) == 4 and w[:2] == "20") or nxt in _DL_AFTER_DIGITS or w[4:5] == "-"
+        ):
+            continue
+        m = _DEADLINE.match(low, ws)
+        if m is None or m.end() == ws:
+            continue
+        found = _read_deadline(m, low)
+        if found is not None:
+            spans.append((m.start(), m.end()))
+            deadlines.append(found)
+            last_end = m.end()
+    masked = _blank(low, spans)
+    if deadlines:
+        r.deadline = deadlines[0]
+        if len(set(deadlines)) > 1:
+            notes.append(f"more than one date ({', '.join(deadlines)}); read the first")
+        words = _outside(all_words, spans)
+    else:
+        words = all_words
+
+    # 2. Numbers.
+    tokens = _number_tokens(masked, s)
+    word_list = [x[0] for x in words]
+    if not _NUMBER_WORDS.isdisjoint(word_list):
+        if not tokens:
+            tokens = _word_tokens(masked, s)
+        elif "zero" in masked:  # "zero" is never anything but a number
+            zeros = [t for t in _word_tokens(masked, s) if t.value == 0.0]
+            tokens = sorted(tokens + zeros, key=lambda t: t.start)
+    has_share = money_or_pct = has_rank = has_duration = has_m = False
+    for t in tokens:
+        if t.mult_raw == "m" and t.cur is None:
+            has_m = True
+        if t.unit in _SECONDS:
+            has_duration = True
+    if has_m and has_duration:
+        for t in tokens:
+            if t.mult_raw == "m" and t.cur is None:  # "from 2h to 45m": minutes, not millions
+                t.mult, t.mult_raw, t.unit = 1.0, "", "minutes"
+    for t in tokens:
+        t.raw = s[t.start : t.end].strip()
+        role, lead = _before_role(masked, t.start)
+        t.before, t.lead = role, lead
+        _after(masked, t)
+        if t.share:
+            has_share = True
+        if t.cur or t.unit == "%":
+            money_or_pct = True
+        if role == "rank":
+            has_rank = True
+
+    # 3. The governing verb: the first word after labels, subjects, modals and adverbs.
+    first_number = tokens[0].start if tokens else len(masked)
+    k = 0
+    lead_words = word_list[:6]
+    if "to" in lead_words or "'ll" in low or not _MODALS.isdisjoint(lead_words):
+        for i, w in enumerate(lead_words):
+            if w in _MODALS or w.endswith("'ll"):
+                k = i + 1
+                break
+            if w == "to" and i > 0 and lead_words[i - 1] in _TO_LEADS:
+                k = i + 1
+                break
+    while k < len(words) and words[k][0] in _LEAD_SKIP and words[k][1] < first_number:
+        k += 1
+    verb_end = 0
+    subject_start = -1
+    if k < len(words) and words[k][1] < first_number:
+        w, ws, we = words[k]
+        hit = None
+        if k + 1 < len(words):
+            hit = _VERBS2.get(f"{w} {words[k + 1][0]}")
+            if hit is not None:
+                we = words[k + 1][2]
+        if hit is None:
+            hit = _VERBS.get(w)
+        if hit is not None and (hit[1] != _BE or w in ("be", "become")):
+            base, kind = hit
+            following = [x[0] for x in words[k + 1 : k + 5] if x[1] < first_number + 1]
+            # "Test coverage from 60% to 80%", "Win rate 20% -> 30%": a metric, not a verb.
+            if kind in (_ACT, _OBJ, _REACH, _MAKE) and base != "hold" and tokens:
+                if kind == _REACH:
+                    if following[:1] and following[0] in _RATE_HEADS:  # "win rate", "close rate"
+                        hit = None
+                else:
+                    for word in following[:3]:
+                        if word in _STOP_DETERMINERS:
+                            break
+                        if word in _METRIC_HEADS:
+                            hit = None
+                            break
+            if hit is not None:
+                r.verb = s[ws:we]
+                r.verb_base, r.verb_class = base, kind
+                r.words_after_verb = tuple(word_list[k + 1 : k + 8])
+                verb_end = we
+                if k > 0 and words[k - 1][0] in _MODALS:
+                    subject_start = words[0][1]  # "Uptime must stay above 99.9%"
+    if r.verb_class is None and k < len(words):
+        verb_end = words[k][1]  # after "Never let", "We", "The"...
+    if r.verb_class is None:
+        # The line starts with the metric: look for what it says about it.
+        for w, _, _ in words[:30]:
+            hit = _VERBS.get(w)
+            if hit is None:
+                continue
+            base, kind = hit
+            if kind == _KPI and w not in _KPI_NOUN_FORMS and r.kpi_word is None:
+                r.kpi_word = w
+            elif kind in (_UP, _DOWN) and w in _FINITE_VERBS and r.noun_change is None:
+                r.noun_change = kind  # "churn reduced by a third", "NPS improves"
+            elif w in _PARTICIPLES and kind in (_ACT, _OBJ) and r.act_participle is None:
+                if not (kind == _OBJ and base in ("add", "deliver", "build", "create")):
+                    r.act_participle = w
+        if r.act_participle and has_share:
+            r.act_participle = None  # "95% of orders shipped": a share, not work done
+        if r.act_participle is None and "live" in masked:
+            live = _LIVE.search(masked)
+            if live is not None and live.start() > 0:
+                r.act_participle = "live"
+    if tokens and r.verb_class in (None, _REACH, _BE) and _has_cue(masked, _ONGOING_CUES):
+        om = _ONGOING.search(masked)
+        if om is not None:
+            r.ongoing = s[om.start() : om.end()]
+
+    # 4. Object-dependent verbs.
+    after_words = set(r.words_after_verb)
+    if r.verb_class == _OBJ:
+        assert r.verb_base is not None  # set with verb_class, in step 3
+        base = r.verb_base
+        if base == "hold":
+            r.verb_class = _ACT if after_words & _EVENT_NOUNS else _KPI
+        elif base in ("recruit", "onboard"):
+            head = _head_noun(words, tokens, verb_end)
+            if head in _STAFF_NOUNS or not after_words.isdisjoint(_STAFF_NOUNS):
+                r.verb_class = _ACT
+            elif head in _OUTCOME_NOUNS:
+                r.verb_class = _REACH
+            else:
+                r.verb_class = _ACT
+        elif base == "enter":
+            r.verb_class = _REACH if has_rank else _ACT
+        else:  # add, deliver, build, create: "add 500 customers" vs "add 3 features"
+            head = _head_noun(words, tokens, verb_end)
+            if tokens and (money_or_pct or head in _OUTCOME_NOUNS):
+                r.verb_class = _REACH
+            else:
+                r.verb_class = _ACT
+    elif r.verb_class == _MAKE:
+        # "make 50 sales calls" is work; "make $1M in sales" an outcome; "make X better" an aim.
+        head = _head_noun(words, tokens, verb_end)
+        if tokens and not (money_or_pct or head in _OUTCOME_NOUNS):
+            r.verb_class = _ACT
+        else:
+            r.verb_class = _REACH if tokens else _BE
+    elif r.verb_base == "expand":
+        em = _EXPAND_PLACES.search(masked, verb_end)
+        if em is not None and em.group(1) in _PLACE_NOUNS:
+            r.verb_class = _ACT
+
+    # A second goal in the same line ("... while keeping CSAT above 90%") is set aside;
+    # when the first clause has no number ("Raise retention; cut churn to 4%"), the
+    # second is read instead.
+    cut = None
+    if tokens and _has_cue(masked, _CLAUSE_CUES):
+        cut = _clause_break(words, masked, min(tokens[0].end, max(verb_end, 1)))
+    if cut is not None and any(t.start > cut for t in tokens):
+        between = [w for w, ws, _ in words if verb_end <= ws < cut]
+        if between:
+            first_has_goal = tokens[0].start < cut or _FRACTION.search(low, 0, cut) is not None
+            if first_has_goal or r.verb_base in ("double", "triple", "quadruple", "halve"):
+                dropped = ", ".join(f"'{t.raw}'" for t in tokens if t.start > cut)
+                notes.append(f"the line holds a second goal; set aside {dropped}")
+                tokens = [t for t in tokens if t.start < cut]
+            elif depth == 0:
+                rest = s[cut:].lstrip(" ;,")
+                for word in ("while", "whilst", "but", "whereas", "and", "plus"):
+                    if rest.lower().startswith(word + " "):
+                        rest = rest[len(word) + 1 :]
+                        break
+                second = _read(rest, depth=1)
+                second.parsed = _replace_text(
+                    second.parsed,
+                    text,
+                    f"the first part ('{s[:cut].strip(' ;,')}') has no number; read the second",
+                )
+                return second
+
+    # 5. Roles.
+    for i, t in enumerate(tokens):
+        before = t.before
+        if t.share and before != "base":
+            t.role = "target"
+            if before in ("above", "below"):
+                t.above, t.below = before == "above", before == "below"
+        elif before in ("above", "below"):
+            t.role = "target"
+            t.above, t.below = before == "above", before == "below"
+        elif before == "rank":
+            t.role = "target"
+            t.unit = "rank"
+            t.below = True
+        elif before == "base":
+            t.role = "base"
+        elif before in ("by", "up", "down"):
+            t.role = "change"
+            if before == "up":
+                t.sign = 1
+            elif before == "down":
+                t.sign = -1
+        elif t.after in ("inc", "dec") and before in (None, "article", "verb:" + _REACH, "of"):
+            t.role = "change"  # "a 20% increase in MAU", "see a 15% reduction"
+            t.sign = 1 if t.after == "inc" else -1
+        elif before in ("to", "of", "at", "is", "article") or before == "verb:" + _REACH:
+            t.role = "target"
+            if before == "at":
+                r.at_level = True
+            elif before == "is":
+                r.copula = True
+        elif before == "between" and i + 1 < len(tokens):
+            t.role = "range"
+        elif t.sign:
+            t.role = "change"
+        elif before in ("verb:" + _UP, "verb:" + _DOWN) and r.verb_class is None:
+            t.role = "change"  # "revenue grows 20%", "churn drops 2 points"
+            t.sign = 1 if before == "verb:" + _UP else -1
+        elif t.after in ("inc", "dec"):
+            t.role = "change"
+            t.sign = 1 if t.after == "inc" else -1
+        elif t.above or t.below:
+            t.role = "target"
+    # "80% of tickets within 24 hours": the time limit defines the metric, it is not a target.
+    share = None
+    if has_share:
+        for t in tokens:
+            if t.share and t.role == "target":
+                share = t
+                break
+    if share is not None:
+        for t in tokens:
+            if (
+                t is not share
+                and t.role == "target"
+                and (t.below or t.above)
+                and (t.unit in _SECONDS or t.start > share.start)
+            ):
+                t.role = "condition"
+                notes.append(f"read '{t.raw}' as part of what is measured, not as a target")
+    # Pairs ("42% -> 65%", "42% to 65%") and ranges ("25-30%", "between 100 and 115%").
+    ranges: list[tuple[_Num, _Num]] = []
+    for a, b in pairwise(tokens):
+        if a.after == "pair" and b.role in (None, "target"):
+            if a.role in (None, "target", "base"):
+                a.role, b.role = "base", "target"
+        elif (a.after == "range" or (a.role == "range" and b.before == "and")) and b.role in (
+            None,
+            "target",
+        ):
+            if a.role in (None, "range", "target"):
+                a.role, b.role = "range", "range_end"
+                ranges.append((a, b))
+    for t in tokens:
+        if t.after == "base" and t.role in (None, "target"):
+            t.role = "base"
+    # Inherit units and multipliers inside a pair or range: "from 45 to 30 days", "2 to 3M".
+    paired = [
+        (a, b)
+        for a, b in pairwise(tokens)
+        if (a.role == "base" and b.role == "target") or (a, b) in ranges
+    ]
+    for a, b in paired:
+        for x, y in ((a, b), (b, a)):
+            if x.unit is None and y.unit is not None and y.unit != "rank":
+                x.unit = y.unit
+            if x.cur is None and y.cur is not None:
+                x.cur = y.cur
+        if a.mult == 1.0 and b.mult != 1.0 and a.value and b.value:
+            with_m = a.value * b.mult / (b.value * b.mult)
+            without = a.value / (b.value * b.mult)
+            if 0.05 <= with_m <= 20 and not 0.05 <= without <= 20:
+                a.mult = b.mult
+                notes.append(f"read '{a.raw}' in the same scale as '{b.raw}'")
+
+    # 6. Values.
+    unit_of: dict[int, str | None] = {}
+    for t in tokens:
+        value = t.value * t.mult
+        if t.sign < 0 and t.role != "change":
+            value = -value
+        if not math.isfinite(value):
+            notes.append(f"number '{t.raw}' is too large to read")
+            t.role = "ignored"
+            continue
+        t.value = value
+        unit_of[id(t)] = t.cur or t.unit
+
+    baseline = target = relative = absolute = None
+    unit: str | None = None
+    base_tok = None
+    targets: list[_Num] = []
+    changes: list[_Num] = []
+    free: list[_Num] = []
+    for t in tokens:
+        role = t.role
+        if role is None:
+            free.append(t)
+        elif role == "target":
+            targets.append(t)
+        elif role == "change":
+            changes.append(t)
+        elif role == "base" and base_tok is None:
+            base_tok = t
+    target_tok: _Num | None = targets[0] if targets else None
+    change_tok: _Num | None = changes[0] if changes else None
+    range_pair = ranges[0] if ranges else None
+    if len(targets) > 1:
+        extra = ", ".join(f"'{t.raw}'" for t in targets[1:])
+        notes.append(f"more than one target; read '{targets[0].raw}' and set aside {extra}")
+    # Which way does the verb go?
+    verb_sign = 0
+    if r.verb_class == _UP or (r.verb_class is None and r.noun_change == _UP):
+        verb_sign = 1
+    elif r.verb_class == _DOWN or (r.verb_class is None and r.noun_change == _DOWN):
+        verb_sign = -1
+    implicit = _IMPLICIT_CHANGES.get(r.verb_base or "")
+    if target_tok is None and range_pair is None and change_tok is None and free:
+        first = free[0]
+        if r.verb_class in (_UP, _DOWN, _POLAR) and first.unit == "%" and base_tok is None:
+            change_tok = first
+            notes.append(f"no 'by', 'to' or 'from': read '{first.raw}' as a relative change")
+        elif r.verb_class in (_UP, _DOWN, _POLAR) and first.unit == "x" and base_tok is None:
+            change_tok = first
+        elif r.verb_class is None and first.unit == "x" and base_tok is None:
+            change_tok = first
+        elif base_tok is None and len(free) >= 2:
+            base_tok, target_tok = first, free[1]
+            base_tok.role, target_tok.role = "base", "target"
+            notes.append(
+                f"two numbers without 'from' or 'to'; read '{first.raw}' as the baseline "
+                f"and '{free[1].raw}' as the target"
+            )
+            free = free[2:]
+        else:
+            target_tok = first
+            target_tok.role = "target"
+            free = free[1:]
+        if change_tok is not None:
+            change_tok.role = "change"
+            free = [t for t in free if t is not change_tok]
+    elif base_tok is not None and target_tok is None and range_pair is None and free:
+        target_tok = free[0]
+        target_tok.role = "target"
+        free = free[1:]
+    for t in free:
+        if t.role is None:
+            notes.append(f"did not use '{t.raw}' (no word says what it is)")
+
+    if base_tok is not None:
+        baseline = base_tok.value
+        unit = unit_of.get(id(base_tok))
+    if range_pair is not None and target_tok is None:
+        target_tok = range_pair[0]
+        unit = unit_of.get(id(range_pair[1])) or unit_of.get(id(range_pair[0]))
+    if target_tok is not None:
+        target = target_tok.value
+        unit = unit_of.get(id(target_tok)) or unit
+    if change_tok is not None:
+        c_unit = unit_of.get(id(change_tok))
+        sign = change_tok.sign or verb_sign or 1
+        if c_unit == "%":
+            relative = sign * change_tok.value / 100.0
+            if r.verb_class == _POLAR and not change_tok.sign:
+                relative = None  # decided with the metric below
+        elif c_unit == "x":
+            relative = change_tok.value - 1.0
+        else:
+            absolute = sign * change_tok.value
+            if r.verb_class == _POLAR and not change_tok.sign:
+                absolute = None
+            unit = unit or c_unit
+    elif implicit is not None and target is None:
+        relative = implicit
+        r.change_words = r.verb
+    elif target is None and (verb_sign or r.verb_class == _POLAR):
+        fm = _FRACTION.search(low)  # "cut in half", "reduce by a third"
+        if fm is not None:
+            relative = round(_FRACTIONS[fm.group(1)] * (verb_sign or 1), 6)
+            r.change_words = s[fm.start() : fm.end()]
+
+    # A one-off milestone ("achieve SOC 2 certification"): done or not done.
+    if not tokens and r.verb_class in (_REACH, _BE, None) and r.act_participle is None:
+        r.milestone = next((w for w in r.words_after_verb if w in _MILESTONE_NOUNS), None)
+        if r.milestone is None and r.verb_class is None:
+            r.milestone = next((w for w, _, _ in words[:8] if w in _MILESTONE_NOUNS), None)
+
+    # 7. Metric.
+    metric_words: list[str] = []
+    number_starts = set()
+    first_lead = len(low)
+    for t in tokens:
+        number_starts.add(t.start)
+        if t.sign:
+            number_starts.add(t.start + 1)
+        if t.role != "ignored" and t.lead < first_lead:
+            first_lead = t.lead
+    phrase = _phrase(words, low, verb_end, first_lead, number_starts)
+    if not phrase and subject_start >= 0:
+        phrase = _phrase(words, low, subject_start, first_lead, number_starts)
+    metric = _snake(phrase)
+    if metric is None:
+        anchor = target_tok or base_tok or change_tok or (tokens[0] if tokens else None)
+        if anchor is not None:
+            start = anchor.end
+            if anchor.share:
+                start = masked.find("of", anchor.end) + 2
+            elif anchor.after_end:
+                start = anchor.after_end  # "a 20% increase in MAU", "4 hours or less median..."
+            metric = _snake(_phrase(words, low, start, len(low), number_starts))
+    if metric is not None:
+        metric_words = metric.split("_")
+
+    # 8. Units.
+    if unit == "x":
+        unit = "ratio"
+    if target_tok is not None or base_tok is not None:
+        if unit is None:
+            words_set = set(metric_words)
+            time_word = next((w for w in metric_words if w in _TIME_UNIT_WORDS), None)
+            if time_word is not None:
+                unit = _UNIT_WORDS[time_word]  # "days to fill from 50 to 35"
+            elif words_set & _SCORE_WORDS or "net_promoter" in (metric or ""):
+                unit = "score"
+            elif not words_set.isdisjoint(_RATIO_WORDS):
+                unit = "ratio"
+            else:
+                unit = "count"
+        # Mixed durations: both in the smaller unit.
+        if base_tok is not None and target_tok is not None:
+            ub, ut = unit_of.get(id(base_tok)), unit_of.get(id(target_tok))
+            if ub in _SECONDS and ut in _SECONDS and ub != ut:
+                assert baseline is not None and target is not None  # read from the two tokens
+                small = ub if _SECONDS[ub] < _SECONDS[ut] else ut
+                baseline = round(baseline * _SECONDS[ub] / _SECONDS[small], 9)
+                target = round(target * _SECONDS[ut] / _SECONDS[small], 9)
+                unit = small
+                if "months" in (ub, ut) or "years" in (ub, ut) or "quarters" in (ub, ut):
+                    notes.append("months counted as 30.44 days to compare durations")
+            elif ub and ut and ub != ut and not (ub in _SECONDS and ut in _SECONDS):
+                notes.append(f"baseline is in '{ub}' but target in '{ut}'")
+    elif absolute is not None and unit is None:
+        unit = "count"
+    if unit == "%" and target is None and baseline is None and absolute is None:
+        unit = None
+
+    # 9. Direction.
+    lower_better = _lower_is_better(metric_words, unit)
+    if target_tok is not None and target_tok.share:
+        # "80% of tickets resolved": a share grows unless it counts something bad.
+        lower_better = bool(set(metric_words) & _BAD_SHARES)
+    if r.verb_class == _POLAR or (r.verb_base in ("speed up",)):
+        polar_sign = -1 if lower_better else 1
+        if r.verb_base == "speed up":
+            polar_sign = -1
+        verb_sign = polar_sign
+        if change_tok is not None and relative is None and absolute is None:
+            if unit_of.get(id(change_tok)) == "%":
+                relative = polar_sign * change_tok.value / 100.0
+            elif unit_of.get(id(change_tok)) != "x":
+                absolute = polar_sign * change_tok.value
+        if lower_better is None and change_tok is not None:
+            notes.append(f"'{r.verb}' does not say which way; read it as an increase")
+    direction: str | None = None
+    is_above = target_tok is not None and target_tok.above
+    is_below = target_tok is not None and target_tok.below
+    # A metric stated at a level, with no verb, change or deadline: "churn rate is 5%".
+    if (
+        r.verb_class is None
+        and target is not None
+        and baseline is None
+        and relative is None
+        and absolute is None
+        and r.deadline is None
+    ):
+        if r.copula:
+            r.level = "copula"
+        elif r.at_level:
+            r.level = "at"
+        elif not (is_above or is_below) and not _HEALTH_WORDS.isdisjoint(metric_words):
+            r.level = "health"
+    if range_pair is not None and target_tok is range_pair[0]:
+        lo, hi = sorted((range_pair[0].value, range_pair[1].value))
+        going_down = verb_sign < 0 or (verb_sign == 0 and lower_better)
+        if r.verb_class in (_KPI,) or (verb_sign == 0 and r.verb_class != _ACT):
+            target = hi if going_down else lo
+            is_above, is_below = not going_down, bool(going_down)
+            notes.append(
+                f"range {lo:g}-{hi:g}: read {'the ceiling' if going_down else 'the floor'} "
+                f"{target:g} as the threshold"
+            )
+        else:
+            target = lo if going_down else hi
+            notes.append(f"range {lo:g}-{hi:g}: read the far end {target:g} as the target")
+    if baseline is not None and target is not None:
+        if target > baseline:
+            direction = "increase"
+        elif target < baseline:
+            direction = "decrease"
+        else:
+            notes.append("baseline equals target: no change to score")
+        if direction and verb_sign and (direction == "increase") != (verb_sign > 0):
+            notes.append(f"'{r.verb}' disagrees with the numbers; followed the numbers")
+    elif target is not None:
+        if target == 0 and not (verb_sign or is_above):
+            lower_better = True  # "0 data breaches", "zero P1 incidents"
+        if verb_sign:
+            direction = "increase" if verb_sign > 0 else "decrease"
+        elif is_above:
+            direction = "stay_above"
+        elif is_below:
+            direction = "stay_below"
+        elif (
+            r.verb_class == _KPI
+            or (r.verb_class in (None, _REACH, _BE) and r.ongoing)
+            or (r.verb_class is None and (r.level or r.kpi_prefix))
+        ):
+            direction = "stay_below" if lower_better else "stay_above"
+        elif unit == "rank":
+            direction = "stay_below"
+        elif r.verb_class == _ACT:
+            direction = "increase"
+        else:
+            direction = "decrease" if lower_better else "increase"
+        if r.verb_class == _KPI and is_above:
+            direction = "stay_above"
+        elif r.verb_class == _KPI and (is_below or r.verb_base in ("limit", "cap", "contain")):
+            direction = "stay_below"
+    elif (change := relative if relative is not None else absolute) is not None:
+        direction = "increase" if change > 0 else "decrease" if change < 0 else None
+    elif r.verb_class == _ACT or r.act_participle or r.milestone:
+        direction = "milestone"
+    elif verb_sign:
+        direction = "increase" if verb_sign > 0 else "decrease"
+    if (
+        change_tok is not None
+        and relative is not None
+        and unit_of.get(id(change_tok)) == "%"
+        and metric_words
+        and set(metric_words)
+        & {"rate", "share", "margin", "conversion", "retention", "churn", "ctr", "percentage"}
+    ):
+        notes.append(f"'{change_tok.raw}' of a rate could mean percentage points; read as relative")
+    if r.ongoing and relative is not None and r.verb_class is None:
+        notes.append(f"a change '{r.ongoing}' is a growth rate to sustain")
+
+    parsed = (
+        baseline is not None or target is not None or relative is not None or absolute is not None
+    )
+    if not parsed and tokens:
+        notes.append("found numbers but none says what it is")
+    r.numbers = tokens
+    r.parsed = _new_parsed(
+        text=text,
+        metric=metric,
+        baseline=baseline,
+        target=target,
+        unit=unit,
+        direction=direction,
+        relative_change=relative,
+        deadline=r.deadline,
+        parsed=parsed,
+        notes=tuple(notes),
+        absolute_change=absolute,
+    )
+    return r

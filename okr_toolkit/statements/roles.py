@@ -1,0 +1,160 @@
+"""Roles of numbers from the words around them: baseline, target, threshold, change."""
+
+from __future__ import annotations
+
+import re
+
+from .numbers import _Num
+from .verbs import _VERBS
+
+# Words just before a number, and the role they give it (longest phrase wins).
+_BEFORE_PHRASES: dict[str, str] = {}
+for _role, _phrases in {
+    "above": (
+        "at least|no less than|not less than|minimum|minimum of|min|over|above|more than|"
+        "greater than|higher than|exceed|exceeds|exceeding|in excess of|north of|upwards of|"
+        "beyond|surpass|surpassing|better than|no fewer than|not fewer than|a minimum of"
+    ),
+    "below": (
+        "at most|no more than|not more than|maximum|maximum of|max|under|below|less than|"
+        "fewer than|lower than|within|sub|south of|not exceed|not to exceed|"
+        "never exceed|never exceeds|does not exceed|capped at|cap of|beneath|a maximum of|"
+        "no higher than|not above"
+    ),
+    "rank": "top|number",
+    "base": (
+        "from|up from|down from|from a baseline of|from the current|from today's|from current|"
+        "from a|baseline|baseline of|baseline is|baseline at|currently|currently at|"
+        "currently is|today|today at|now|now at|vs|vs.|versus|compared to|compared with|was|"
+        "starting at|starting from|start|started at|current|from around|from about|from roughly"
+    ),
+    "up": "up|up by|higher by",
+    "down": "down|down by|lower by",
+    "by": (
+        "by|by an additional|by a further|by another|an additional|an extra|a further|another|"
+        "by around|by about|by roughly|by at least"
+    ),
+    "to": (
+        "to|reach|reaches|reaching|hit|hits|hitting|target|target of|target is|goal|goal of|"
+        "goal is|into|achieve|achieving|to around|to about|to roughly|around|about|roughly|"
+        "approximately|approx|approx.|of about|of around|become|becomes"
+    ),
+    "of": "of",
+    "at": "at|stays at|stay at|remains at|remain at|held at|hold at|kept at|keep at",
+    # "never drop below 98%" keeps a floor; "never rise above 2%" keeps a ceiling.
+    "floor": "drop below|drops below|fall below|falls below|dip below|dips below|go below|"
+    "slip below|sink below|drop under|fall under|dip under",
+    "ceiling": "rise above|rises above|go above|goes above|creep above|creeps above|go over|"
+    "goes over",
+    "is": "is|are|equals|equal to|stands at|sits at|=",
+    "between": "between",
+}.items():
+    for _wording in _phrases.split("|"):
+        _BEFORE_PHRASES[_wording] = {"floor": "above", "ceiling": "below"}.get(_role, _role)
+# "at or above" / "at or below" are thresholds, not levels.
+_BEFORE_PHRASES["at or above"] = "above"
+_BEFORE_PHRASES["at or below"] = "below"
+_BEFORE_PHRASES["or above"] = "above"
+_BEFORE_PHRASES["and"] = "and"
+_BEFORE_PHRASES["a"] = _BEFORE_PHRASES["an"] = "article"
+
+_AFTER = re.compile(
+    r"\s*(?:"
+    r"(?P<pair>->|=>|to\s*(?=[-+~$€£¥₹0-9.]))"
+    r"|(?P<range>-\s*(?=[$€£¥₹0-9.]))"
+    r"|(?P<share>of\b)"
+    r"|(?P<more>or\s+(?:more|higher|above|greater|better|over|up)\b|and\s+(?:above|up|over|"
+    r"higher)\b|plus\b)"
+    r"|(?P<less>or\s+(?:less|lower|fewer|below|under|better)\b)"
+    r"|(?P<base>\(?(?:today|currently|now|at\s+present|at\s+the\s+moment|baseline|last\s+"
+    r"(?:quarter|year|month|cycle|week)|in\s+q[1-4])\b)"
+    r"|(?P<inc>(?:(?:yoy|qoq|mom|wow|year[-\s]over[-\s]year|quarter[-\s]over[-\s]quarter"
+    r"|month[-\s]over[-\s]month|week[-\s]over[-\s]week)\s+)?(?:increase|growth|rise|uplift"
+    r"|improvement|lift|boost|gain|jump|more|higher)\b)"
+    r"|(?P<dec>(?:(?:yoy|qoq|mom|wow)\s+)?(?:reduction|decrease|decline|drop|cut|fall|fewer|less"
+    r"|lower|savings?|faster|shorter)\b)"
+    r")"
+)
+
+
+def _before_role(masked: str, start: int) -> tuple[str | None, int]:
+    """Role given by the words just before ``start``, and where those words begin."""
+    window_start = max(0, start - 40)
+    window = masked[window_start:start].rstrip()
+    if not window:
+        return None, start
+    end = window_start + len(window)
+    last = window[-1]
+    if last in _SYMBOL_CHARS:
+        for symbol, role in _SYMBOLS:
+            if window.endswith(symbol):
+                if role is None:
+                    return _before_role(masked, end - len(symbol))
+                return role, end - len(symbol)
+        if last == ":":
+            head = window[:-1].rsplit(None, 1)
+            word = head[-1] if head else ""
+            role = _BEFORE_PHRASES.get(word)
+            if role == "base":
+                return "base", end - 1 - len(word)
+            return "is" if role is None or role == "is" else role, end - 1
+    words = window.rsplit(None, 4)
+    if len(words) == 5:
+        del words[0]
+    if words:
+        words = [w.strip("(\"'") for w in words]
+    lengths = _PHRASE_LENGTHS.get(words[-1]) if words else None
+    if lengths is not None:
+        # Longest phrase first: "no more than" before "than".
+        for n in lengths:
+            if n > len(words):
+                continue
+            phrase = " ".join(words[-n:])
+            role = _BEFORE_PHRASES.get(phrase)
+            if role is not None:
+                return role, end - len(phrase)
+    if words:
+        hit = _VERBS.get(words[-1].strip("\"'"))
+        if hit is not None:
+            return "verb:" + hit[1], end - len(words[-1])
+    return None, start
+
+
+_SYMBOLS = (
+    (">=", "above"),
+    ("<=", "below"),
+    ("->", "to"),
+    ("=>", "to"),
+    (">", "above"),
+    ("<", "below"),
+    ("#", "rank"),
+    ("=", "is"),
+    ("~", None),
+    ("(", None),
+)
+_SYMBOL_CHARS = frozenset("<>=-#~(:")
+# Last word of a phrase -> the word counts of the phrases ending with it, longest first.
+_by_last: dict[str, set[int]] = {}
+for _key in _BEFORE_PHRASES:
+    _split = _key.split()
+    _by_last.setdefault(_split[-1], set()).add(len(_split))
+_PHRASE_LENGTHS = {last: tuple(sorted(ns, reverse=True)) for last, ns in _by_last.items()}
+
+
+def _after(masked: str, tok: _Num) -> None:
+    a = _AFTER.match(masked, tok.end)
+    if a is None:
+        return
+    kind = a.lastgroup
+    if kind == "more":
+        tok.above = True
+        tok.after_end = a.end()
+    elif kind == "less":
+        tok.below = True
+        tok.after_end = a.end()
+    elif kind == "share":
+        if tok.unit == "%":
+            tok.share = True
+    else:
+        tok.after = kind
+        tok.after_end = a.end()
