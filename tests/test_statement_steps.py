@@ -8,7 +8,19 @@ the order the pipeline runs them, and the package's layout.
 
 from __future__ import annotations
 
+import pytest
+
 import okr_toolkit.statements as statements
+from okr_toolkit.statements.deadlines import _DEADLINE, Deadlines, find_deadlines, read_deadline
+from okr_toolkit.statements.numbers import Token, read_numbers
+from okr_toolkit.statements.roles import NumberContext, before_role, read_context
+from okr_toolkit.statements.text import (
+    MAX_CHARS,
+    blank_spans,
+    clean_text,
+    split_words,
+    words_outside,
+)
 
 # --------------------------------------------------------------------------------------
 # The package
@@ -28,3 +40,252 @@ def test_the_package_exports_what_the_module_did() -> None:
         assert getattr(statements, name) is not None
     assert callable(statements._classify_cached.cache_clear)
     assert callable(statements._classify_uncached)
+
+
+# --------------------------------------------------------------------------------------
+# Step 0: the text (okr_toolkit/statements/text.py)
+
+
+@pytest.mark.parametrize(
+    ("text", "cleaned", "kpi_prefix"),
+    [
+        ("Grow ARR to $3M.", "Grow ARR to $3M", False),
+        ("KR1: Grow ARR", "Grow ARR", False),
+        ("KR 2.1 - Grow ARR", "Grow ARR", False),
+        ("- [x] Grow ARR", "Grow ARR", False),
+        ("(b) Grow ARR", "Grow ARR", False),
+        ("• Grow ARR", "Grow ARR", False),
+        ("KPI: churn below 2%", "churn below 2%", True),
+        ("Grow  ARR\tfrom 2\u2192 3", "Grow ARR from 2-> 3", False),
+        ("NPS \u2265 40", "NPS >= 40", False),
+        ("Cut churn \u2013 fast!", "Cut churn - fast", False),
+        ("", "", False),
+    ],
+)
+def test_clean_text(text: str, cleaned: str, kpi_prefix: bool) -> None:
+    notes: list[str] = []
+    assert clean_text(text, notes) == (cleaned, kpi_prefix)
+    assert notes == []
+
+
+def test_clean_text_reads_only_the_first_max_chars() -> None:
+    notes: list[str] = []
+    cleaned, _ = clean_text("a" * (MAX_CHARS + 20), notes)
+    assert len(cleaned) == MAX_CHARS
+    assert notes == [f"text longer than {MAX_CHARS} characters; only the first {MAX_CHARS} read"]
+
+
+def test_split_words_keeps_spans_into_the_line() -> None:
+    low = 'raise "nps" (to 48), now.'
+    words = split_words(low)
+    assert [w for w, _, _ in words] == ["raise", "nps", "to", "48", "now"]
+    assert all(low[start:end] == word for word, start, end in words)
+
+
+def test_blank_spans_keeps_every_index_and_words_outside_drops_the_spans() -> None:
+    low = "reach 50 by q3 and 2026"
+    masked = blank_spans(low, [(9, 14), (19, 23)])
+    assert len(masked) == len(low)
+    assert masked == "reach 50 " + " " * 5 + " and " + " " * 4
+    assert [w for w, _, _ in words_outside(split_words(low), [(9, 14), (19, 23)])] == [
+        "reach",
+        "50",
+        "and",
+    ]
+    assert blank_spans(low, []) is low
+
+
+# --------------------------------------------------------------------------------------
+# Step 1: deadlines (okr_toolkit/statements/deadlines.py)
+
+
+def _deadlines(text: str) -> tuple[Deadlines, list[str]]:
+    notes: list[str] = []
+    low = text.lower()
+    return find_deadlines(low, split_words(low), notes), notes
+
+
+@pytest.mark.parametrize(
+    ("text", "deadline"),
+    [
+        ("grow arr in q3", "end of Q3"),
+        ("grow arr by end of q3", "end of Q3"),
+        ("grow arr by q3 2026", "end of Q3 2026"),
+        ("grow arr by q1 fy27", "end of Q1 FY2027"),
+        ("grow arr by fy26", "end of FY2026"),
+        ("grow arr by the start of h2", "start of H2"),
+        ("grow arr this quarter", "end of this quarter"),
+        ("grow arr by next financial year", "end of next fiscal year"),
+        ("grow arr by year-end", "end of this year"),
+        ("grow arr by eoq", "end of this quarter"),
+        ("grow arr by 2026", "end of 2026"),
+        ("grow arr by 2026-06-30", "2026-06-30"),
+        ("grow arr by june", "end of June"),
+        ("grow arr by mid-june", "mid June"),
+        ("grow arr by june 30, 2026", "2026-06-30"),
+        ("grow arr by 30 june", "June 30"),
+        ("grow arr in the next 90 days", "within 90 days"),
+        ("grow arr within six months", "within 6 months"),
+        ("grow arr by the end of the year", "end of this year"),
+        # Words that only look like a deadline.
+        ("grow arr in may", "end of May"),
+        ("may we grow arr", None),
+        ("grow arr for the year", "end of this year"),
+        ("make the year count", None),
+        ("grow 2026 accounts", None),
+        ("grow arr at 2026", None),
+        ("cut 2 days from onboarding", None),
+        ("cut churn within 7 days of signup", None),
+        ("grow arr by 2026%", None),
+    ],
+)
+def test_find_deadlines(text: str, deadline: str | None) -> None:
+    found, notes = _deadlines(text)
+    assert found.deadline == deadline
+    assert notes == []
+
+
+def test_find_deadlines_blanks_the_dates_out_of_the_line() -> None:
+    found, _ = _deadlines("reach 50 customers by end of q3 2026")
+    assert found.masked == "reach 50 customers" + " " * 18
+    assert [w for w, _, _ in found.words] == ["reach", "50", "customers"]
+
+
+def test_find_deadlines_keeps_the_first_of_two_and_says_so() -> None:
+    found, notes = _deadlines("grow arr by q3, or by 2027")
+    assert found.deadline == "end of Q3"
+    assert notes == ["more than one date (end of Q3, end of 2027); read the first"]
+
+
+def test_find_deadlines_without_a_deadline_hands_the_line_on_unchanged() -> None:
+    low = "grow arr to 3m"
+    words = split_words(low)
+    found = find_deadlines(low, words, [])
+    assert found == Deadlines(None, low, words)
+    assert found.words is words
+
+
+def test_read_deadline_says_none_for_a_match_that_is_not_a_deadline() -> None:
+    for text, deadline in (("the quarter", None), ("q2", "end of Q2"), ("may", None)):
+        m = _DEADLINE.match(text)
+        assert m is not None
+        assert read_deadline(m, text) == deadline
+
+
+# --------------------------------------------------------------------------------------
+# Step 2: numbers (okr_toolkit/statements/numbers.py) and their context (roles.py)
+
+
+def _numbers(text: str) -> list[Token]:
+    low = text.lower()
+    found = find_deadlines(low, split_words(low), [])
+    return read_numbers(found.masked, text, [w for w, _, _ in found.words])
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        # (value x multiplier, currency, unit, sign)
+        ("Grow ARR from $2M to $3.5M", [(2e6, "$", None, 0), (3.5e6, "$", None, 0)]),
+        ("Grow revenue to USD 10,000", [(1e4, "$", None, 0)]),
+        ("Grow revenue to 1,5M €", [(1.5e6, "€", None, 0)]),
+        ("Grow revenue to ₹2 crore", [(2e7, "₹", None, 0)]),
+        ("Grow revenue to 3 bn", [(3e9, None, None, 0)]),
+        ("Cut response from 2h to 45m", [(2.0, None, "hours", 0), (45.0, None, "minutes", 0)]),
+        ("Cut response to 45 min", [(45.0, None, "minutes", 0)]),
+        ("Cut cycle by 3 business days", [(3.0, None, "days", 0)]),
+        ("Lift NPS by 20 pp", [(20.0, None, "points", 0)]),
+        ("Lift margin by 150 bps", [(1.5, None, "points", 0)]),
+        ("Lift CSAT to 4.5/5", [(4.5, None, "score", 0)]),
+        ("Lift LTV:CAC to 3:1", [(3.0, None, "ratio", 0)]),
+        ("Lift conversion 15 percent", [(15.0, None, "%", 0)]),
+        ("Churn (-15%) and NPS (+3)", [(15.0, None, "%", -1), (3.0, None, None, 1)]),
+        ("Reach 80%+ satisfaction", [(80.0, None, "%", 0)]),
+        # Numbers that name something, not measure it.
+        ("Grow week-1 activation on day 30 for SOC 2 and tier 1", []),
+        ("Support 24/7 with 1:1 calls at 9am on the 1st", []),
+        ("Ship 2FA and 5G", []),
+        ("Reach 100 users by Q3 2026", [(100.0, None, None, 0)]),
+        # Number words, only when there are no digits (but "zero" always).
+        ("Sign fifty-five customers", [(55.0, None, None, 0)]),
+        ("Reach a million users", [(1e6, None, None, 0)]),
+        ("Hold a dozen webinars", [(12.0, None, None, 0)]),
+        ("Sign one of our top accounts", []),
+        ("Reach 10 accounts, five new", [(10.0, None, None, 0)]),
+        ("Cut incidents from 3 to zero", [(3.0, None, None, 0), (0.0, None, None, 0)]),
+    ],
+)
+def test_read_numbers(text: str, read: list[tuple[float, str | None, str | None, int]]) -> None:
+    got = [(t.value * t.mult, t.cur, t.unit, t.sign) for t in _numbers(text)]
+    assert got == read
+
+
+def test_read_numbers_keeps_the_spans_and_the_multiplier_as_written() -> None:
+    text = "Grow ARR from $2M to 3m dollars"
+    (a, b) = _numbers(text)
+    assert text[a.start : a.end] == "$2M" and a.mult_raw == "M"
+    assert b.mult_raw == "m" and b.cur == "$" and b.mult == 1e6
+
+
+def test_a_lower_case_m_is_minutes_only_beside_a_duration() -> None:
+    assert [(t.value, t.mult, t.unit) for t in _numbers("Cut wait from 2h to 45m")] == [
+        (2.0, 1.0, "hours"),
+        (45.0, 1.0, "minutes"),
+    ]
+    assert [(t.value, t.mult, t.unit) for t in _numbers("Grow ARR from 2m to 4m")] == [
+        (2.0, 1e6, None),
+        (4.0, 1e6, None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "before"),
+    [
+        ("Grow NPS from 32", "base"),
+        ("Grow NPS up from 32", "base"),
+        ("Grow NPS to 32", "to"),
+        ("Grow NPS -> 32", "to"),
+        ("Keep NPS at least 32", "above"),
+        ("Keep NPS >= 32", "above"),
+        ("Keep NPS no more than 32", "below"),
+        ("Keep NPS under 32", "below"),
+        ("Never let NPS drop below 32", "above"),
+        ("Never let costs rise above 32", "below"),
+        ("Grow NPS by 32", "by"),
+        ("NPS up 32", "up"),
+        ("NPS down by 32", "down"),
+        ("Rank in the top 30", "rank"),
+        ("NPS is 32", "is"),
+        ("NPS: 32", "is"),
+        ("Baseline: 32", "base"),
+        ("NPS between 30", "between"),
+        ("NPS grows 32", "verb:up"),
+        ("Reach 32", "to"),
+        ("Acquire 32", "verb:reach"),
+        ("Hire 32", "verb:act"),
+        ("NPS 32", None),
+    ],
+)
+def test_before_role(text: str, before: str | None) -> None:
+    low = text.lower()
+    role, lead = before_role(low, low.index("3"))
+    assert role == before
+    if role is not None and not role.startswith("verb:"):
+        assert lead < low.index("3")
+
+
+def test_read_context_reads_the_words_around_each_number() -> None:
+    text = "Raise win rate 20% -> 30%, 5 points or more, for 60% of reps; a 10% increase"
+    low = text.lower()
+    tokens = read_numbers(low, text, low.split())
+    context = read_context(tokens, low, text)
+    assert context == NumberContext(has_share=True, money_or_pct=True, has_rank=False)
+    got = [(t.raw, t.before, t.after, t.above, t.below, t.share) for t in tokens]
+    assert got == [
+        ("20%", None, "pair", False, False, False),
+        ("30%", "to", None, False, False, False),
+        ("5 points", None, None, True, False, False),
+        ("60%", None, None, False, False, True),
+        ("10%", "article", "inc", False, False, False),
+    ]
+    assert read_context([], low, text) == NumberContext(False, False, False)

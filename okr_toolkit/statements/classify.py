@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .reading import _Reading
-from .text import _HAS_ALNUM
+from .text import HAS_ALNUM
 from .verbs import _ACT, _BE, _DOWN, _KPI, _POLAR, _REACH, _UP
 
 
@@ -22,7 +22,7 @@ def _label(r: _Reading) -> tuple[str, str]:
     verb = (r.verb or "").lower()
     kind = r.verb_class
     if not p.text.strip() or (p.metric is None and not has_number and kind is None):
-        if not _HAS_ALNUM.search(p.text):
+        if not HAS_ALNUM.search(p.text):
             return "unmeasurable", "The statement is empty, so there is nothing to measure."
     if kind == _ACT:
         if has_number:

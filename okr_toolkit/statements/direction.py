@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .text import _has_cue
-from .units import _SECONDS
+from .text import has_cue
+from .units import SECONDS
 
 _LOWER_BETTER = frozenset(
     "churn attrition turnover cost costs cac cpa cpl cpc spend spending expense expenses burn "
@@ -38,7 +38,7 @@ def _lower_is_better(words: Iterable[str], unit: str | None) -> bool | None:
     if seen & _HIGHER_BETTER:
         return False
     joined = "_".join(words)
-    if _has_cue(joined, _HIGHER_PHRASES):
+    if has_cue(joined, _HIGHER_PHRASES):
         return False
     if seen & _LOWER_BETTER:
         return True
@@ -46,6 +46,6 @@ def _lower_is_better(words: Iterable[str], unit: str | None) -> bool | None:
         return False
     if seen & _TIME_WORDS:
         return True
-    if unit in _SECONDS:
+    if unit in SECONDS:
         return True
     return None

@@ -1,10 +1,17 @@
-"""Number tokens: digits or number words, with currency, multiplier suffix and unit."""
+"""Step 2 of a reading: the numbers, each with its currency, multiplier and unit.
+
+A :class:`Token` is one number as written ("$2M", "45 min", "-15%", "fifty"),
+with its value, currency, multiplier and unit; later steps annotate it with the
+words around it and its role. Numbers that name something rather than measure
+it (week-1, 30-day, 24/7, 1:1, SOC 2, 9am, 1st) are never made into tokens.
+Imports only :mod:`.units`.
+"""
 
 from __future__ import annotations
 
 import re
 
-from .units import _UNIT_WORDS
+from .units import SECONDS, UNIT_WORDS
 
 # Number words (read only when a line has no digits).
 _SMALL_NUMBERS = {
@@ -118,29 +125,40 @@ _WORD_NUM = re.compile(
     r"|(?P<dozen>a\s+dozen|dozen)|(?P<a>a|an))"
     r"(?:\s+(?P<mw>hundred|thousand|million|billion))?(?![\w-])"
 )
-_FRACTION = re.compile(r"\b(?:by|in)\s+(?:a\s+|one\s+)?(half|third|quarter|fifth|tenth)\b")
-_FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "tenth": 0.1}
+FRACTION = re.compile(r"\b(?:by|in)\s+(?:a\s+|one\s+)?(half|third|quarter|fifth|tenth)\b")
+FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "tenth": 0.1}
 
 
-class _Num:
+class Token:
     """One number in the statement, with what was read around it.
 
-    Class attributes are the defaults, so making one sets only three fields.
+    Class attributes are the defaults, so making one sets only four fields. The
+    reading annotates a token step by step: :func:`read_numbers` sets the value,
+    currency, multiplier, unit and sign; :func:`~.roles.read_context` the words
+    around it (``raw``, ``before``, ``lead``, ``after``, ``above``, ``below``,
+    ``share``); the role steps its ``role``; :func:`~.values.scale_values` turns
+    ``value`` into the value in its unit (multiplier and sign applied).
+
+    Examples
+    --------
+    >>> tok = read_numbers("grow arr to $3m", "Grow ARR to $3M", ["grow", "arr", "to", "$3m"])[0]
+    >>> tok.value, tok.cur, tok.mult, tok.mult_raw, (tok.start, tok.end)
+    (3.0, '$', 1000000.0, 'M', (12, 15))
     """
 
-    unit: str | None = None
-    cur: str | None = None
-    mult = 1.0
-    mult_raw = ""
-    sign = 0
-    before: str | None = None
-    after: str | None = None
-    above = False
-    below = False
-    share = False
-    role: str | None = None
-    raw = ""
-    after_end = 0
+    unit: str | None = None  # "%", "days", "points", "score", "ratio", "x"...
+    cur: str | None = None  # "$", "€", "£", "¥", "₹"
+    mult = 1.0  # k, M, bn...
+    mult_raw = ""  # the multiplier as written ("M", "m", "k")
+    sign = 0  # +1 / -1 for a written "+" / "-", or "up" / "down"
+    before: str | None = None  # the role the words before give it ("base", "to", "above"...)
+    after: str | None = None  # what follows it ("pair", "range", "base", "inc", "dec")
+    above = False  # a floor: "at least", "80%+", "or more"
+    below = False  # a ceiling: "at most", "under", "or less"
+    share = False  # "X% of <people>"
+    role: str | None = None  # "base", "target", "change", "range", "range_end", "condition"...
+    raw = ""  # the number as written, e.g. "$2M"
+    after_end = 0  # where the words after it that were read end
 
     def __init__(self, start: int, end: int, value: float) -> None:
         self.start = start  # first character, including currency and sign
@@ -149,9 +167,62 @@ class _Num:
         self.value = value
 
 
-def _number_tokens(masked: str, original: str) -> list[_Num]:
+def read_numbers(masked: str, original: str, word_list: list[str]) -> list[Token]:
+    """Every measuring number in the line, in order.
+
+    Digits are read first; number words ("fifty", "a dozen", "a million") only
+    when the line has no digits, except "zero", which is always a number. A
+    lower-case "m" without a currency is minutes when another number in the
+    line is a duration ("from 2h to 45m"), otherwise million.
+
+    Parameters
+    ----------
+    masked : str
+        The lower-cased line with the deadlines blanked out.
+    original : str
+        The cleaned line (same indices), to keep the multiplier as written.
+    word_list : list of str
+        The words of ``masked`` outside the deadlines.
+
+    Returns
+    -------
+    list of Token
+
+    Examples
+    --------
+    >>> def values(text):
+    ...     low = text.lower()
+    ...     return [(t.value * t.mult, t.unit) for t in read_numbers(low, text, low.split())]
+    >>> values("Cut first response from 2h to 45m")
+    [(2.0, 'hours'), (45.0, 'minutes')]
+    >>> values("Grow week-1 activation to 10,000 users, 24/7")
+    [(10000.0, None)]
+    >>> values("Sign fifty new customers")
+    [(50.0, None)]
+    """
+    tokens = _number_tokens(masked, original)
+    if not _NUMBER_WORDS.isdisjoint(word_list):
+        if not tokens:
+            tokens = _word_tokens(masked, original)
+        elif "zero" in masked:  # "zero" is never anything but a number
+            zeros = [t for t in _word_tokens(masked, original) if t.value == 0.0]
+            tokens = sorted(tokens + zeros, key=lambda t: t.start)
+    has_duration = has_m = False
+    for t in tokens:
+        if t.mult_raw == "m" and t.cur is None:
+            has_m = True
+        if t.unit in SECONDS:
+            has_duration = True
+    if has_m and has_duration:
+        for t in tokens:
+            if t.mult_raw == "m" and t.cur is None:  # "from 2h to 45m": minutes, not millions
+                t.mult, t.mult_raw, t.unit = 1.0, "", "minutes"
+    return tokens
+
+
+def _number_tokens(masked: str, original: str) -> list[Token]:
     """Every measuring number in ``masked``, with currency, suffix and unit."""
-    tokens: list[_Num] = []
+    tokens: list[Token] = []
     # A quantity starts at a digit, a point or a currency sign: skip to the first one.
     first = _QTY_START.search(masked)
     if first is None:
@@ -185,7 +256,7 @@ def _number_tokens(masked: str, original: str) -> list[_Num]:
             value = float(digits.replace(",", "."))  # 1,5M: a decimal comma
         else:
             value = float(digits.replace(",", ""))
-        tok = _Num(m.start(), m.end(), value)
+        tok = Token(m.start(), m.end(), value)
         if cur is not None:
             tok.cur = _CURRENCIES[cur]
         elif masked[max(0, start - 4) : start].rstrip()[-3:] in _CUR_CODES:
@@ -211,7 +282,7 @@ def _number_tokens(masked: str, original: str) -> list[_Num]:
     return tokens
 
 
-def _set_unit(tok: _Num, unit: str) -> None:
+def _set_unit(tok: Token, unit: str) -> None:
     unit = " ".join(unit.split())
     if unit in _CURRENCIES:
         tok.cur = _CURRENCIES[unit]
@@ -223,12 +294,12 @@ def _set_unit(tok: _Num, unit: str) -> None:
     elif unit.endswith(("day", "days")):
         tok.unit = "days"
     else:
-        tok.unit = _UNIT_WORDS.get(unit, "%" if "cent" in unit else unit)
+        tok.unit = UNIT_WORDS.get(unit, "%" if "cent" in unit else unit)
 
 
-def _word_tokens(masked: str, original: str) -> list[_Num]:
+def _word_tokens(masked: str, original: str) -> list[Token]:
     """Numbers written as words ("fifty", "a million"), for lines with no digits."""
-    tokens: list[_Num] = []
+    tokens: list[Token] = []
     for m in _WORD_NUM.finditer(masked):
         g = m.groupdict()
         if g["tens"]:
@@ -249,7 +320,7 @@ def _word_tokens(masked: str, original: str) -> list[_Num]:
     return tokens
 
 
-def _take_sign(tok: _Num, masked: str) -> None:
+def _take_sign(tok: Token, masked: str) -> None:
     """Claim a "+" or "-" written just before the number ("-15%", "(+3 pts)")."""
     if tok.start > 0 and masked[tok.start - 1] in "-+":
         prev = masked[tok.start - 2] if tok.start >= 2 else " "
@@ -258,8 +329,8 @@ def _take_sign(tok: _Num, masked: str) -> None:
             tok.start -= 1
 
 
-def _finish_token(masked: str, original: str, start: int, end: int, value: float) -> _Num:
-    tok = _Num(start, end, value)
+def _finish_token(masked: str, original: str, start: int, end: int, value: float) -> Token:
+    tok = Token(start, end, value)
     cur = _CUR_BEFORE.search(masked, max(0, start - 5), start)
     if cur is not None:
         tok.cur = _CURRENCIES[cur.group("sym") or cur.group("code")]

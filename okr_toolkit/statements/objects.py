@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .metric import _BOUNDARY
-from .numbers import _Num
+from .numbers import Token
 
 # Object words for verbs whose class depends on what they act on.
 _EVENT_NOUNS = frozenset(
@@ -42,7 +42,7 @@ _PLACE_NOUNS = frozenset(
 _EXPAND_PLACES = re.compile(r"\b(?:into|to|in)\s+(?:[0-9]+|[a-z]+)\s+(?:new\s+)?(\w+)")
 
 
-def _head_noun(words: list[tuple[str, int, int]], tokens: list[_Num], start: int) -> str:
+def _head_noun(words: list[tuple[str, int, int]], tokens: list[Token], start: int) -> str:
     """Last word of the noun phrase after the first number (or after ``start``)."""
     begin = tokens[0].end if tokens else start
     head = ""

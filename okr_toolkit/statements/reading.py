@@ -7,19 +7,10 @@ from itertools import pairwise
 
 from .clauses import _CLAUSE_CUES, _clause_break
 from .cues import _HEALTH_WORDS, _LIVE, _MILESTONE_NOUNS, _ONGOING, _ONGOING_CUES
-from .deadlines import (
-    _DEADLINE,
-    _DL_AFTER_DIGITS,
-    _DL_FIRST2,
-    _DL_HYPHENED,
-    _DL_LEADS,
-    _DL_PREFIXES,
-    _DL_WORDS,
-    _read_deadline,
-)
+from .deadlines import find_deadlines
 from .direction import _BAD_SHARES, _lower_is_better
 from .metric import _phrase, _snake
-from .numbers import _FRACTION, _FRACTIONS, _NUMBER_WORDS, _Num, _number_tokens, _word_tokens
+from .numbers import FRACTION, FRACTIONS, Token, read_numbers
 from .objects import (
     _EVENT_NOUNS,
     _EXPAND_PLACES,
@@ -29,9 +20,9 @@ from .objects import (
     _head_noun,
 )
 from .results import ParsedStatement, _empty, _new_parsed, _replace_text
-from .roles import _after, _before_role
-from .text import _HAS_ALNUM, _blank, _clean, _has_cue, _outside, _words
-from .units import _RATIO_WORDS, _SCORE_WORDS, _SECONDS, _TIME_UNIT_WORDS, _UNIT_WORDS
+from .roles import read_context
+from .text import HAS_ALNUM, clean_text, has_cue, split_words
+from .units import _RATIO_WORDS, _SCORE_WORDS, _TIME_UNIT_WORDS, SECONDS, UNIT_WORDS
 from .values import _IMPLICIT_CHANGES
 from .verbs import (
     _ACT,
@@ -74,7 +65,7 @@ class _Reading:
     at_level = False
     kpi_prefix = False
     words_after_verb: tuple[str, ...] = ()
-    numbers: list[_Num] = []  # noqa: RUF012 - replaced, never mutated
+    numbers: list[Token] = []  # noqa: RUF012 - replaced, never mutated
     deadline: str | None = None
     parsed: ParsedStatement
 
@@ -82,85 +73,22 @@ class _Reading:
 def _read(text: str, depth: int = 0) -> _Reading:
     notes: list[str] = []
     r = _Reading()
-    s, r.kpi_prefix = _clean(text, notes)
-    if _HAS_ALNUM.search(s) is None:
+    s, r.kpi_prefix = clean_text(text, notes)
+    if HAS_ALNUM.search(s) is None:
         notes.append("no words or numbers to read")
         r.parsed = _empty(text, notes)
         return r
     low = s.lower()
 
-    all_words = _words(low)
+    all_words = split_words(low)
 
     # 1. Deadlines first: their numbers (Q3, 2026, 30 June) are dates, not targets.
-    spans: list[tuple[int, int]] = []
-    deadlines: list[str] = []
-    last_end = -1
-    n_words = len(all_words)
-    for i, (w, ws, _) in enumerate(all_words):
-        if w[:2] not in _DL_FIRST2 or ws < last_end:
-            continue
-        if not (w in _DL_WORDS or w[:2] in _DL_PREFIXES or w.startswith(_DL_HYPHENED)):
-            continue
-        nxt = all_words[i + 1][0] if i + 1 < n_words else ""
-        if w in _DL_LEADS:
-            if not (
-                nxt in _DL_WORDS
-                or nxt[:2] in _DL_PREFIXES
-                or nxt[:1].isdigit()
-                or nxt.startswith(_DL_HYPHENED)
-            ):
-                continue
-        elif w[:1].isdigit() and not (
-            (len(w) == 4 and w[:2] == "20") or nxt in _DL_AFTER_DIGITS or w[4:5] == "-"
-        ):
-            continue
-        m = _DEADLINE.match(low, ws)
-        if m is None or m.end() == ws:
-            continue
-        found = _read_deadline(m, low)
-        if found is not None:
-            spans.append((m.start(), m.end()))
-            deadlines.append(found)
-            last_end = m.end()
-    masked = _blank(low, spans)
-    if deadlines:
-        r.deadline = deadlines[0]
-        if len(set(deadlines)) > 1:
-            notes.append(f"more than one date ({', '.join(deadlines)}); read the first")
-        words = _outside(all_words, spans)
-    else:
-        words = all_words
+    r.deadline, masked, words = find_deadlines(low, all_words, notes)
 
-    # 2. Numbers.
-    tokens = _number_tokens(masked, s)
+    # 2. Numbers, and the words around each.
     word_list = [x[0] for x in words]
-    if not _NUMBER_WORDS.isdisjoint(word_list):
-        if not tokens:
-            tokens = _word_tokens(masked, s)
-        elif "zero" in masked:  # "zero" is never anything but a number
-            zeros = [t for t in _word_tokens(masked, s) if t.value == 0.0]
-            tokens = sorted(tokens + zeros, key=lambda t: t.start)
-    has_share = money_or_pct = has_rank = has_duration = has_m = False
-    for t in tokens:
-        if t.mult_raw == "m" and t.cur is None:
-            has_m = True
-        if t.unit in _SECONDS:
-            has_duration = True
-    if has_m and has_duration:
-        for t in tokens:
-            if t.mult_raw == "m" and t.cur is None:  # "from 2h to 45m": minutes, not millions
-                t.mult, t.mult_raw, t.unit = 1.0, "", "minutes"
-    for t in tokens:
-        t.raw = s[t.start : t.end].strip()
-        role, lead = _before_role(masked, t.start)
-        t.before, t.lead = role, lead
-        _after(masked, t)
-        if t.share:
-            has_share = True
-        if t.cur or t.unit == "%":
-            money_or_pct = True
-        if role == "rank":
-            has_rank = True
+    tokens = read_numbers(masked, s, word_list)
+    has_share, money_or_pct, has_rank = read_context(tokens, masked, s)
 
     # 3. The governing verb: the first word after labels, subjects, modals and adverbs.
     first_number = tokens[0].start if tokens else len(masked)
@@ -231,7 +159,7 @@ def _read(text: str, depth: int = 0) -> _Reading:
             live = _LIVE.search(masked)
             if live is not None and live.start() > 0:
                 r.act_participle = "live"
-    if tokens and r.verb_class in (None, _REACH, _BE) and _has_cue(masked, _ONGOING_CUES):
+    if tokens and r.verb_class in (None, _REACH, _BE) and has_cue(masked, _ONGOING_CUES):
         om = _ONGOING.search(masked)
         if om is not None:
             r.ongoing = s[om.start() : om.end()]
@@ -275,12 +203,12 @@ def _read(text: str, depth: int = 0) -> _Reading:
     # when the first clause has no number ("Raise retention; cut churn to 4%"), the
     # second is read instead.
     cut = None
-    if tokens and _has_cue(masked, _CLAUSE_CUES):
+    if tokens and has_cue(masked, _CLAUSE_CUES):
         cut = _clause_break(words, masked, min(tokens[0].end, max(verb_end, 1)))
     if cut is not None and any(t.start > cut for t in tokens):
         between = [w for w, ws, _ in words if verb_end <= ws < cut]
         if between:
-            first_has_goal = tokens[0].start < cut or _FRACTION.search(low, 0, cut) is not None
+            first_has_goal = tokens[0].start < cut or FRACTION.search(low, 0, cut) is not None
             if first_has_goal or r.verb_base in ("double", "triple", "quadruple", "halve"):
                 dropped = ", ".join(f"'{t.raw}'" for t in tokens if t.start > cut)
                 notes.append(f"the line holds a second goal; set aside {dropped}")
@@ -355,12 +283,12 @@ def _read(text: str, depth: int = 0) -> _Reading:
                 t is not share
                 and t.role == "target"
                 and (t.below or t.above)
-                and (t.unit in _SECONDS or t.start > share.start)
+                and (t.unit in SECONDS or t.start > share.start)
             ):
                 t.role = "condition"
                 notes.append(f"read '{t.raw}' as part of what is measured, not as a target")
     # Pairs ("42% -> 65%", "42% to 65%") and ranges ("25-30%", "between 100 and 115%").
-    ranges: list[tuple[_Num, _Num]] = []
+    ranges: list[tuple[Token, Token]] = []
     for a, b in pairwise(tokens):
         if a.after == "pair" and b.role in (None, "target"):
             if a.role in (None, "target", "base"):
@@ -410,9 +338,9 @@ def _read(text: str, depth: int = 0) -> _Reading:
     baseline = target = relative = absolute = None
     unit: str | None = None
     base_tok = None
-    targets: list[_Num] = []
-    changes: list[_Num] = []
-    free: list[_Num] = []
+    targets: list[Token] = []
+    changes: list[Token] = []
+    free: list[Token] = []
     for t in tokens:
         role = t.role
         if role is None:
@@ -423,8 +351,8 @@ def _read(text: str, depth: int = 0) -> _Reading:
             changes.append(t)
         elif role == "base" and base_tok is None:
             base_tok = t
-    target_tok: _Num | None = targets[0] if targets else None
-    change_tok: _Num | None = changes[0] if changes else None
+    target_tok: Token | None = targets[0] if targets else None
+    change_tok: Token | None = changes[0] if changes else None
     range_pair = ranges[0] if ranges else None
     if len(targets) > 1:
         extra = ", ".join(f"'{t.raw}'" for t in targets[1:])
@@ -495,9 +423,9 @@ def _read(text: str, depth: int = 0) -> _Reading:
         relative = implicit
         r.change_words = r.verb
     elif target is None and (verb_sign or r.verb_class == _POLAR):
-        fm = _FRACTION.search(low)  # "cut in half", "reduce by a third"
+        fm = FRACTION.search(low)  # "cut in half", "reduce by a third"
         if fm is not None:
-            relative = round(_FRACTIONS[fm.group(1)] * (verb_sign or 1), 6)
+            relative = round(FRACTIONS[fm.group(1)] * (verb_sign or 1), 6)
             r.change_words = s[fm.start() : fm.end()]
 
     # A one-off milestone ("achieve SOC 2 certification"): done or not done.
@@ -540,7 +468,7 @@ def _read(text: str, depth: int = 0) -> _Reading:
             words_set = set(metric_words)
             time_word = next((w for w in metric_words if w in _TIME_UNIT_WORDS), None)
             if time_word is not None:
-                unit = _UNIT_WORDS[time_word]  # "days to fill from 50 to 35"
+                unit = UNIT_WORDS[time_word]  # "days to fill from 50 to 35"
             elif words_set & _SCORE_WORDS or "net_promoter" in (metric or ""):
                 unit = "score"
             elif not words_set.isdisjoint(_RATIO_WORDS):
@@ -550,15 +478,15 @@ def _read(text: str, depth: int = 0) -> _Reading:
         # Mixed durations: both in the smaller unit.
         if base_tok is not None and target_tok is not None:
             ub, ut = unit_of.get(id(base_tok)), unit_of.get(id(target_tok))
-            if ub in _SECONDS and ut in _SECONDS and ub != ut:
+            if ub in SECONDS and ut in SECONDS and ub != ut:
                 assert baseline is not None and target is not None  # read from the two tokens
-                small = ub if _SECONDS[ub] < _SECONDS[ut] else ut
-                baseline = round(baseline * _SECONDS[ub] / _SECONDS[small], 9)
-                target = round(target * _SECONDS[ut] / _SECONDS[small], 9)
+                small = ub if SECONDS[ub] < SECONDS[ut] else ut
+                baseline = round(baseline * SECONDS[ub] / SECONDS[small], 9)
+                target = round(target * SECONDS[ut] / SECONDS[small], 9)
                 unit = small
                 if "months" in (ub, ut) or "years" in (ub, ut) or "quarters" in (ub, ut):
                     notes.append("months counted as 30.44 days to compare durations")
-            elif ub and ut and ub != ut and not (ub in _SECONDS and ut in _SECONDS):
+            elif ub and ut and ub != ut and not (ub in SECONDS and ut in SECONDS):
                 notes.append(f"baseline is in '{ub}' but target in '{ut}'")
     elif absolute is not None and unit is None:
         unit = "count"

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
-from .numbers import _Num
+from .numbers import Token
 from .verbs import _VERBS
 
 # Words just before a number, and the role they give it (longest phrase wins).
@@ -77,7 +78,7 @@ _AFTER = re.compile(
 )
 
 
-def _before_role(masked: str, start: int) -> tuple[str | None, int]:
+def before_role(masked: str, start: int) -> tuple[str | None, int]:
     """Role given by the words just before ``start``, and where those words begin."""
     window_start = max(0, start - 40)
     window = masked[window_start:start].rstrip()
@@ -89,7 +90,7 @@ def _before_role(masked: str, start: int) -> tuple[str | None, int]:
         for symbol, role in _SYMBOLS:
             if window.endswith(symbol):
                 if role is None:
-                    return _before_role(masked, end - len(symbol))
+                    return before_role(masked, end - len(symbol))
                 return role, end - len(symbol)
         if last == ":":
             head = window[:-1].rsplit(None, 1)
@@ -141,7 +142,7 @@ for _key in _BEFORE_PHRASES:
 _PHRASE_LENGTHS = {last: tuple(sorted(ns, reverse=True)) for last, ns in _by_last.items()}
 
 
-def _after(masked: str, tok: _Num) -> None:
+def after_cue(masked: str, tok: Token) -> None:
     a = _AFTER.match(masked, tok.end)
     if a is None:
         return
@@ -158,3 +159,60 @@ def _after(masked: str, tok: _Num) -> None:
     else:
         tok.after = kind
         tok.after_end = a.end()
+
+
+class NumberContext(NamedTuple):
+    """What :func:`read_context` found about the numbers as a whole."""
+
+    #: A number is a share: "95% of orders".
+    has_share: bool
+    #: A number is money or a percentage.
+    money_or_pct: bool
+    #: A number is a rank: "top 10", "#1".
+    has_rank: bool
+
+
+def read_context(tokens: list[Token], masked: str, original: str) -> NumberContext:
+    """Read the words around each number onto it: what comes before and after.
+
+    Sets each token's ``raw`` (as written), ``before`` and ``lead`` (the role the
+    words before it give and where they begin, from :func:`before_role`) and
+    what follows it (:func:`after_cue`).
+
+    Parameters
+    ----------
+    tokens : list of Token
+        From :func:`~.numbers.read_numbers`; annotated in place.
+    masked : str
+        The lower-cased line with the deadlines blanked out.
+    original : str
+        The cleaned line (same indices).
+
+    Returns
+    -------
+    NumberContext
+
+    Examples
+    --------
+    >>> from okr_toolkit.statements.numbers import read_numbers
+    >>> text = "Raise NPS from 32 to 48 for 60% of accounts"
+    >>> low = text.lower()
+    >>> tokens = read_numbers(low, text, low.split())
+    >>> read_context(tokens, low, text)
+    NumberContext(has_share=True, money_or_pct=True, has_rank=False)
+    >>> [(t.raw, t.before, t.after) for t in tokens]
+    [('32', 'base', 'pair'), ('48', 'to', None), ('60%', None, None)]
+    """
+    has_share = money_or_pct = has_rank = False
+    for t in tokens:
+        t.raw = original[t.start : t.end].strip()
+        role, lead = before_role(masked, t.start)
+        t.before, t.lead = role, lead
+        after_cue(masked, t)
+        if t.share:
+            has_share = True
+        if t.cur or t.unit == "%":
+            money_or_pct = True
+        if role == "rank":
+            has_rank = True
+    return NumberContext(has_share, money_or_pct, has_rank)

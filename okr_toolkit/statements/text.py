@@ -1,4 +1,10 @@
-"""Cleaning a statement and splitting it into words, with every index kept in place."""
+"""Step 0 of a reading: the statement cleaned, then split into words.
+
+Every later step works on the cleaned line ``s``, its lower-case ``low`` and the
+words of ``low`` with their spans. Text is never shifted: where something is set
+aside (a deadline), it is blanked with spaces so every index stays in place.
+Imports nothing from the rest of the package.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,9 @@ import unicodedata
 
 #: Only this many characters of a statement are read; a key result is one sentence.
 MAX_CHARS = 500
+
+#: One word of the lower-cased line: (word, start, end), punctuation trimmed.
+Word = tuple[str, int, int]
 
 _TRANSLATE = {
     0x2192: "->",
@@ -60,65 +69,36 @@ _PREFIX = re.compile(
 # First two letters of a label that _PREFIX removes ("KR1:", "Key result", "Goal:"...).
 _PREFIX_STARTS = frozenset("kr ke ok kp go ta me o1 o2 o3 o4 o5 o6 o7 o8 o9 a) b) c) d)".split())
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-_HAS_ALNUM = re.compile(r"[^\W_]")
+HAS_ALNUM = re.compile(r"[^\W_]")
 
 
-def _blank(text: str, spans: list[tuple[int, int]]) -> str:
-    """Replace each span of ``text`` by spaces, keeping every index in place."""
-    if not spans:
-        return text
-    parts = []
-    last = 0
-    for a, b in spans:
-        if a < last:
-            a = last
-        if b <= a:
-            continue
-        parts.append(text[last:a])
-        parts.append(" " * (b - a))
-        last = b
-    parts.append(text[last:])
-    return "".join(parts)
+def clean_text(text: str, notes: list[str]) -> tuple[str, bool]:
+    """The statement as the reader reads it, and whether it was labelled "KPI".
 
+    Only the first :data:`MAX_CHARS` characters are kept (with a note); arrows,
+    dashes, quotes and odd spaces are made plain; runs of spaces become one; a
+    leading label, bullet or number ("KR1:", "- ", "2.") is set aside; trailing
+    punctuation is dropped.
 
-def _outside(
-    words: list[tuple[str, int, int]], spans: list[tuple[int, int]]
-) -> list[tuple[str, int, int]]:
-    """The words that start outside every span."""
-    if len(spans) == 1:
-        (a, b) = spans[0]
-        return [x for x in words if not a <= x[1] < b]
-    return [x for x in words if not any(a <= x[1] < b for a, b in spans)]
+    Parameters
+    ----------
+    text : str
+        The statement as given.
+    notes : list of str
+        The reading's notes; a note is appended when the text is cut.
 
+    Returns
+    -------
+    tuple of (str, bool)
+        The cleaned line, and True when the label set aside says "KPI".
 
-def _has_cue(text: str, cues: tuple[str, ...]) -> bool:
-    for cue in cues:
-        if cue in text:
-            return True
-    return False
-
-
-_PUNCT = ".,;:!?()[]{}\"'*/|"
-
-
-def _words(low: str) -> list[tuple[str, int, int]]:
-    """Words of ``low`` (single-spaced) with their spans, punctuation trimmed."""
-    out = []
-    pos = 0
-    for chunk in low.split(" "):
-        n = len(chunk)
-        word = chunk.strip(_PUNCT)
-        if word:
-            if len(word) == n:
-                out.append((word, pos, pos + n))
-            else:  # leading punctuation is never in the word, so find() lands after it
-                start = pos + chunk.find(word)
-                out.append((word, start, start + len(word)))
-        pos += n + 1
-    return out
-
-
-def _clean(text: str, notes: list[str]) -> tuple[str, bool]:
+    Examples
+    --------
+    >>> clean_text("KR1:  Grow ARR \u2192 $3M.", [])
+    ('Grow ARR -> $3M', False)
+    >>> clean_text("KPI: churn below 2%", [])
+    ('churn below 2%', True)
+    """
     s = text
     if len(s) > MAX_CHARS:
         s = s[:MAX_CHARS]
@@ -136,3 +116,81 @@ def _clean(text: str, notes: list[str]) -> tuple[str, bool]:
         kpi_prefix = "kpi" in m.group().lower()
         s = s[m.end() :]
     return s.rstrip(" .;,!"), kpi_prefix
+
+
+_PUNCT = ".,;:!?()[]{}\"'*/|"
+
+
+def split_words(low: str) -> list[Word]:
+    """Words of ``low`` (single-spaced) with their spans, punctuation trimmed.
+
+    Examples
+    --------
+    >>> split_words("cut churn (to 2%).")
+    [('cut', 0, 3), ('churn', 4, 9), ('to', 11, 13), ('2%', 14, 16)]
+    """
+    out = []
+    pos = 0
+    for chunk in low.split(" "):
+        n = len(chunk)
+        word = chunk.strip(_PUNCT)
+        if word:
+            if len(word) == n:
+                out.append((word, pos, pos + n))
+            else:  # leading punctuation is never in the word, so find() lands after it
+                start = pos + chunk.find(word)
+                out.append((word, start, start + len(word)))
+        pos += n + 1
+    return out
+
+
+def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """Replace each span of ``text`` by spaces, keeping every index in place.
+
+    Examples
+    --------
+    >>> blank_spans("reach 50 by q3 2026", [(9, 19)])
+    'reach 50           '
+    """
+    if not spans:
+        return text
+    parts = []
+    last = 0
+    for a, b in spans:
+        if a < last:
+            a = last
+        if b <= a:
+            continue
+        parts.append(text[last:a])
+        parts.append(" " * (b - a))
+        last = b
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def words_outside(words: list[Word], spans: list[tuple[int, int]]) -> list[Word]:
+    """The words that start outside every span.
+
+    Examples
+    --------
+    >>> words_outside(split_words("reach 50 by q3"), [(9, 14)])
+    [('reach', 0, 5), ('50', 6, 8)]
+    """
+    if len(spans) == 1:
+        (a, b) = spans[0]
+        return [x for x in words if not a <= x[1] < b]
+    return [x for x in words if not any(a <= x[1] < b for a, b in spans)]
+
+
+def has_cue(text: str, cues: tuple[str, ...]) -> bool:
+    """True when any of ``cues`` occurs in ``text``: a cheap test before a regex.
+
+    Examples
+    --------
+    >>> has_cue("keep churn low while growing", (" while ", ";"))
+    True
+    """
+    for cue in cues:
+        if cue in text:
+            return True
+    return False

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-_SECONDS = {
+SECONDS = {
     "milliseconds": 0.001,
     "seconds": 1.0,
     "minutes": 60.0,
@@ -13,7 +13,7 @@ _SECONDS = {
     "quarters": 7889400.0,
     "years": 31557600.0,
 }
-_UNIT_WORDS = {
+UNIT_WORDS = {
     "%": "%",
     "percent": "%",
     "per cent": "%",
