@@ -11,15 +11,31 @@ from __future__ import annotations
 import pytest
 
 import okr_toolkit.statements as statements
+from okr_toolkit.statements.cues import NO_CUES, MetricCues, find_ongoing, metric_first_cues
 from okr_toolkit.statements.deadlines import _DEADLINE, Deadlines, find_deadlines, read_deadline
 from okr_toolkit.statements.numbers import Token, read_numbers
+from okr_toolkit.statements.objects import head_noun, settle_object_verb
 from okr_toolkit.statements.roles import NumberContext, before_role, read_context
 from okr_toolkit.statements.text import (
     MAX_CHARS,
+    Word,
     blank_spans,
     clean_text,
     split_words,
     words_outside,
+)
+from okr_toolkit.statements.verbs import (
+    ACT,
+    BE,
+    DOWN,
+    KPI,
+    MAKE,
+    OBJ,
+    POLAR,
+    REACH,
+    UP,
+    Verb,
+    find_verb,
 )
 
 # --------------------------------------------------------------------------------------
@@ -289,3 +305,143 @@ def test_read_context_reads_the_words_around_each_number() -> None:
         ("10%", "article", "inc", False, False, False),
     ]
     assert read_context([], low, text) == NumberContext(False, False, False)
+
+
+# --------------------------------------------------------------------------------------
+# Step 3: the governing verb (verbs.py) and what a line without one says (cues.py)
+
+
+def _prepared(text: str) -> tuple[str, str, list[Word], list[Token]]:
+    """The line as the verb steps see it: cleaned, masked, its words and numbers."""
+    s, _ = clean_text(text, [])
+    low = s.lower()
+    found = find_deadlines(low, split_words(low), [])
+    tokens = read_numbers(found.masked, s, [w for w, _, _ in found.words])
+    read_context(tokens, found.masked, s)
+    return s, found.masked, found.words, tokens
+
+
+def _verb(text: str) -> Verb:
+    s, _masked, words, tokens = _prepared(text)
+    return find_verb(words, [w for w, _, _ in words], s.lower(), s, tokens)
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "base", "kind"),
+    [
+        ("Increase NPS from 32 to 48", "Increase", "increase", UP),
+        ("Cut sales cycle to 30 days", "Cut", "cut", DOWN),
+        ("Improve CSAT to 4.5", "Improve", "improve", POLAR),
+        ("Achieve 80% satisfaction", "Achieve", "achieve", REACH),
+        ("Maintain NPS above 40", "Maintain", "maintain", KPI),
+        ("Launch a support portal", "Launch", "launch", ACT),
+        ("Add 500 customers", "Add", "add", OBJ),
+        ("Make $1M in sales", "Make", "make", MAKE),
+        ("Become the market leader", "Become", "become", BE),
+        # Labels, subjects, modals, "to" after an aim, adverbs and two-word verbs.
+        ("KR1: We will successfully roll out SSO", "roll out", "roll out", ACT),
+        ("Our aim is to grow ARR to $3M", "grow", "grow", UP),
+        ("Team to grew ARR to $3M", "grew", "grow", UP),
+        ("We'll sign 10 logos", "sign", "sign", REACH),
+        ("Significantly speed up onboarding by 20%", "speed up", "speed up", DOWN),
+        # No governing verb: the line starts with its metric, or the verb heads a metric.
+        ("Churn below 2%", None, None, None),
+        ("Test coverage from 60% to 80%", None, None, None),
+        ("Win rate 20% -> 30%", None, None, None),
+        ("Hold rate below 2%", "Hold", "hold", OBJ),
+        ("Uptime is 99.9%", None, None, None),
+        ("NPS of 40 then grow it", None, None, None),
+    ],
+)
+def test_find_verb(text: str, verb: str | None, base: str | None, kind: str | None) -> None:
+    got = _verb(text)
+    assert (got.text, got.base, got.kind) == (verb, base, kind)
+
+
+def test_find_verb_says_where_the_metric_begins() -> None:
+    v = _verb("Increase NPS from 32 to 48")
+    assert v.end == len("Increase") and v.subject_start == -1
+    assert v.words_after == ("nps", "from", "32", "to", "48")
+    v = _verb("Uptime must stay above 99.9%")
+    assert (v.base, v.kind, v.subject_start) == ("stay", KPI, 0)
+    v = _verb("The churn rate below 2%")
+    assert v.kind is None and v.end == len("The ")
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        ("Uptime stays above 99.9%", MetricCues("stays", None, None)),
+        ("Churn reduced by a third", MetricCues(None, DOWN, None)),
+        ("NPS increases to 50", MetricCues(None, UP, None)),
+        ("12 blog posts published", MetricCues(None, None, "published")),
+        ("New pricing page live", MetricCues(None, None, "live")),
+        ("Live chat CSAT at 90%", NO_CUES),
+        ("95% of orders shipped on time", NO_CUES),
+        ("500 customers added", NO_CUES),
+        ("A cap of 5% churn", NO_CUES),
+        ("Churn at 2%", NO_CUES),
+    ],
+)
+def test_metric_first_cues(text: str, cues: MetricCues) -> None:
+    _s, masked, words, tokens = _prepared(text)
+    has_share = any(t.share for t in tokens)
+    assert metric_first_cues(words, masked, has_share) == cues
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "ongoing"),
+    [
+        ("Sign 10 customers every month", REACH, "every month"),
+        ("Uptime at 99.9% at all times", None, "at all times"),
+        ("Never let churn rise above 2%", None, "Never"),
+        ("Be at 95% on-time consistently", BE, "consistently"),
+        ("Increase signups 10% every month", UP, None),
+        ("Sign customers every month", REACH, None),
+        ("Sign 10 customers by June", REACH, None),
+    ],
+)
+def test_find_ongoing(text: str, kind: str | None, ongoing: str | None) -> None:
+    s, masked, _, tokens = _prepared(text)
+    assert find_ongoing(masked, s, tokens, kind) == ongoing
+
+
+# --------------------------------------------------------------------------------------
+# Step 4: verbs whose kind depends on their object (objects.py)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Hold 4 webinars", ACT),
+        ("Hold churn below 2%", KPI),
+        ("Add 500 customers", REACH),
+        ("Add $1M in ARR", REACH),
+        ("Add 20% more pipeline", REACH),
+        ("Add 3 features", ACT),
+        ("Deliver 3 new integrations", ACT),
+        ("Recruit 5 engineers", ACT),
+        ("Recruit 200 new users", REACH),
+        ("Onboard 3 partners", ACT),
+        ("Enter the top 3", REACH),
+        ("Enter 2 markets", ACT),
+        ("Make 50 sales calls", ACT),
+        ("Make $1M in sales", REACH),
+        ("Make onboarding better", BE),
+        ("Expand into 3 new markets", ACT),
+        ("Expand ARR by 20%", UP),
+        ("Reduce churn to 2%", DOWN),
+    ],
+)
+def test_settle_object_verb(text: str, kind: str) -> None:
+    s, masked, words, tokens = _prepared(text)
+    context = read_context(tokens, masked, s)
+    verb = find_verb(words, [w for w, _, _ in words], s.lower(), s, tokens)
+    got = settle_object_verb(verb, words, tokens, masked, context.money_or_pct, context.has_rank)
+    assert got == kind
+
+
+def test_head_noun_is_the_last_word_of_the_phrase_after_the_first_number() -> None:
+    _s, _, words, tokens = _prepared("Add 500 new enterprise customers in EMEA by Q3")
+    assert head_noun(words, tokens, 0) == "customers"
+    assert head_noun(words, [], 0) == "add"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .reading import _Reading
 from .text import HAS_ALNUM
-from .verbs import _ACT, _BE, _DOWN, _KPI, _POLAR, _REACH, _UP
+from .verbs import ACT, BE, DOWN, KPI, POLAR, REACH, UP
 
 
 def _quote_numbers(r: _Reading) -> str:
@@ -24,7 +24,7 @@ def _label(r: _Reading) -> tuple[str, str]:
     if not p.text.strip() or (p.metric is None and not has_number and kind is None):
         if not HAS_ALNUM.search(p.text):
             return "unmeasurable", "The statement is empty, so there is nothing to measure."
-    if kind == _ACT:
+    if kind == ACT:
         if has_number:
             return (
                 "activity",
@@ -35,7 +35,7 @@ def _label(r: _Reading) -> tuple[str, str]:
             "activity",
             f'"{verb}" names a task or deliverable to finish, not an outcome to measure.',
         )
-    if kind == _KPI:
+    if kind == KPI:
         if has_number:
             return (
                 "kpi",
@@ -46,7 +46,7 @@ def _label(r: _Reading) -> tuple[str, str]:
             "unmeasurable",
             f'"{verb}" names something to hold but no number, so it cannot be checked.',
         )
-    if kind in (_UP, _DOWN, _POLAR):
+    if kind in (UP, DOWN, POLAR):
         if has_number:
             if numbers.lower() == verb:
                 return "key_result", f'"{verb}" sets a measurable change in {metric}.'
@@ -58,7 +58,7 @@ def _label(r: _Reading) -> tuple[str, str]:
             "unmeasurable",
             f'"{verb}" gives a direction but no number or target, so progress cannot be scored.',
         )
-    if kind in (_REACH, _BE):
+    if kind in (REACH, BE):
         if has_number:
             if r.ongoing:
                 return (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .verbs import _BE, _VERBS
+from .verbs import BE, VERBS
 
 
 def _clause_break(words: list[tuple[str, int, int]], masked: str, after: int) -> int | None:
@@ -16,8 +16,8 @@ def _clause_break(words: list[tuple[str, int, int]], masked: str, after: int) ->
         if word in _CLAUSE_WORDS:
             return ws
         if word == "and" and i + 1 < len(words):
-            hit = _VERBS.get(words[i + 1][0])
-            if hit is not None and hit[1] != _BE:
+            hit = VERBS.get(words[i + 1][0])
+            if hit is not None and hit[1] != BE:
                 return ws
     return semicolon if semicolon != -1 else None
 

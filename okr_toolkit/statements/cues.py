@@ -1,8 +1,21 @@
-"""What a line says besides its verb: ongoing cues, milestones, service levels."""
+"""What a line says besides its verb: hold words, reported work, ongoing cues.
+
+These cues decide the label where the verb does not (:mod:`.classify`): a line
+that starts with its metric ("uptime stays above 99.9%", "12 posts published"),
+an outcome repeated "every month", a one-off milestone, a level stated with no
+change. Imports :mod:`.text` and :mod:`.verbs`.
+"""
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING, NamedTuple
+
+from .text import Word, has_cue
+from .verbs import ACT, BE, DOWN, FINITE_VERBS, KPI, OBJ, PARTICIPLES, REACH, UP, VERBS
+
+if TYPE_CHECKING:
+    from .numbers import Token
 
 _MILESTONE_NOUNS = frozenset(
     "certification certified compliance compliant accreditation accredited audit approval "
@@ -41,3 +54,96 @@ _LIVE = re.compile(
     r"\blive\b(?!\s+(?:chat|chats|stream|streams|event|events|demo|demos|video|videos|agent"
     r"|agents|data|traffic|users|customers|support|sessions?))"
 )
+
+
+# Hold words that are nearly always nouns when the line starts with its metric ("a cap of").
+_KPI_NOUN_FORMS = frozenset(("cap", "caps", "limit", "limits", "hold", "contain", "continue"))
+
+
+class MetricCues(NamedTuple):
+    """What a line that starts with its metric says about it (:func:`metric_first_cues`)."""
+
+    #: A hold verb later in the line: "churn stays below 2%".
+    kpi_word: str | None
+    #: UP or DOWN for a finite change verb: "churn reduced by a third", "NPS improves".
+    noun_change: str | None
+    #: A participle that reports work: "12 blog posts published", "portal live".
+    act_participle: str | None
+
+
+NO_CUES = MetricCues(None, None, None)
+
+
+def metric_first_cues(words: list[Word], masked: str, has_share: bool) -> MetricCues:
+    """For a line with no governing verb: the verbs it uses about its metric.
+
+    Parameters
+    ----------
+    words : list of Word
+        The words outside the deadlines (the first 30 are read).
+    masked : str
+        The lower-cased line with the deadlines blanked out.
+    has_share : bool
+        A number is a share ("95% of orders shipped" is a share, not work done).
+
+    Returns
+    -------
+    MetricCues
+
+    Examples
+    --------
+    >>> from okr_toolkit.statements.text import split_words
+    >>> def cues(text):
+    ...     return metric_first_cues(split_words(text), text, has_share=False)
+    >>> cues("uptime stays above 99.9%")
+    MetricCues(kpi_word='stays', noun_change=None, act_participle=None)
+    >>> cues("churn reduced by a third").noun_change, cues("12 posts published").act_participle
+    ('down', 'published')
+    >>> cues("new portal live for all customers").act_participle
+    'live'
+    """
+    kpi_word = noun_change = act_participle = None
+    for w, _, _ in words[:30]:
+        hit = VERBS.get(w)
+        if hit is None:
+            continue
+        base, kind = hit
+        if kind == KPI and w not in _KPI_NOUN_FORMS and kpi_word is None:
+            kpi_word = w
+        elif kind in (UP, DOWN) and w in FINITE_VERBS and noun_change is None:
+            noun_change = kind  # "churn reduced by a third", "NPS improves"
+        elif w in PARTICIPLES and kind in (ACT, OBJ) and act_participle is None:
+            if not (kind == OBJ and base in ("add", "deliver", "build", "create")):
+                act_participle = w
+    if act_participle and has_share:
+        act_participle = None  # "95% of orders shipped": a share, not work done
+    if act_participle is None and "live" in masked:
+        live = _LIVE.search(masked)
+        if live is not None and live.start() > 0:
+            act_participle = "live"
+    if kpi_word is None and noun_change is None and act_participle is None:
+        return NO_CUES
+    return MetricCues(kpi_word, noun_change, act_participle)
+
+
+def find_ongoing(masked: str, original: str, tokens: list[Token], kind: str | None) -> str | None:
+    """The words that make a number a standing threshold: "every month", "at all times".
+
+    Read only for a line with a number whose verb is an outcome (REACH), BE or
+    none: "Sign 10 customers every month" holds a rate, it is not a change.
+
+    Examples
+    --------
+    >>> from okr_toolkit.statements.numbers import read_numbers
+    >>> text = "Sign 10 customers every month"
+    >>> tokens = read_numbers(text.lower(), text, text.lower().split())
+    >>> find_ongoing(text.lower(), text, tokens, REACH)
+    'every month'
+    >>> find_ongoing(text.lower(), text, tokens, UP) is None
+    True
+    """
+    if tokens and kind in (None, REACH, BE) and has_cue(masked, _ONGOING_CUES):
+        om = _ONGOING.search(masked)
+        if om is not None:
+            return original[om.start() : om.end()]
+    return None

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .verbs import _FINITE_VERBS
+from .verbs import FINITE_VERBS
 
 # Words that end the metric phrase.
-_BOUNDARY = frozenset(
+BOUNDARY = frozenset(
     "by within while whilst via through across so for in with and when after before during "
     "without among amongst versus vs compared including excluding at from is are was were "
     "every each which that who whose where than or ensuring so-that thanks due up down live".split()
@@ -61,11 +61,9 @@ def _phrase(
             continue
         if ws >= stop:
             break
-        if out and (
-            word in _BOUNDARY or word == "-" or low[ws - 1] == "(" or word in _FINITE_VERBS
-        ):
+        if out and (word in BOUNDARY or word == "-" or low[ws - 1] == "(" or word in FINITE_VERBS):
             break
-        if not out and (word in _BOUNDARY or word in _DROP or word == "-"):
+        if not out and (word in BOUNDARY or word in _DROP or word == "-"):
             continue
         if (word[:1].isdigit() and ws in numbers) or word[:1] in "$€£¥₹<>=#~+":
             if out:

@@ -1,11 +1,22 @@
-"""Verbs whose class depends on their object ("add 500 customers" vs "add 3 features")."""
+"""Step 4 of a reading: verbs whose kind depends on their object.
+
+"add 500 customers" is an outcome, "add 3 features" a task; "hold churn below
+2%" a threshold, "hold 4 webinars" a task. :func:`settle_object_verb` decides
+from the noun after the number. Imports :mod:`.text`, :mod:`.verbs`,
+:mod:`.metric` (its phrase boundaries) and the :class:`~.numbers.Token` type.
+"""
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from .metric import _BOUNDARY
-from .numbers import Token
+from .metric import BOUNDARY
+from .text import Word
+from .verbs import ACT, BE, KPI, MAKE, OBJ, REACH, Verb
+
+if TYPE_CHECKING:
+    from .numbers import Token
 
 # Object words for verbs whose class depends on what they act on.
 _EVENT_NOUNS = frozenset(
@@ -42,14 +53,21 @@ _PLACE_NOUNS = frozenset(
 _EXPAND_PLACES = re.compile(r"\b(?:into|to|in)\s+(?:[0-9]+|[a-z]+)\s+(?:new\s+)?(\w+)")
 
 
-def _head_noun(words: list[tuple[str, int, int]], tokens: list[Token], start: int) -> str:
-    """Last word of the noun phrase after the first number (or after ``start``)."""
+def head_noun(words: list[Word], tokens: list[Token], start: int) -> str:
+    """Last word of the noun phrase after the first number (or after ``start``).
+
+    Examples
+    --------
+    >>> from okr_toolkit.statements.text import split_words
+    >>> head_noun(split_words("add three new enterprise customers in emea"), [], 4)
+    'customers'
+    """
     begin = tokens[0].end if tokens else start
     head = ""
     for word, ws, _ in words:
         if ws < begin:
             continue
-        if word in _BOUNDARY or word in _HEAD_STOPS or word[:1].isdigit():
+        if word in BOUNDARY or word in _HEAD_STOPS or word[:1].isdigit():
             if head:
                 break
             continue
@@ -58,3 +76,85 @@ def _head_noun(words: list[tuple[str, int, int]], tokens: list[Token], start: in
 
 
 _HEAD_STOPS = frozenset("a an the per of on to into at".split())
+
+
+def settle_object_verb(
+    verb: Verb,
+    words: list[Word],
+    tokens: list[Token],
+    masked: str,
+    money_or_pct: bool,
+    has_rank: bool,
+) -> str | None:
+    """The kind of a verb that depends on its object; other verbs keep theirs.
+
+    "hold 4 webinars" is a task, "hold churn below 2%" a threshold; "add 500
+    customers" and "add $1M in ARR" are outcomes, "add 3 features" a task;
+    "recruit 5 engineers" is a task, "recruit 200 users" an outcome; "enter the
+    top 3" is an outcome, "enter 2 markets" a task; "make 50 calls" is work,
+    "make $1M in sales" an outcome, "make onboarding better" an aim (BE);
+    "expand into 3 new markets" is a task.
+
+    Parameters
+    ----------
+    verb : Verb
+        From :func:`~.verbs.find_verb`.
+    words : list of Word
+        The words outside the deadlines.
+    tokens : list of Token
+        The numbers.
+    masked : str
+        The lower-cased line with the deadlines blanked out.
+    money_or_pct, has_rank : bool
+        From :func:`~.roles.read_context`.
+
+    Returns
+    -------
+    str or None
+        The verb's kind.
+
+    Examples
+    --------
+    >>> from okr_toolkit.statements.numbers import read_numbers
+    >>> from okr_toolkit.statements.text import split_words
+    >>> from okr_toolkit.statements.verbs import find_verb
+    >>> def kind(text):
+    ...     low = text.lower()
+    ...     words = split_words(low)
+    ...     tokens = read_numbers(low, text, [w for w, _, _ in words])
+    ...     verb = find_verb(words, [w for w, _, _ in words], low, text, tokens)
+    ...     return settle_object_verb(verb, words, tokens, low, False, False)
+    >>> kind("Add 500 customers"), kind("Add 3 features"), kind("Hold 4 webinars")
+    ('reach', 'act', 'act')
+    >>> kind("Hold churn below 2%"), kind("Reduce churn to 2%")
+    ('kpi', 'down')
+    """
+    kind = verb.kind
+    after_words = set(verb.words_after)
+    if kind == OBJ:
+        base = verb.base
+        if base == "hold":
+            return ACT if after_words & _EVENT_NOUNS else KPI
+        if base in ("recruit", "onboard"):
+            head = head_noun(words, tokens, verb.end)
+            if head in _STAFF_NOUNS or not after_words.isdisjoint(_STAFF_NOUNS):
+                return ACT
+            return REACH if head in _OUTCOME_NOUNS else ACT
+        if base == "enter":
+            return REACH if has_rank else ACT
+        # add, deliver, build, create: "add 500 customers" vs "add 3 features"
+        head = head_noun(words, tokens, verb.end)
+        if tokens and (money_or_pct or head in _OUTCOME_NOUNS):
+            return REACH
+        return ACT
+    if kind == MAKE:
+        # "make 50 sales calls" is work; "make $1M in sales" an outcome; "make X better" an aim.
+        head = head_noun(words, tokens, verb.end)
+        if tokens and not (money_or_pct or head in _OUTCOME_NOUNS):
+            return ACT
+        return REACH if tokens else BE
+    if verb.base == "expand":
+        em = _EXPAND_PLACES.search(masked, verb.end)
+        if em is not None and em.group(1) in _PLACE_NOUNS:
+            return ACT
+    return kind

@@ -6,18 +6,19 @@ import math
 from itertools import pairwise
 
 from .clauses import _CLAUSE_CUES, _clause_break
-from .cues import _HEALTH_WORDS, _LIVE, _MILESTONE_NOUNS, _ONGOING, _ONGOING_CUES
+from .cues import (
+    _HEALTH_WORDS,
+    _MILESTONE_NOUNS,
+    NO_CUES,
+    find_ongoing,
+    metric_first_cues,
+)
 from .deadlines import find_deadlines
 from .direction import _BAD_SHARES, _lower_is_better
 from .metric import _phrase, _snake
 from .numbers import FRACTION, FRACTIONS, Token, read_numbers
 from .objects import (
-    _EVENT_NOUNS,
-    _EXPAND_PLACES,
-    _OUTCOME_NOUNS,
-    _PLACE_NOUNS,
-    _STAFF_NOUNS,
-    _head_noun,
+    settle_object_verb,
 )
 from .results import ParsedStatement, _empty, _new_parsed, _replace_text
 from .roles import read_context
@@ -25,26 +26,14 @@ from .text import HAS_ALNUM, clean_text, has_cue, split_words
 from .units import _RATIO_WORDS, _SCORE_WORDS, _TIME_UNIT_WORDS, SECONDS, UNIT_WORDS
 from .values import _IMPLICIT_CHANGES
 from .verbs import (
-    _ACT,
-    _BE,
-    _DOWN,
-    _FINITE_VERBS,
-    _KPI,
-    _KPI_NOUN_FORMS,
-    _LEAD_SKIP,
-    _MAKE,
-    _METRIC_HEADS,
-    _MODALS,
-    _OBJ,
-    _PARTICIPLES,
-    _POLAR,
-    _RATE_HEADS,
-    _REACH,
-    _STOP_DETERMINERS,
-    _TO_LEADS,
-    _UP,
-    _VERBS,
-    _VERBS2,
+    ACT,
+    BE,
+    DOWN,
+    KPI,
+    POLAR,
+    REACH,
+    UP,
+    find_verb,
 )
 
 
@@ -90,114 +79,20 @@ def _read(text: str, depth: int = 0) -> _Reading:
     tokens = read_numbers(masked, s, word_list)
     has_share, money_or_pct, has_rank = read_context(tokens, masked, s)
 
-    # 3. The governing verb: the first word after labels, subjects, modals and adverbs.
-    first_number = tokens[0].start if tokens else len(masked)
-    k = 0
-    lead_words = word_list[:6]
-    if "to" in lead_words or "'ll" in low or not _MODALS.isdisjoint(lead_words):
-        for i, w in enumerate(lead_words):
-            if w in _MODALS or w.endswith("'ll"):
-                k = i + 1
-                break
-            if w == "to" and i > 0 and lead_words[i - 1] in _TO_LEADS:
-                k = i + 1
-                break
-    while k < len(words) and words[k][0] in _LEAD_SKIP and words[k][1] < first_number:
-        k += 1
-    verb_end = 0
-    subject_start = -1
-    if k < len(words) and words[k][1] < first_number:
-        w, ws, we = words[k]
-        hit = None
-        if k + 1 < len(words):
-            hit = _VERBS2.get(f"{w} {words[k + 1][0]}")
-            if hit is not None:
-                we = words[k + 1][2]
-        if hit is None:
-            hit = _VERBS.get(w)
-        if hit is not None and (hit[1] != _BE or w in ("be", "become")):
-            base, kind = hit
-            following = [x[0] for x in words[k + 1 : k + 5] if x[1] < first_number + 1]
-            # "Test coverage from 60% to 80%", "Win rate 20% -> 30%": a metric, not a verb.
-            if kind in (_ACT, _OBJ, _REACH, _MAKE) and base != "hold" and tokens:
-                if kind == _REACH:
-                    if following[:1] and following[0] in _RATE_HEADS:  # "win rate", "close rate"
-                        hit = None
-                else:
-                    for word in following[:3]:
-                        if word in _STOP_DETERMINERS:
-                            break
-                        if word in _METRIC_HEADS:
-                            hit = None
-                            break
-            if hit is not None:
-                r.verb = s[ws:we]
-                r.verb_base, r.verb_class = base, kind
-                r.words_after_verb = tuple(word_list[k + 1 : k + 8])
-                verb_end = we
-                if k > 0 and words[k - 1][0] in _MODALS:
-                    subject_start = words[0][1]  # "Uptime must stay above 99.9%"
-    if r.verb_class is None and k < len(words):
-        verb_end = words[k][1]  # after "Never let", "We", "The"...
-    if r.verb_class is None:
-        # The line starts with the metric: look for what it says about it.
-        for w, _, _ in words[:30]:
-            hit = _VERBS.get(w)
-            if hit is None:
-                continue
-            base, kind = hit
-            if kind == _KPI and w not in _KPI_NOUN_FORMS and r.kpi_word is None:
-                r.kpi_word = w
-            elif kind in (_UP, _DOWN) and w in _FINITE_VERBS and r.noun_change is None:
-                r.noun_change = kind  # "churn reduced by a third", "NPS improves"
-            elif w in _PARTICIPLES and kind in (_ACT, _OBJ) and r.act_participle is None:
-                if not (kind == _OBJ and base in ("add", "deliver", "build", "create")):
-                    r.act_participle = w
-        if r.act_participle and has_share:
-            r.act_participle = None  # "95% of orders shipped": a share, not work done
-        if r.act_participle is None and "live" in masked:
-            live = _LIVE.search(masked)
-            if live is not None and live.start() > 0:
-                r.act_participle = "live"
-    if tokens and r.verb_class in (None, _REACH, _BE) and has_cue(masked, _ONGOING_CUES):
-        om = _ONGOING.search(masked)
-        if om is not None:
-            r.ongoing = s[om.start() : om.end()]
+    # 3. The governing verb, or what a line that starts with its metric says about it.
+    verb = find_verb(words, word_list, low, s, tokens)
+    cues = NO_CUES if verb.kind is not None else metric_first_cues(words, masked, has_share)
+    r.ongoing = find_ongoing(masked, s, tokens, verb.kind)
+    verb_end = verb.end
+    subject_start = verb.subject_start
 
-    # 4. Object-dependent verbs.
-    after_words = set(r.words_after_verb)
-    if r.verb_class == _OBJ:
-        assert r.verb_base is not None  # set with verb_class, in step 3
-        base = r.verb_base
-        if base == "hold":
-            r.verb_class = _ACT if after_words & _EVENT_NOUNS else _KPI
-        elif base in ("recruit", "onboard"):
-            head = _head_noun(words, tokens, verb_end)
-            if head in _STAFF_NOUNS or not after_words.isdisjoint(_STAFF_NOUNS):
-                r.verb_class = _ACT
-            elif head in _OUTCOME_NOUNS:
-                r.verb_class = _REACH
-            else:
-                r.verb_class = _ACT
-        elif base == "enter":
-            r.verb_class = _REACH if has_rank else _ACT
-        else:  # add, deliver, build, create: "add 500 customers" vs "add 3 features"
-            head = _head_noun(words, tokens, verb_end)
-            if tokens and (money_or_pct or head in _OUTCOME_NOUNS):
-                r.verb_class = _REACH
-            else:
-                r.verb_class = _ACT
-    elif r.verb_class == _MAKE:
-        # "make 50 sales calls" is work; "make $1M in sales" an outcome; "make X better" an aim.
-        head = _head_noun(words, tokens, verb_end)
-        if tokens and not (money_or_pct or head in _OUTCOME_NOUNS):
-            r.verb_class = _ACT
-        else:
-            r.verb_class = _REACH if tokens else _BE
-    elif r.verb_base == "expand":
-        em = _EXPAND_PLACES.search(masked, verb_end)
-        if em is not None and em.group(1) in _PLACE_NOUNS:
-            r.verb_class = _ACT
+    # 4. Verbs whose kind depends on their object.
+    kind = settle_object_verb(verb, words, tokens, masked, money_or_pct, has_rank)
+    if kind != verb.kind:
+        verb = verb._replace(kind=kind)
+    r.verb, r.verb_base, r.verb_class = verb.text, verb.base, verb.kind
+    r.words_after_verb = verb.words_after
+    r.kpi_word, r.noun_change, r.act_participle = cues
 
     # A second goal in the same line ("... while keeping CSAT above 90%") is set aside;
     # when the first clause has no number ("Raise retention; cut churn to 4%"), the
@@ -249,10 +144,10 @@ def _read(text: str, depth: int = 0) -> _Reading:
                 t.sign = 1
             elif before == "down":
                 t.sign = -1
-        elif t.after in ("inc", "dec") and before in (None, "article", "verb:" + _REACH, "of"):
+        elif t.after in ("inc", "dec") and before in (None, "article", "verb:" + REACH, "of"):
             t.role = "change"  # "a 20% increase in MAU", "see a 15% reduction"
             t.sign = 1 if t.after == "inc" else -1
-        elif before in ("to", "of", "at", "is", "article") or before == "verb:" + _REACH:
+        elif before in ("to", "of", "at", "is", "article") or before == "verb:" + REACH:
             t.role = "target"
             if before == "at":
                 r.at_level = True
@@ -262,9 +157,9 @@ def _read(text: str, depth: int = 0) -> _Reading:
             t.role = "range"
         elif t.sign:
             t.role = "change"
-        elif before in ("verb:" + _UP, "verb:" + _DOWN) and r.verb_class is None:
+        elif before in ("verb:" + UP, "verb:" + DOWN) and r.verb_class is None:
             t.role = "change"  # "revenue grows 20%", "churn drops 2 points"
-            t.sign = 1 if before == "verb:" + _UP else -1
+            t.sign = 1 if before == "verb:" + UP else -1
         elif t.after in ("inc", "dec"):
             t.role = "change"
             t.sign = 1 if t.after == "inc" else -1
@@ -359,17 +254,17 @@ def _read(text: str, depth: int = 0) -> _Reading:
         notes.append(f"more than one target; read '{targets[0].raw}' and set aside {extra}")
     # Which way does the verb go?
     verb_sign = 0
-    if r.verb_class == _UP or (r.verb_class is None and r.noun_change == _UP):
+    if r.verb_class == UP or (r.verb_class is None and r.noun_change == UP):
         verb_sign = 1
-    elif r.verb_class == _DOWN or (r.verb_class is None and r.noun_change == _DOWN):
+    elif r.verb_class == DOWN or (r.verb_class is None and r.noun_change == DOWN):
         verb_sign = -1
     implicit = _IMPLICIT_CHANGES.get(r.verb_base or "")
     if target_tok is None and range_pair is None and change_tok is None and free:
         first = free[0]
-        if r.verb_class in (_UP, _DOWN, _POLAR) and first.unit == "%" and base_tok is None:
+        if r.verb_class in (UP, DOWN, POLAR) and first.unit == "%" and base_tok is None:
             change_tok = first
             notes.append(f"no 'by', 'to' or 'from': read '{first.raw}' as a relative change")
-        elif r.verb_class in (_UP, _DOWN, _POLAR) and first.unit == "x" and base_tok is None:
+        elif r.verb_class in (UP, DOWN, POLAR) and first.unit == "x" and base_tok is None:
             change_tok = first
         elif r.verb_class is None and first.unit == "x" and base_tok is None:
             change_tok = first
@@ -410,26 +305,26 @@ def _read(text: str, depth: int = 0) -> _Reading:
         sign = change_tok.sign or verb_sign or 1
         if c_unit == "%":
             relative = sign * change_tok.value / 100.0
-            if r.verb_class == _POLAR and not change_tok.sign:
+            if r.verb_class == POLAR and not change_tok.sign:
                 relative = None  # decided with the metric below
         elif c_unit == "x":
             relative = change_tok.value - 1.0
         else:
             absolute = sign * change_tok.value
-            if r.verb_class == _POLAR and not change_tok.sign:
+            if r.verb_class == POLAR and not change_tok.sign:
                 absolute = None
             unit = unit or c_unit
     elif implicit is not None and target is None:
         relative = implicit
         r.change_words = r.verb
-    elif target is None and (verb_sign or r.verb_class == _POLAR):
+    elif target is None and (verb_sign or r.verb_class == POLAR):
         fm = FRACTION.search(low)  # "cut in half", "reduce by a third"
         if fm is not None:
             relative = round(FRACTIONS[fm.group(1)] * (verb_sign or 1), 6)
             r.change_words = s[fm.start() : fm.end()]
 
     # A one-off milestone ("achieve SOC 2 certification"): done or not done.
-    if not tokens and r.verb_class in (_REACH, _BE, None) and r.act_participle is None:
+    if not tokens and r.verb_class in (REACH, BE, None) and r.act_participle is None:
         r.milestone = next((w for w in r.words_after_verb if w in _MILESTONE_NOUNS), None)
         if r.milestone is None and r.verb_class is None:
             r.milestone = next((w for w, _, _ in words[:8] if w in _MILESTONE_NOUNS), None)
@@ -498,7 +393,7 @@ def _read(text: str, depth: int = 0) -> _Reading:
     if target_tok is not None and target_tok.share:
         # "80% of tickets resolved": a share grows unless it counts something bad.
         lower_better = bool(set(metric_words) & _BAD_SHARES)
-    if r.verb_class == _POLAR or (r.verb_base in ("speed up",)):
+    if r.verb_class == POLAR or (r.verb_base in ("speed up",)):
         polar_sign = -1 if lower_better else 1
         if r.verb_base == "speed up":
             polar_sign = -1
@@ -531,7 +426,7 @@ def _read(text: str, depth: int = 0) -> _Reading:
     if range_pair is not None and target_tok is range_pair[0]:
         lo, hi = sorted((range_pair[0].value, range_pair[1].value))
         going_down = verb_sign < 0 or (verb_sign == 0 and lower_better)
-        if r.verb_class in (_KPI,) or (verb_sign == 0 and r.verb_class != _ACT):
+        if r.verb_class in (KPI,) or (verb_sign == 0 and r.verb_class != ACT):
             target = hi if going_down else lo
             is_above, is_below = not going_down, bool(going_down)
             notes.append(
@@ -560,24 +455,24 @@ def _read(text: str, depth: int = 0) -> _Reading:
         elif is_below:
             direction = "stay_below"
         elif (
-            r.verb_class == _KPI
-            or (r.verb_class in (None, _REACH, _BE) and r.ongoing)
+            r.verb_class == KPI
+            or (r.verb_class in (None, REACH, BE) and r.ongoing)
             or (r.verb_class is None and (r.level or r.kpi_prefix))
         ):
             direction = "stay_below" if lower_better else "stay_above"
         elif unit == "rank":
             direction = "stay_below"
-        elif r.verb_class == _ACT:
+        elif r.verb_class == ACT:
             direction = "increase"
         else:
             direction = "decrease" if lower_better else "increase"
-        if r.verb_class == _KPI and is_above:
+        if r.verb_class == KPI and is_above:
             direction = "stay_above"
-        elif r.verb_class == _KPI and (is_below or r.verb_base in ("limit", "cap", "contain")):
+        elif r.verb_class == KPI and (is_below or r.verb_base in ("limit", "cap", "contain")):
             direction = "stay_below"
     elif (change := relative if relative is not None else absolute) is not None:
         direction = "increase" if change > 0 else "decrease" if change < 0 else None
-    elif r.verb_class == _ACT or r.act_participle or r.milestone:
+    elif r.verb_class == ACT or r.act_participle or r.milestone:
         direction = "milestone"
     elif verb_sign:
         direction = "increase" if verb_sign > 0 else "decrease"

@@ -6,7 +6,7 @@ import re
 from typing import NamedTuple
 
 from .numbers import Token
-from .verbs import _VERBS
+from .verbs import VERBS
 
 # Words just before a number, and the role they give it (longest phrase wins).
 _BEFORE_PHRASES: dict[str, str] = {}
@@ -115,7 +115,7 @@ def before_role(masked: str, start: int) -> tuple[str | None, int]:
             if role is not None:
                 return role, end - len(phrase)
     if words:
-        hit = _VERBS.get(words[-1].strip("\"'"))
+        hit = VERBS.get(words[-1].strip("\"'"))
         if hit is not None:
             return "verb:" + hit[1], end - len(words[-1])
     return None, start

@@ -1,8 +1,25 @@
-"""Verbs: the vocabulary of verbs by kind, with their inflected forms."""
+"""Step 3 of a reading: the governing verb, and the vocabulary of verbs by kind.
+
+Every verb the rules know belongs to one kind: ``ACT`` (a task: launch, hire),
+``KPI`` (hold: maintain, keep), ``UP`` and ``DOWN`` (a change: increase, cut),
+``POLAR`` (a change that does not say which way: improve), ``REACH`` (an
+outcome: achieve, sign), ``BE`` (be, become), ``OBJ`` (depends on its object:
+add, hold; see :mod:`.objects`) and ``MAKE`` (make, do). :func:`find_verb`
+finds the verb that governs the line. Imports only :mod:`.text` (and the
+:class:`~.numbers.Token` type).
+"""
 
 from __future__ import annotations
 
-_ACT, _KPI, _UP, _DOWN, _POLAR, _REACH, _BE, _OBJ, _MAKE = (
+from typing import TYPE_CHECKING, NamedTuple
+
+from .text import Word
+
+if TYPE_CHECKING:
+    from .numbers import Token
+
+#: The kinds of verb (see the module docstring).
+ACT, KPI, UP, DOWN, POLAR, REACH, BE, OBJ, MAKE = (
     "act",
     "kpi",
     "up",
@@ -15,32 +32,32 @@ _ACT, _KPI, _UP, _DOWN, _POLAR, _REACH, _BE, _OBJ, _MAKE = (
 )
 
 _VERB_BASES: dict[str, str] = {
-    _UP: (
+    UP: (
         "increase grow raise lift boost expand scale climb double triple quadruple uplift "
         "maximise maximize elevate amplify multiply widen broaden extend bump push rise "
         "step_up ramp_up scale_up level_up up save"
     ),
-    _DOWN: (
+    DOWN: (
         "reduce cut lower decrease shrink drop minimise minimize halve slash trim shorten "
         "compress curb lessen eliminate eradicate decline bring_down cut_down pay_down "
         "burn_down zero_out get_rid speed_up drive_down knock_down down"
     ),
-    _POLAR: "improve optimise optimize enhance strengthen accelerate better move shift",
-    _REACH: (
+    POLAR: "improve optimise optimize enhance strengthen accelerate better move shift",
+    REACH: (
         "achieve reach hit attain get exceed surpass beat cross break secure sign close land "
         "win acquire attract convert retain renew activate engage enroll enrol register sell "
         "book earn capture gain obtain generate drive realise realize bring receive score "
         "rank have see sign_up bring_in get_to return resolve respond answer serve handle process "
         "help"
     ),
-    _BE: "be become",
-    _KPI: (
+    BE: "be become",
+    KPI: (
         "maintain keep sustain remain stay ensure preserve protect defend uphold continue "
         "guarantee limit cap contain"
     ),
-    _OBJ: "hold add deliver build create recruit onboard enter",
-    _MAKE: "make do",
-    _ACT: (
+    OBJ: "hold add deliver build create recruit onboard enter",
+    MAKE: "make do",
+    ACT: (
         "launch ship implement conduct run organise organize publish write hire open interview "
         "attend host migrate deploy complete design redesign develop introduce release "
         "document train send post produce record draft define establish automate integrate "
@@ -142,7 +159,7 @@ def _build_verbs() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str
                     participles.add(form)
     kinds = {base: kind for kind, words in _VERB_BASES.items() for base in words.split()}
     for form, base in _IRREGULAR.items():
-        single.setdefault(form, (base, kinds.get(base, _ACT)))
+        single.setdefault(form, (base, kinds.get(base, ACT)))
         if form not in ("was", "is", "are", "has", "had"):
             participles.add(form)
     # Words that are verbs in the lists but nearly always nouns or adjectives here.
@@ -151,7 +168,8 @@ def _build_verbs() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str
     return single, double, participles
 
 
-_VERBS, _VERBS2, _PARTICIPLES = _build_verbs()
+#: Every form of a one-word verb -> (base, kind); two-word verbs ('roll out') in _VERBS2.
+VERBS, _VERBS2, PARTICIPLES = _build_verbs()
 
 # Words set aside before the first verb: subjects, modals, fillers and adverbs.
 _LEAD_SKIP = frozenset(
@@ -166,7 +184,6 @@ _TO_LEADS = frozenset(
     "aim aims want wants need needs plan plans going is are strive try commit intend seek "
     "hope expect able".split()
 )
-_KPI_NOUN_FORMS = frozenset(("cap", "caps", "limit", "limits", "hold", "contain", "continue"))
 
 _METRIC_HEADS = frozenset(
     "rate rates time times coverage frequency cadence velocity duration speed failure "
@@ -178,11 +195,123 @@ _METRIC_HEADS = frozenset(
 _STOP_DETERMINERS = frozenset("a an the our new all every each one two three".split())
 _RATE_HEADS = frozenset(("rate", "rates", "time", "times", "ratio"))
 # Modals and finite forms that end a metric named first: "Churn should ...", "NPS improves".
-_FINITE_VERBS = frozenset(
+FINITE_VERBS = frozenset(
     ["should", "must", "will", "would", "can", "could", "shall", "may", "might"]
     + [
         form
-        for form, (_, kind) in _VERBS.items()
-        if kind in (_UP, _DOWN, _POLAR, _KPI) and form.endswith(("s", "ed", "ing"))
+        for form, (_, kind) in VERBS.items()
+        if kind in (UP, DOWN, POLAR, KPI) and form.endswith(("s", "ed", "ing"))
     ]
 )
+
+
+class Verb(NamedTuple):
+    """What :func:`find_verb` read: the verb that governs the line, if any."""
+
+    #: The verb as written ("Reduce", "roll out"); None when the line starts with its metric.
+    text: str | None
+    #: Its base form ("reduce", "roll out").
+    base: str | None
+    #: Its kind: ACT, KPI, UP, DOWN, POLAR, REACH, BE, OBJ or MAKE.
+    kind: str | None
+    #: Up to seven words after it.
+    words_after: tuple[str, ...]
+    #: Where the metric's words may begin: after the verb, or at the first word kept.
+    end: int
+    #: Where a subject before a modal begins ("Uptime must stay ..."), or -1.
+    subject_start: int
+
+
+def find_verb(
+    words: list[Word], word_list: list[str], low: str, original: str, tokens: list[Token]
+) -> Verb:
+    """The governing verb: the first word after labels, subjects, modals and adverbs.
+
+    "We will", "Our goal is to", "Team to", "successfully" are set aside; a verb
+    after the first number does not govern. A task or outcome verb that heads a
+    metric ("Test coverage from 60% to 80%", "Win rate 20% -> 30%") is no verb.
+
+    Parameters
+    ----------
+    words : list of Word
+        The words outside the deadlines.
+    word_list : list of str
+        The same words without their spans.
+    low : str
+        The lower-cased line.
+    original : str
+        The cleaned line (same indices), for the verb as written.
+    tokens : list of Token
+        The numbers.
+
+    Returns
+    -------
+    Verb
+
+    Examples
+    --------
+    >>> from okr_toolkit.statements.text import split_words
+    >>> def verb(text):
+    ...     words = split_words(text.lower())
+    ...     v = find_verb(words, [w for w, _, _ in words], text.lower(), text, [])
+    ...     return v.text, v.base, v.kind
+    >>> verb("We will successfully roll out SSO")
+    ('roll out', 'roll out', 'act')
+    >>> verb("Our aim is to grow ARR")
+    ('grow', 'grow', 'up')
+    >>> verb("Churn below 2%")
+    (None, None, None)
+    """
+    first_number = tokens[0].start if tokens else len(low)
+    k = _first_word(words, word_list, low, first_number)
+    if k < len(words) and words[k][1] < first_number:
+        w, ws, we = words[k]
+        hit = None
+        if k + 1 < len(words):
+            hit = _VERBS2.get(f"{w} {words[k + 1][0]}")
+            if hit is not None:
+                we = words[k + 1][2]
+        if hit is None:
+            hit = VERBS.get(w)
+        if hit is not None and (hit[1] != BE or w in ("be", "become")):
+            base, kind = hit
+            following = [x[0] for x in words[k + 1 : k + 5] if x[1] < first_number + 1]
+            if not (tokens and _heads_a_metric(base, kind, following)):
+                subject_start = -1
+                if k > 0 and words[k - 1][0] in _MODALS:
+                    subject_start = words[0][1]  # "Uptime must stay above 99.9%"
+                after = tuple(word_list[k + 1 : k + 8])
+                return Verb(original[ws:we], base, kind, after, we, subject_start)
+    # No verb: the metric's words start after "Never let", "We", "The"...
+    return Verb(None, None, None, (), words[k][1] if k < len(words) else 0, -1)
+
+
+def _first_word(words: list[Word], word_list: list[str], low: str, first_number: int) -> int:
+    """Index of the first word after modals ("will", "to" after "aim"...) and fillers."""
+    k = 0
+    lead_words = word_list[:6]
+    if "to" in lead_words or "'ll" in low or not _MODALS.isdisjoint(lead_words):
+        for i, w in enumerate(lead_words):
+            if w in _MODALS or w.endswith("'ll"):
+                k = i + 1
+                break
+            if w == "to" and i > 0 and lead_words[i - 1] in _TO_LEADS:
+                k = i + 1
+                break
+    while k < len(words) and words[k][0] in _LEAD_SKIP and words[k][1] < first_number:
+        k += 1
+    return k
+
+
+def _heads_a_metric(base: str, kind: str, following: list[str]) -> bool:
+    """True when the verb is the first word of a metric: "win rate", "test coverage"."""
+    if kind not in (ACT, OBJ, REACH, MAKE) or base == "hold":
+        return False
+    if kind == REACH:
+        return bool(following[:1]) and following[0] in _RATE_HEADS  # "win rate", "close rate"
+    for word in following[:3]:
+        if word in _STOP_DETERMINERS:
+            return False
+        if word in _METRIC_HEADS:
+            return True
+    return False
