@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 import okr_toolkit.statements as statements
+from okr_toolkit.statements.clauses import Clauses, clause_break, split_clauses
 from okr_toolkit.statements.cues import NO_CUES, MetricCues, find_ongoing, metric_first_cues
 from okr_toolkit.statements.deadlines import _DEADLINE, Deadlines, find_deadlines, read_deadline
 from okr_toolkit.statements.numbers import Token, read_numbers
@@ -445,3 +446,63 @@ def test_head_noun_is_the_last_word_of_the_phrase_after_the_first_number() -> No
     _s, _, words, tokens = _prepared("Add 500 new enterprise customers in EMEA by Q3")
     assert head_noun(words, tokens, 0) == "customers"
     assert head_noun(words, [], 0) == "add"
+
+
+# --------------------------------------------------------------------------------------
+# Step 5: two goals in one line (clauses.py)
+
+
+def _split(text: str, *, may_read_second: bool = True) -> tuple[Clauses, list[str]]:
+    s, masked, words, tokens = _prepared(text)
+    verb = find_verb(words, [w for w, _, _ in words], s.lower(), s, tokens)
+    notes: list[str] = []
+    clauses = split_clauses(
+        tokens, words, s.lower(), masked, s, verb, notes, may_read_second=may_read_second
+    )
+    return clauses, notes
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "note"),
+    [
+        ("Grow ARR to $3M and reduce CAC by 10%", ["$3M"], "set aside '10%'"),
+        ("Cut costs by 20% while keeping CSAT above 90%", ["20%"], "set aside '90%'"),
+        ("Grow NRR to 110%; cut churn to 4% and CAC by 5%", ["110%"], "set aside '4%', '5%'"),
+        ("Cut costs in half while keeping CSAT above 90%", [], "set aside '90%'"),
+        ("Double signups while keeping CAC under $50", [], "set aside '$50'"),
+        # "in one quarter" is read as a deadline, but it still makes the first part a goal.
+        ("Cut costs in one quarter; reduce churn to 4%", [], "set aside '4%'"),
+        # One goal: nothing set aside.
+        ("Grow ARR and NRR to 110%", ["110%"], None),
+        ("Grow ARR from $2M to $3M", ["$2M", "$3M"], None),
+        ("Grow ARR to $3M; stretch", ["$3M"], None),
+    ],
+)
+def test_split_clauses_sets_the_second_goal_aside(
+    text: str, kept: list[str], note: str | None
+) -> None:
+    clauses, notes = _split(text)
+    assert [t.raw for t in clauses.tokens] == kept
+    assert clauses.second is None
+    assert notes == ([f"the line holds a second goal; {note}"] if note else [])
+
+
+def test_split_clauses_reads_the_second_part_when_the_first_has_no_number() -> None:
+    clauses, notes = _split("Raise retention; and reduce churn to 4%")
+    assert clauses.second == "reduce churn to 4%"
+    assert clauses.note == "the first part ('Raise retention') has no number; read the second"
+    assert notes == []
+    # A second part is read once: inside it, the line is kept whole.
+    clauses, notes = _split("Raise retention; and reduce churn to 4%", may_read_second=False)
+    assert clauses.second is None and [t.raw for t in clauses.tokens] == ["4%"]
+
+
+def test_clause_break() -> None:
+    low = "grow arr to $3m while cutting cac; and more"
+    words = split_words(low)
+    assert clause_break(words, low, 0) == low.index("while")
+    assert clause_break(words, low, low.index("while") + 1) == low.index(";")
+    assert (
+        clause_break(split_words("grow arr and be the leader"), "grow arr and be the leader", 0)
+        is None
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from itertools import pairwise
 
-from .clauses import _CLAUSE_CUES, _clause_break
+from .clauses import split_clauses
 from .cues import (
     _HEALTH_WORDS,
     _MILESTONE_NOUNS,
@@ -22,7 +22,7 @@ from .objects import (
 )
 from .results import ParsedStatement, _empty, _new_parsed, _replace_text
 from .roles import read_context
-from .text import HAS_ALNUM, clean_text, has_cue, split_words
+from .text import HAS_ALNUM, clean_text, split_words
 from .units import _RATIO_WORDS, _SCORE_WORDS, _TIME_UNIT_WORDS, SECONDS, UNIT_WORDS
 from .values import _IMPLICIT_CHANGES
 from .verbs import (
@@ -94,33 +94,13 @@ def _read(text: str, depth: int = 0) -> _Reading:
     r.words_after_verb = verb.words_after
     r.kpi_word, r.noun_change, r.act_participle = cues
 
-    # A second goal in the same line ("... while keeping CSAT above 90%") is set aside;
-    # when the first clause has no number ("Raise retention; cut churn to 4%"), the
-    # second is read instead.
-    cut = None
-    if tokens and has_cue(masked, _CLAUSE_CUES):
-        cut = _clause_break(words, masked, min(tokens[0].end, max(verb_end, 1)))
-    if cut is not None and any(t.start > cut for t in tokens):
-        between = [w for w, ws, _ in words if verb_end <= ws < cut]
-        if between:
-            first_has_goal = tokens[0].start < cut or FRACTION.search(low, 0, cut) is not None
-            if first_has_goal or r.verb_base in ("double", "triple", "quadruple", "halve"):
-                dropped = ", ".join(f"'{t.raw}'" for t in tokens if t.start > cut)
-                notes.append(f"the line holds a second goal; set aside {dropped}")
-                tokens = [t for t in tokens if t.start < cut]
-            elif depth == 0:
-                rest = s[cut:].lstrip(" ;,")
-                for word in ("while", "whilst", "but", "whereas", "and", "plus"):
-                    if rest.lower().startswith(word + " "):
-                        rest = rest[len(word) + 1 :]
-                        break
-                second = _read(rest, depth=1)
-                second.parsed = _replace_text(
-                    second.parsed,
-                    text,
-                    f"the first part ('{s[:cut].strip(' ;,')}') has no number; read the second",
-                )
-                return second
+    # 5. A second goal in the same line is set aside, or read instead of the first.
+    clauses = split_clauses(tokens, words, low, masked, s, verb, notes, may_read_second=depth == 0)
+    tokens = clauses.tokens
+    if clauses.second is not None:
+        second = _read(clauses.second, depth=1)
+        second.parsed = _replace_text(second.parsed, text, clauses.note or "")
+        return second
 
     # 5. Roles.
     for i, t in enumerate(tokens):
