@@ -16,7 +16,14 @@ from okr_toolkit.statements.cues import NO_CUES, MetricCues, find_ongoing, metri
 from okr_toolkit.statements.deadlines import _DEADLINE, Deadlines, find_deadlines, read_deadline
 from okr_toolkit.statements.numbers import Token, read_numbers
 from okr_toolkit.statements.objects import head_noun, settle_object_verb
-from okr_toolkit.statements.roles import NumberContext, before_role, read_context
+from okr_toolkit.statements.pairs import inherit_units, mark_conditions, pair_tokens
+from okr_toolkit.statements.roles import (
+    NumberContext,
+    RoleCues,
+    assign_roles,
+    before_role,
+    read_context,
+)
 from okr_toolkit.statements.text import (
     MAX_CHARS,
     Word,
@@ -506,3 +513,115 @@ def test_clause_break() -> None:
         clause_break(split_words("grow arr and be the leader"), "grow arr and be the leader", 0)
         is None
     )
+
+
+# --------------------------------------------------------------------------------------
+# Step 6: roles (roles.py) and roles that take two numbers (pairs.py)
+
+
+def _roles(text: str, verb_kind: str | None = "from the line") -> tuple[list[Token], list[str]]:
+    """The numbers after steps 2-6, and the notes those steps wrote."""
+    s, _, words, tokens = _prepared(text)
+    if verb_kind == "from the line":
+        verb_kind = find_verb(words, [w for w, _, _ in words], s.lower(), s, tokens).kind
+    notes: list[str] = []
+    assign_roles(tokens, verb_kind)
+    mark_conditions(tokens, any(t.share for t in tokens), notes)
+    inherit_units(tokens, pair_tokens(tokens), notes)
+    return tokens, notes
+
+
+@pytest.mark.parametrize(
+    ("text", "roles"),
+    [
+        # (raw, role, sign, above, below)
+        (
+            "Increase NPS from 32 to 48",
+            [("32", "base", 0, False, False), ("48", "target", 0, False, False)],
+        ),
+        (
+            "Grow ARR to $3M, currently $2M",
+            [("$3M", "target", 0, False, False), ("$2M", "base", 0, False, False)],
+        ),
+        ("Keep CSAT at least 90%", [("90%", "target", 0, True, False)]),
+        ("Keep churn < 2%", [("2%", "target", 0, False, True)]),
+        ("Achieve 80%+ satisfaction", [("80%+", "target", 0, True, False)]),
+        ("Reach 1,000 or more users", [("1,000", "target", 0, True, False)]),
+        ("Rank in the top 3", [("3", "target", 0, False, True)]),
+        ("Increase signups by 30%", [("30%", "change", 0, False, False)]),
+        ("Conversion up 5 points", [("5 points", "change", 1, False, False)]),
+        ("Costs down 10%", [("10%", "change", -1, False, False)]),
+        ("See a 15% reduction in churn", [("15%", "change", -1, False, False)]),
+        ("Churn -15%", [("-15%", "change", -1, False, False)]),
+        ("Revenue grows 20%", [("20%", "change", 1, False, False)]),
+        ("Get 20% of customers to refer a friend", [("20%", "target", 0, False, False)]),
+        ("NPS is 40", [("40", "target", 0, False, False)]),
+        ("NPS 40", [("40", None, 0, False, False)]),
+    ],
+)
+def test_assign_roles(text: str, roles: list[tuple[str, str | None, int, bool, bool]]) -> None:
+    tokens, _ = _roles(text)
+    assert [(t.raw, t.role, t.sign, t.above, t.below) for t in tokens] == roles
+
+
+def test_assign_roles_says_when_a_target_is_stated_as_a_level() -> None:
+    for text, cues in (
+        ("Uptime at 99.9%", RoleCues(at_level=True, copula=False)),
+        ("Churn rate is 5%", RoleCues(at_level=False, copula=True)),
+        ("Grow NPS to 50", RoleCues(at_level=False, copula=False)),
+    ):
+        _, _, _, tokens = _prepared(text)
+        assert assign_roles(tokens, None) == cues
+
+
+def test_a_verb_before_a_number_makes_a_change_only_without_a_governing_verb() -> None:
+    _, _, _, tokens = _prepared("Revenue grows 20%")
+    assign_roles(tokens, None)
+    assert (tokens[0].role, tokens[0].sign) == ("change", 1)
+    _, _, _, tokens = _prepared("Revenue grows 20%")
+    assign_roles(tokens, UP)
+    assert (tokens[0].role, tokens[0].sign) == (None, 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "roles", "units"),
+    [
+        ("Win rate 20% -> 30%", ["base", "target"], ["%", "%"]),
+        ("Cut cycle from 45 to 30 days", ["base", "target"], ["days", "days"]),
+        ("NRR between 100% and 115%", ["range", "range_end"], ["%", "%"]),
+        ("Grow margin to 25-30%", ["range", "range_end"], ["%", "%"]),
+        ("NPS 32 today, 48 by June", ["base", None], [None, None]),
+        ("Top 10 from 25", ["target", "base"], ["rank", None]),
+    ],
+)
+def test_pair_tokens_and_inherit_units(
+    text: str, roles: list[str], units: list[str | None]
+) -> None:
+    tokens, _ = _roles(text)
+    assert [t.role for t in tokens] == roles
+    assert [t.unit for t in tokens] == units
+
+
+def test_pair_tokens_returns_the_ranges() -> None:
+    _, _, _, tokens = _prepared("Keep NRR between 100% and 115%")
+    assign_roles(tokens, KPI)
+    ((a, b),) = pair_tokens(tokens)
+    assert (a.raw, b.raw) == ("100%", "115%")
+
+
+def test_inherit_units_shares_a_scale_only_when_the_ratio_says_so() -> None:
+    tokens, notes = _roles("Grow ARR from $2 to $3M")
+    assert [t.value * t.mult for t in tokens] == [2e6, 3e6]
+    assert notes == ["read '$2' in the same scale as '$3M'"]
+    tokens, notes = _roles("Grow users from 500 to 2M")
+    assert [t.value * t.mult for t in tokens] == [500.0, 2e6]
+    assert notes == []
+
+
+def test_mark_conditions_reads_a_limit_beside_a_share_as_part_of_the_metric() -> None:
+    tokens, notes = _roles("Resolve 80% of tickets within 24 hours")
+    assert [(t.raw, t.role) for t in tokens] == [("80%", "target"), ("24 hours", "condition")]
+    assert notes == ["read '24 hours' as part of what is measured, not as a target"]
+    tokens, notes = _roles("Resolve tickets within 24 hours")
+    assert [(t.raw, t.role) for t in tokens] == [("24 hours", "target")]
+    assert notes == []

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from itertools import pairwise
 
 from .clauses import split_clauses
 from .cues import (
@@ -20,8 +19,9 @@ from .numbers import FRACTION, FRACTIONS, Token, read_numbers
 from .objects import (
     settle_object_verb,
 )
+from .pairs import inherit_units, mark_conditions, pair_tokens
 from .results import ParsedStatement, _empty, _new_parsed, _replace_text
-from .roles import read_context
+from .roles import assign_roles, read_context
 from .text import HAS_ALNUM, clean_text, split_words
 from .units import _RATIO_WORDS, _SCORE_WORDS, _TIME_UNIT_WORDS, SECONDS, UNIT_WORDS
 from .values import _IMPLICIT_CHANGES
@@ -102,100 +102,11 @@ def _read(text: str, depth: int = 0) -> _Reading:
         second.parsed = _replace_text(second.parsed, text, clauses.note or "")
         return second
 
-    # 5. Roles.
-    for i, t in enumerate(tokens):
-        before = t.before
-        if t.share and before != "base":
-            t.role = "target"
-            if before in ("above", "below"):
-                t.above, t.below = before == "above", before == "below"
-        elif before in ("above", "below"):
-            t.role = "target"
-            t.above, t.below = before == "above", before == "below"
-        elif before == "rank":
-            t.role = "target"
-            t.unit = "rank"
-            t.below = True
-        elif before == "base":
-            t.role = "base"
-        elif before in ("by", "up", "down"):
-            t.role = "change"
-            if before == "up":
-                t.sign = 1
-            elif before == "down":
-                t.sign = -1
-        elif t.after in ("inc", "dec") and before in (None, "article", "verb:" + REACH, "of"):
-            t.role = "change"  # "a 20% increase in MAU", "see a 15% reduction"
-            t.sign = 1 if t.after == "inc" else -1
-        elif before in ("to", "of", "at", "is", "article") or before == "verb:" + REACH:
-            t.role = "target"
-            if before == "at":
-                r.at_level = True
-            elif before == "is":
-                r.copula = True
-        elif before == "between" and i + 1 < len(tokens):
-            t.role = "range"
-        elif t.sign:
-            t.role = "change"
-        elif before in ("verb:" + UP, "verb:" + DOWN) and r.verb_class is None:
-            t.role = "change"  # "revenue grows 20%", "churn drops 2 points"
-            t.sign = 1 if before == "verb:" + UP else -1
-        elif t.after in ("inc", "dec"):
-            t.role = "change"
-            t.sign = 1 if t.after == "inc" else -1
-        elif t.above or t.below:
-            t.role = "target"
-    # "80% of tickets within 24 hours": the time limit defines the metric, it is not a target.
-    share = None
-    if has_share:
-        for t in tokens:
-            if t.share and t.role == "target":
-                share = t
-                break
-    if share is not None:
-        for t in tokens:
-            if (
-                t is not share
-                and t.role == "target"
-                and (t.below or t.above)
-                and (t.unit in SECONDS or t.start > share.start)
-            ):
-                t.role = "condition"
-                notes.append(f"read '{t.raw}' as part of what is measured, not as a target")
-    # Pairs ("42% -> 65%", "42% to 65%") and ranges ("25-30%", "between 100 and 115%").
-    ranges: list[tuple[Token, Token]] = []
-    for a, b in pairwise(tokens):
-        if a.after == "pair" and b.role in (None, "target"):
-            if a.role in (None, "target", "base"):
-                a.role, b.role = "base", "target"
-        elif (a.after == "range" or (a.role == "range" and b.before == "and")) and b.role in (
-            None,
-            "target",
-        ):
-            if a.role in (None, "range", "target"):
-                a.role, b.role = "range", "range_end"
-                ranges.append((a, b))
-    for t in tokens:
-        if t.after == "base" and t.role in (None, "target"):
-            t.role = "base"
-    # Inherit units and multipliers inside a pair or range: "from 45 to 30 days", "2 to 3M".
-    paired = [
-        (a, b)
-        for a, b in pairwise(tokens)
-        if (a.role == "base" and b.role == "target") or (a, b) in ranges
-    ]
-    for a, b in paired:
-        for x, y in ((a, b), (b, a)):
-            if x.unit is None and y.unit is not None and y.unit != "rank":
-                x.unit = y.unit
-            if x.cur is None and y.cur is not None:
-                x.cur = y.cur
-        if a.mult == 1.0 and b.mult != 1.0 and a.value and b.value:
-            with_m = a.value * b.mult / (b.value * b.mult)
-            without = a.value / (b.value * b.mult)
-            if 0.05 <= with_m <= 20 and not 0.05 <= without <= 20:
-                a.mult = b.mult
-                notes.append(f"read '{a.raw}' in the same scale as '{b.raw}'")
+    # 6. Roles: each number's from the words around it, then pairs and ranges.
+    r.at_level, r.copula = assign_roles(tokens, verb.kind)
+    mark_conditions(tokens, has_share, notes)
+    ranges = pair_tokens(tokens)
+    inherit_units(tokens, ranges, notes)
 
     # 6. Values.
     unit_of: dict[int, str | None] = {}

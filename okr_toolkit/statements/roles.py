@@ -1,4 +1,12 @@
-"""Roles of numbers from the words around them: baseline, target, threshold, change."""
+"""Step 6 of a reading: the role of each number, from the words around it.
+
+:func:`read_context` (run with step 2) reads the words before a number
+(:func:`before_role`: "from", "to", "at least", "by", an arrow, a verb...) and
+after it (:func:`after_cue`: "-> 65%", "-30%", "or more", "of", "today", "increase");
+:func:`assign_roles` turns them into a role: baseline, target (a threshold
+when above/below), change, range, rank. Roles that take two numbers are in
+:mod:`.pairs`. Imports :mod:`.numbers` and :mod:`.verbs`.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +14,7 @@ import re
 from typing import NamedTuple
 
 from .numbers import Token
-from .verbs import VERBS
+from .verbs import DOWN, REACH, UP, VERBS
 
 # Words just before a number, and the role they give it (longest phrase wins).
 _BEFORE_PHRASES: dict[str, str] = {}
@@ -79,7 +87,19 @@ _AFTER = re.compile(
 
 
 def before_role(masked: str, start: int) -> tuple[str | None, int]:
-    """Role given by the words just before ``start``, and where those words begin."""
+    """Role given by the words just before ``start``, and where those words begin.
+
+    The longest known phrase wins ("no more than" before "than"); a symbol
+    (``>=``, ``->``, ``#``, ``:``) or a verb ("verb:up", "verb:reach") also gives
+    a role; "~" and "(" are looked through.
+
+    Examples
+    --------
+    >>> before_role("keep churn no more than 2%", 23)
+    ('below', 11)
+    >>> before_role("nps >= ~40", 8), before_role("nps: 40", 5), before_role("grows 20%", 6)
+    (('above', 4), ('is', 3), ('verb:up', 0))
+    """
     window_start = max(0, start - 40)
     window = masked[window_start:start].rstrip()
     if not window:
@@ -143,6 +163,23 @@ _PHRASE_LENGTHS = {last: tuple(sorted(ns, reverse=True)) for last, ns in _by_las
 
 
 def after_cue(masked: str, tok: Token) -> None:
+    """Read what follows a number onto it: a pair, a range, a share, "or more"...
+
+    Sets ``above`` ("or more", "and up", "plus"), ``below`` ("or less"),
+    ``share`` ("% of"), or ``after``: "pair" ("->", "to 65"), "range" ("-30"),
+    "base" ("today", "last quarter"), "inc"/"dec" ("increase", "reduction");
+    ``after_end`` is where those words end.
+
+    Examples
+    --------
+    >>> from okr_toolkit.statements.numbers import read_numbers
+    >>> text = "42% -> 65% of users"
+    >>> a, b = read_numbers(text, text, text.split())
+    >>> after_cue(text, a), after_cue(text, b)
+    (None, None)
+    >>> (a.after, a.share), (b.after, b.share)
+    (('pair', False), (None, True))
+    """
     a = _AFTER.match(masked, tok.end)
     if a is None:
         return
@@ -216,3 +253,106 @@ def read_context(tokens: list[Token], masked: str, original: str) -> NumberConte
         if role == "rank":
             has_rank = True
     return NumberContext(has_share, money_or_pct, has_rank)
+
+
+class RoleCues(NamedTuple):
+    """What the roles say about the line as a whole (:func:`assign_roles`)."""
+
+    #: A target is stated with "at" ("uptime at 99.9%"): a level, if nothing changes.
+    at_level: bool
+    #: A target is stated with "is" ("churn rate is 5%"): a level, if nothing changes.
+    copula: bool
+
+
+def assign_roles(tokens: list[Token], verb_kind: str | None) -> RoleCues:
+    """Give each number its role from the words around it.
+
+    ``from``/``currently``/``baseline`` mark the baseline; ``to``, an arrow,
+    ``of``, ``at``, ``is`` and an outcome verb the target; a comparator, a
+    trailing ``+`` or "or more" a threshold target (``above``/``below``);
+    ``by``/``up``/``down``, a sign or "a 20% increase" a change; ``top``/``#``
+    a rank; ``between`` the start of a range. Pairs and ranges are settled
+    afterwards (:mod:`.pairs`); a number no word explains keeps no role.
+
+    Parameters
+    ----------
+    tokens : list of Token
+        The numbers of the goal, with their context; annotated in place
+        (``role``, and ``sign``, ``above``, ``below``, ``unit`` where the role
+        implies them).
+    verb_kind : str or None
+        The governing verb's kind: "revenue grows 20%" is a change only when
+        the line has no governing verb.
+
+    Returns
+    -------
+    RoleCues
+
+    Examples
+    --------
+    >>> from okr_toolkit.statements.numbers import read_numbers
+    >>> def roles(text, verb_kind=None):
+    ...     low = text.lower()
+    ...     tokens = read_numbers(low, text, low.split())
+    ...     read_context(tokens, low, text)
+    ...     cues = assign_roles(tokens, verb_kind)
+    ...     return [(t.raw, t.role, t.above, t.below) for t in tokens], cues
+    >>> roles("grow nps from 32 to 48")[0]
+    [('32', 'base', False, False), ('48', 'target', False, False)]
+    >>> roles("keep csat at least 90% and churn under 2%")[0]
+    [('90%', 'target', True, False), ('2%', 'target', False, True)]
+    >>> roles("uptime at 99.9%")
+    ([('99.9%', 'target', False, False)], RoleCues(at_level=True, copula=False))
+    """
+    at_level = copula = False
+    last = len(tokens) - 1
+    for i, t in enumerate(tokens):
+        level = _give_role(t, i < last, verb_kind)
+        if level == "at":
+            at_level = True
+        elif level == "is":
+            copula = True
+    return RoleCues(at_level, copula)
+
+
+def _give_role(t: Token, has_next: bool, verb_kind: str | None) -> str | None:
+    """Set one token's role; return "at" or "is" when a target is stated as a level."""
+    before = t.before
+    if t.share and before != "base":
+        t.role = "target"
+        if before in ("above", "below"):
+            t.above, t.below = before == "above", before == "below"
+    elif before in ("above", "below"):
+        t.role = "target"
+        t.above, t.below = before == "above", before == "below"
+    elif before == "rank":
+        t.role = "target"
+        t.unit = "rank"
+        t.below = True
+    elif before == "base":
+        t.role = "base"
+    elif before in ("by", "up", "down"):
+        t.role = "change"
+        if before == "up":
+            t.sign = 1
+        elif before == "down":
+            t.sign = -1
+    elif t.after in ("inc", "dec") and before in (None, "article", "verb:" + REACH, "of"):
+        t.role = "change"  # "a 20% increase in MAU", "see a 15% reduction"
+        t.sign = 1 if t.after == "inc" else -1
+    elif before in ("to", "of", "at", "is", "article") or before == "verb:" + REACH:
+        t.role = "target"
+        return before
+    elif before == "between" and has_next:
+        t.role = "range"
+    elif t.sign:
+        t.role = "change"
+    elif before in ("verb:" + UP, "verb:" + DOWN) and verb_kind is None:
+        t.role = "change"  # "revenue grows 20%", "churn drops 2 points"
+        t.sign = 1 if before == "verb:" + UP else -1
+    elif t.after in ("inc", "dec"):
+        t.role = "change"
+        t.sign = 1 if t.after == "inc" else -1
+    elif t.above or t.below:
+        t.role = "target"
+    return None
