@@ -32,6 +32,14 @@ from okr_toolkit.statements.text import (
     split_words,
     words_outside,
 )
+from okr_toolkit.statements.values import (
+    Picked,
+    Values,
+    pick_tokens,
+    read_values,
+    scale_values,
+    which_way,
+)
 from okr_toolkit.statements.verbs import (
     ACT,
     BE,
@@ -625,3 +633,115 @@ def test_mark_conditions_reads_a_limit_beside_a_share_as_part_of_the_metric() ->
     tokens, notes = _roles("Resolve tickets within 24 hours")
     assert [(t.raw, t.role) for t in tokens] == [("24 hours", "target")]
     assert notes == []
+
+
+# --------------------------------------------------------------------------------------
+# Step 7: values (values.py)
+
+
+def _values(text: str) -> tuple[Values, Picked, list[str]]:
+    """The values after steps 2-7, and the notes steps 6-7 wrote."""
+    s, masked, words, tokens = _prepared(text)
+    verb = find_verb(words, [w for w, _, _ in words], s.lower(), s, tokens)
+    cues = NO_CUES if verb.kind is not None else metric_first_cues(words, masked, False)
+    notes: list[str] = []
+    assign_roles(tokens, verb.kind)
+    ranges = pair_tokens(tokens)
+    inherit_units(tokens, ranges, notes)
+    unit_of = scale_values(tokens, notes)
+    picked = pick_tokens(tokens, ranges, verb.kind, notes)
+    sign = which_way(verb.kind, cues.noun_change)
+    return read_values(picked, unit_of, verb, sign, s.lower(), s), picked, notes
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # (baseline, target, unit, relative, absolute, change_words)
+        ("Cut sales cycle from 45 to 30 days", (45.0, 30.0, "days", None, None, None)),
+        ("Grow ARR from $2M to $3M", (2e6, 3e6, "$", None, None, None)),
+        ("Increase CTR by 30%", (None, None, None, 0.3, None, None)),
+        ("Reduce churn by 30%", (None, None, None, -0.3, None, None)),
+        ("Increase NPS by 10 points", (None, None, "points", None, 10.0, None)),
+        ("Cut onboarding by 2 days", (None, None, "days", None, -2.0, None)),
+        ("Grow signups 3x", (None, None, None, 2.0, None, None)),
+        ("Double signups", (None, None, None, 1.0, None, "Double")),
+        ("Halve churn", (None, None, None, -0.5, None, "Halve")),
+        ("Cut costs in half", (None, None, None, -0.5, None, "in half")),
+        ("Reduce churn by a third", (None, None, None, -0.333333, None, "by a third")),
+        # A POLAR verb without a sign leaves the change to the direction step.
+        ("Improve CSAT by 10%", (None, None, None, None, None, None)),
+        ("Improve CSAT by +10%", (None, None, None, 0.1, None, None)),
+        ("Keep NRR between 100% and 115%", (None, 100.0, "%", None, None, None)),
+        ("Churn (-15%)", (None, None, None, -0.15, None, None)),
+    ],
+)
+def test_read_values(text: str, values: tuple[object, ...]) -> None:
+    got, _, _ = _values(text)
+    assert tuple(got) == values
+
+
+@pytest.mark.parametrize(
+    ("text", "picked", "notes"),
+    [
+        # (baseline, target, change) as written
+        (
+            "Increase MAU 20%",
+            (None, None, "20%"),
+            ["no 'by', 'to' or 'from': read '20%' as a relative change"],
+        ),
+        ("Grow signups 3x", (None, None, "3x"), []),
+        (
+            "NPS 32 48",
+            ("32", "48", None),
+            [
+                "two numbers without 'from' or 'to'; "
+                "read '32' as the baseline and '48' as the target"
+            ],
+        ),
+        ("Hire 5 engineers", (None, "5", None), []),
+        ("NPS 32 today, 48 by June", ("32", "48", None), []),
+        (
+            "Grow NPS to 40, or to 45",
+            (None, "40", None),
+            ["more than one target; read '40' and set aside '45'"],
+        ),
+        (
+            "Grow NPS by 5 to 40 with 3",
+            (None, "40", "5"),
+            ["did not use '3' (no word says what it is)"],
+        ),
+        ("Keep NRR between 100% and 115%", (None, "100%", None), []),
+    ],
+)
+def test_pick_tokens(text: str, picked: tuple[str | None, ...], notes: list[str]) -> None:
+    _, got, got_notes = _values(text)
+    assert tuple(t.raw if t is not None else None for t in got[:3]) == picked
+    assert got_notes == notes
+
+
+def test_pick_tokens_starts_a_range_target_at_the_range() -> None:
+    _, picked, _ = _values("Keep NRR between 100% and 115%")
+    assert picked.range is not None and picked.target is picked.range[0]
+
+
+def test_scale_values_sets_aside_a_number_too_large_to_read() -> None:
+    huge = "1" + ",000" * 110
+    tokens = read_numbers(f"grow to {huge}", f"grow to {huge}", [])
+    tokens[0].raw = huge
+    notes: list[str] = []
+    assert scale_values(tokens, notes) == {}
+    assert tokens[0].role == "ignored"
+    assert notes == [f"number '{huge}' is too large to read"]
+
+
+def test_scale_values_applies_multiplier_and_sign_but_keeps_a_change_unsigned() -> None:
+    tokens = read_numbers("-2k and -15%", "-2k and -15%", [])
+    tokens[1].role = "change"
+    units = scale_values(tokens, [])
+    assert [(t.value, units[id(t)]) for t in tokens] == [(-2000.0, None), (15.0, "%")]
+
+
+def test_which_way() -> None:
+    assert [which_way(k, None) for k in (UP, DOWN, POLAR, REACH, None)] == [1, -1, 0, 0, 0]
+    assert which_way(None, UP) == 1 and which_way(REACH, DOWN) == 0

@@ -147,3 +147,29 @@ def find_ongoing(masked: str, original: str, tokens: list[Token], kind: str | No
         if om is not None:
             return original[om.start() : om.end()]
     return None
+
+
+def find_milestone(
+    tokens: list[Token],
+    verb_kind: str | None,
+    act_participle: str | None,
+    words_after: tuple[str, ...],
+    words: list[Word],
+) -> str | None:
+    """The word that makes a line without numbers a one-off milestone, if any.
+
+    "Achieve SOC 2 certification", "GDPR compliance by Q3": done or not done.
+
+    Examples
+    --------
+    >>> find_milestone([], REACH, None, ("soc", "2", "certification"), [])
+    'soc'
+    >>> find_milestone([], UP, None, ("soc", "2", "certification"), []) is None
+    True
+    """
+    if tokens or verb_kind not in (REACH, BE, None) or act_participle is not None:
+        return None
+    milestone = next((w for w in words_after if w in _MILESTONE_NOUNS), None)
+    if milestone is None and verb_kind is None:
+        milestone = next((w for w, _, _ in words[:8] if w in _MILESTONE_NOUNS), None)
+    return milestone

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import math
-
 from .clauses import split_clauses
 from .cues import (
     _HEALTH_WORDS,
-    _MILESTONE_NOUNS,
     NO_CUES,
+    find_milestone,
     find_ongoing,
     metric_first_cues,
 )
 from .deadlines import find_deadlines
 from .direction import _BAD_SHARES, _lower_is_better
 from .metric import _phrase, _snake
-from .numbers import FRACTION, FRACTIONS, Token, read_numbers
+from .numbers import Token, read_numbers
 from .objects import (
     settle_object_verb,
 )
@@ -24,15 +22,13 @@ from .results import ParsedStatement, _empty, _new_parsed, _replace_text
 from .roles import assign_roles, read_context
 from .text import HAS_ALNUM, clean_text, split_words
 from .units import _RATIO_WORDS, _SCORE_WORDS, _TIME_UNIT_WORDS, SECONDS, UNIT_WORDS
-from .values import _IMPLICIT_CHANGES
+from .values import pick_tokens, read_values, scale_values, which_way
 from .verbs import (
     ACT,
     BE,
-    DOWN,
     KPI,
     POLAR,
     REACH,
-    UP,
     find_verb,
 )
 
@@ -108,117 +104,14 @@ def _read(text: str, depth: int = 0) -> _Reading:
     ranges = pair_tokens(tokens)
     inherit_units(tokens, ranges, notes)
 
-    # 6. Values.
-    unit_of: dict[int, str | None] = {}
-    for t in tokens:
-        value = t.value * t.mult
-        if t.sign < 0 and t.role != "change":
-            value = -value
-        if not math.isfinite(value):
-            notes.append(f"number '{t.raw}' is too large to read")
-            t.role = "ignored"
-            continue
-        t.value = value
-        unit_of[id(t)] = t.cur or t.unit
-
-    baseline = target = relative = absolute = None
-    unit: str | None = None
-    base_tok = None
-    targets: list[Token] = []
-    changes: list[Token] = []
-    free: list[Token] = []
-    for t in tokens:
-        role = t.role
-        if role is None:
-            free.append(t)
-        elif role == "target":
-            targets.append(t)
-        elif role == "change":
-            changes.append(t)
-        elif role == "base" and base_tok is None:
-            base_tok = t
-    target_tok: Token | None = targets[0] if targets else None
-    change_tok: Token | None = changes[0] if changes else None
-    range_pair = ranges[0] if ranges else None
-    if len(targets) > 1:
-        extra = ", ".join(f"'{t.raw}'" for t in targets[1:])
-        notes.append(f"more than one target; read '{targets[0].raw}' and set aside {extra}")
-    # Which way does the verb go?
-    verb_sign = 0
-    if r.verb_class == UP or (r.verb_class is None and r.noun_change == UP):
-        verb_sign = 1
-    elif r.verb_class == DOWN or (r.verb_class is None and r.noun_change == DOWN):
-        verb_sign = -1
-    implicit = _IMPLICIT_CHANGES.get(r.verb_base or "")
-    if target_tok is None and range_pair is None and change_tok is None and free:
-        first = free[0]
-        if r.verb_class in (UP, DOWN, POLAR) and first.unit == "%" and base_tok is None:
-            change_tok = first
-            notes.append(f"no 'by', 'to' or 'from': read '{first.raw}' as a relative change")
-        elif r.verb_class in (UP, DOWN, POLAR) and first.unit == "x" and base_tok is None:
-            change_tok = first
-        elif r.verb_class is None and first.unit == "x" and base_tok is None:
-            change_tok = first
-        elif base_tok is None and len(free) >= 2:
-            base_tok, target_tok = first, free[1]
-            base_tok.role, target_tok.role = "base", "target"
-            notes.append(
-                f"two numbers without 'from' or 'to'; read '{first.raw}' as the baseline "
-                f"and '{free[1].raw}' as the target"
-            )
-            free = free[2:]
-        else:
-            target_tok = first
-            target_tok.role = "target"
-            free = free[1:]
-        if change_tok is not None:
-            change_tok.role = "change"
-            free = [t for t in free if t is not change_tok]
-    elif base_tok is not None and target_tok is None and range_pair is None and free:
-        target_tok = free[0]
-        target_tok.role = "target"
-        free = free[1:]
-    for t in free:
-        if t.role is None:
-            notes.append(f"did not use '{t.raw}' (no word says what it is)")
-
-    if base_tok is not None:
-        baseline = base_tok.value
-        unit = unit_of.get(id(base_tok))
-    if range_pair is not None and target_tok is None:
-        target_tok = range_pair[0]
-        unit = unit_of.get(id(range_pair[1])) or unit_of.get(id(range_pair[0]))
-    if target_tok is not None:
-        target = target_tok.value
-        unit = unit_of.get(id(target_tok)) or unit
-    if change_tok is not None:
-        c_unit = unit_of.get(id(change_tok))
-        sign = change_tok.sign or verb_sign or 1
-        if c_unit == "%":
-            relative = sign * change_tok.value / 100.0
-            if r.verb_class == POLAR and not change_tok.sign:
-                relative = None  # decided with the metric below
-        elif c_unit == "x":
-            relative = change_tok.value - 1.0
-        else:
-            absolute = sign * change_tok.value
-            if r.verb_class == POLAR and not change_tok.sign:
-                absolute = None
-            unit = unit or c_unit
-    elif implicit is not None and target is None:
-        relative = implicit
-        r.change_words = r.verb
-    elif target is None and (verb_sign or r.verb_class == POLAR):
-        fm = FRACTION.search(low)  # "cut in half", "reduce by a third"
-        if fm is not None:
-            relative = round(FRACTIONS[fm.group(1)] * (verb_sign or 1), 6)
-            r.change_words = s[fm.start() : fm.end()]
-
-    # A one-off milestone ("achieve SOC 2 certification"): done or not done.
-    if not tokens and r.verb_class in (REACH, BE, None) and r.act_participle is None:
-        r.milestone = next((w for w in r.words_after_verb if w in _MILESTONE_NOUNS), None)
-        if r.milestone is None and r.verb_class is None:
-            r.milestone = next((w for w, _, _ in words[:8] if w in _MILESTONE_NOUNS), None)
+    # 7. Values: baseline, target and change, from the numbers with roles.
+    unit_of = scale_values(tokens, notes)
+    picked = pick_tokens(tokens, ranges, verb.kind, notes)
+    base_tok, target_tok, change_tok, range_pair = picked
+    verb_sign = which_way(verb.kind, cues.noun_change)
+    values = read_values(picked, unit_of, verb, verb_sign, low, s)
+    baseline, target, unit, relative, absolute, r.change_words = values
+    r.milestone = find_milestone(tokens, verb.kind, cues.act_participle, verb.words_after, words)
 
     # 7. Metric.
     metric_words: list[str] = []
