@@ -14,6 +14,7 @@ import okr_toolkit.statements as statements
 from okr_toolkit.statements.clauses import Clauses, clause_break, split_clauses
 from okr_toolkit.statements.cues import NO_CUES, MetricCues, find_ongoing, metric_first_cues
 from okr_toolkit.statements.deadlines import _DEADLINE, Deadlines, find_deadlines, read_deadline
+from okr_toolkit.statements.metric import metric_phrase, name_metric, snake_name
 from okr_toolkit.statements.numbers import Token, read_numbers
 from okr_toolkit.statements.objects import head_noun, settle_object_verb
 from okr_toolkit.statements.pairs import inherit_units, mark_conditions, pair_tokens
@@ -32,6 +33,7 @@ from okr_toolkit.statements.text import (
     split_words,
     words_outside,
 )
+from okr_toolkit.statements.units import Settled, default_unit, settle_unit
 from okr_toolkit.statements.values import (
     Picked,
     Values,
@@ -745,3 +747,145 @@ def test_scale_values_applies_multiplier_and_sign_but_keeps_a_change_unsigned() 
 def test_which_way() -> None:
     assert [which_way(k, None) for k in (UP, DOWN, POLAR, REACH, None)] == [1, -1, 0, 0, 0]
     assert which_way(None, UP) == 1 and which_way(REACH, DOWN) == 0
+
+
+# --------------------------------------------------------------------------------------
+# Step 8: the metric (metric.py)
+
+
+def _metric(text: str) -> str | None:
+    s, masked, words, tokens = _prepared(text)
+    verb = find_verb(words, [w for w, _, _ in words], s.lower(), s, tokens)
+    assign_roles(tokens, verb.kind)
+    ranges = pair_tokens(tokens)
+    scale_values(tokens, [])
+    picked = pick_tokens(tokens, ranges, verb.kind, [])
+    return name_metric(words, s.lower(), masked, tokens, verb, picked)
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("Cut sales cycle from 45 to 30 days", "sales_cycle"),
+        ("Reduce median first response time from 6h to 45 min", "first_response_time"),
+        ("Increase week-1 activation from 42% to 65%", "week_1_activation"),
+        ("Grow the number of paying customers to 500", "paying_customers"),
+        ("Reduce time to first value from 5 to 2 days", "time_to_first_value"),
+        ("Increase NPS from 32 to 48 while keeping churn flat", "nps"),
+        ("Uptime must stay above 99.9%", "uptime"),
+        ("Reach 80% of tickets resolved in 24h", "tickets_resolved"),
+        ("See a 20% increase in MAU", "mau"),
+        ("4 hours or less median response time", "response_time"),
+        ("Hire 5 engineers", "engineers"),
+        ("Grow 20%", None),
+    ],
+)
+def test_name_metric(text: str, metric: str | None) -> None:
+    assert _metric(text) == metric
+
+
+@pytest.mark.parametrize(
+    ("words", "name"),
+    [
+        (["the", "median", "first", "response", "time"], "first_response_time"),
+        (["number", "of", "paying", "customers"], "paying_customers"),
+        (["customer's", "win-rate", "%"], "customer_win_rate_pct"),
+        (["r&d", "spend"], "r_and_d_spend"),
+        (["churn", "of"], "churn"),
+        (["to", "time", "to", "value"], "time_to_value"),
+        (["a", "b", "c", "d", "e", "f", "g"], "b_c_d_e_f_g"),
+        (["the", "our"], None),
+        ([], None),
+    ],
+)
+def test_snake_name(words: list[str], name: str | None) -> None:
+    assert snake_name(words) == name
+
+
+def test_metric_phrase_stops_at_a_boundary_and_keeps_digits_that_name() -> None:
+    low = "cut soc 2 audit findings for smb by 50%"
+    words = split_words(low)
+    assert metric_phrase(words, low, 4, len(low), {low.index("50%")}) == [
+        "soc",
+        "2",
+        "audit",
+        "findings",
+    ]
+    assert metric_phrase(words, low, 4, low.index("2"), set()) == ["soc"]
+
+
+# --------------------------------------------------------------------------------------
+# Step 9: the unit (units.py)
+
+
+@pytest.mark.parametrize(
+    ("metric", "unit"),
+    [
+        ("days_to_fill", "days"),
+        ("nps", "score"),
+        ("net_promoter", "score"),
+        ("csat_rating", "score"),
+        ("ltv_cac", "ratio"),
+        ("pipeline_coverage", "ratio"),
+        ("engineers", "count"),
+    ],
+)
+def test_default_unit(metric: str, unit: str) -> None:
+    assert default_unit(metric.split("_"), metric) == unit
+
+
+def _settled(text: str) -> tuple[Settled, list[str]]:
+    s, masked, words, tokens = _prepared(text)
+    verb = find_verb(words, [w for w, _, _ in words], s.lower(), s, tokens)
+    assign_roles(tokens, verb.kind)
+    ranges = pair_tokens(tokens)
+    notes: list[str] = []
+    inherit_units(tokens, ranges, notes)
+    unit_of = scale_values(tokens, notes)
+    picked = pick_tokens(tokens, ranges, verb.kind, notes)
+    values = read_values(picked, unit_of, verb, which_way(verb.kind, None), s.lower(), s)
+    metric = name_metric(words, s.lower(), masked, tokens, verb, picked)
+    metric_words = metric.split("_") if metric else []
+    settled = settle_unit(
+        values.unit,
+        metric,
+        metric_words,
+        picked,
+        unit_of,
+        values.baseline,
+        values.target,
+        values.absolute,
+        notes,
+    )
+    return settled, notes
+
+
+@pytest.mark.parametrize(
+    ("text", "settled", "note"),
+    [
+        ("Cut first response from 6h to 45 min", Settled("minutes", 360.0, 45.0), None),
+        (
+            "Cut time to hire from 2 months to 3 weeks",
+            Settled("weeks", 2 * 30.4375 / 7, 3.0),
+            "months counted as 30.44 days to compare durations",
+        ),
+        ("Cut cycle from 45 to 30 days", Settled("days", 45.0, 30.0), None),
+        ("Grow NPS from 32 to 48", Settled("score", 32.0, 48.0), None),
+        ("Grow LTV:CAC to 3x", Settled("ratio", None, 3.0), None),
+        ("Hire 5 engineers", Settled("count", None, 5.0), None),
+        ("Grow MAU by 20%", Settled(None, None, None), None),
+        ("Grow signups by 500", Settled("count", None, None), None),
+        ("Grow NPS by 5 points", Settled("points", None, None), None),
+        (
+            "Grow ARR from $2M to 3M €",
+            Settled("€", 2e6, 3e6),
+            "baseline is in '$' but target in '€'",
+        ),
+    ],
+)
+def test_settle_unit(text: str, settled: Settled, note: str | None) -> None:
+    got, notes = _settled(text)
+    assert got.unit == settled.unit
+    assert got.baseline == pytest.approx(settled.baseline)
+    assert got.target == pytest.approx(settled.target)
+    assert notes == ([note] if note else [])

@@ -12,7 +12,7 @@ from .cues import (
 )
 from .deadlines import find_deadlines
 from .direction import _BAD_SHARES, _lower_is_better
-from .metric import _phrase, _snake
+from .metric import name_metric
 from .numbers import Token, read_numbers
 from .objects import (
     settle_object_verb,
@@ -21,7 +21,7 @@ from .pairs import inherit_units, mark_conditions, pair_tokens
 from .results import ParsedStatement, _empty, _new_parsed, _replace_text
 from .roles import assign_roles, read_context
 from .text import HAS_ALNUM, clean_text, split_words
-from .units import _RATIO_WORDS, _SCORE_WORDS, _TIME_UNIT_WORDS, SECONDS, UNIT_WORDS
+from .units import settle_unit
 from .values import pick_tokens, read_values, scale_values, which_way
 from .verbs import (
     ACT,
@@ -79,8 +79,6 @@ def _read(text: str, depth: int = 0) -> _Reading:
     verb = find_verb(words, word_list, low, s, tokens)
     cues = NO_CUES if verb.kind is not None else metric_first_cues(words, masked, has_share)
     r.ongoing = find_ongoing(masked, s, tokens, verb.kind)
-    verb_end = verb.end
-    subject_start = verb.subject_start
 
     # 4. Verbs whose kind depends on their object.
     kind = settle_object_verb(verb, words, tokens, masked, money_or_pct, has_rank)
@@ -107,72 +105,22 @@ def _read(text: str, depth: int = 0) -> _Reading:
     # 7. Values: baseline, target and change, from the numbers with roles.
     unit_of = scale_values(tokens, notes)
     picked = pick_tokens(tokens, ranges, verb.kind, notes)
-    base_tok, target_tok, change_tok, range_pair = picked
+    _, target_tok, change_tok, range_pair = picked
     verb_sign = which_way(verb.kind, cues.noun_change)
     values = read_values(picked, unit_of, verb, verb_sign, low, s)
     baseline, target, unit, relative, absolute, r.change_words = values
     r.milestone = find_milestone(tokens, verb.kind, cues.act_participle, verb.words_after, words)
 
-    # 7. Metric.
-    metric_words: list[str] = []
-    number_starts = set()
-    first_lead = len(low)
-    for t in tokens:
-        number_starts.add(t.start)
-        if t.sign:
-            number_starts.add(t.start + 1)
-        if t.role != "ignored" and t.lead < first_lead:
-            first_lead = t.lead
-    phrase = _phrase(words, low, verb_end, first_lead, number_starts)
-    if not phrase and subject_start >= 0:
-        phrase = _phrase(words, low, subject_start, first_lead, number_starts)
-    metric = _snake(phrase)
-    if metric is None:
-        anchor = target_tok or base_tok or change_tok or (tokens[0] if tokens else None)
-        if anchor is not None:
-            start = anchor.end
-            if anchor.share:
-                start = masked.find("of", anchor.end) + 2
-            elif anchor.after_end:
-                start = anchor.after_end  # "a 20% increase in MAU", "4 hours or less median..."
-            metric = _snake(_phrase(words, low, start, len(low), number_starts))
-    if metric is not None:
-        metric_words = metric.split("_")
+    # 8. The metric.
+    metric = name_metric(words, low, masked, tokens, verb, picked)
+    metric_words = metric.split("_") if metric is not None else []
 
-    # 8. Units.
-    if unit == "x":
-        unit = "ratio"
-    if target_tok is not None or base_tok is not None:
-        if unit is None:
-            words_set = set(metric_words)
-            time_word = next((w for w in metric_words if w in _TIME_UNIT_WORDS), None)
-            if time_word is not None:
-                unit = UNIT_WORDS[time_word]  # "days to fill from 50 to 35"
-            elif words_set & _SCORE_WORDS or "net_promoter" in (metric or ""):
-                unit = "score"
-            elif not words_set.isdisjoint(_RATIO_WORDS):
-                unit = "ratio"
-            else:
-                unit = "count"
-        # Mixed durations: both in the smaller unit.
-        if base_tok is not None and target_tok is not None:
-            ub, ut = unit_of.get(id(base_tok)), unit_of.get(id(target_tok))
-            if ub in SECONDS and ut in SECONDS and ub != ut:
-                assert baseline is not None and target is not None  # read from the two tokens
-                small = ub if SECONDS[ub] < SECONDS[ut] else ut
-                baseline = round(baseline * SECONDS[ub] / SECONDS[small], 9)
-                target = round(target * SECONDS[ut] / SECONDS[small], 9)
-                unit = small
-                if "months" in (ub, ut) or "years" in (ub, ut) or "quarters" in (ub, ut):
-                    notes.append("months counted as 30.44 days to compare durations")
-            elif ub and ut and ub != ut and not (ub in SECONDS and ut in SECONDS):
-                notes.append(f"baseline is in '{ub}' but target in '{ut}'")
-    elif absolute is not None and unit is None:
-        unit = "count"
-    if unit == "%" and target is None and baseline is None and absolute is None:
-        unit = None
+    # 9. The unit.
+    unit, baseline, target = settle_unit(
+        unit, metric, metric_words, picked, unit_of, baseline, target, absolute, notes
+    )
 
-    # 9. Direction.
+    # 10. Direction.
     lower_better = _lower_is_better(metric_words, unit)
     if target_tok is not None and target_tok.share:
         # "80% of tickets resolved": a share grows unless it counts something bad.

@@ -1,6 +1,21 @@
-"""Units: the vocabulary of units and durations."""
+"""Step 9 of a reading: the unit of baseline and target, and the words for units.
+
+A unit is ``%``, a currency (``$ € £ ¥ ₹``), a time (``milliseconds`` ...
+``years``), ``points``, ``score``, ``ratio``, ``rank`` or ``count``. When no
+number carries one, the metric decides (:func:`default_unit`); when baseline
+and target carry different time units, both are converted to the smaller one
+(:func:`settle_unit`). Imports nothing from the rest of the package but the
+:class:`~.numbers.Token` and :class:`~.values.Picked` types.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from .values import Picked
+
+#: Seconds per unit, to convert mixed durations (months count 30.44 days).
 
 SECONDS = {
     "milliseconds": 0.001,
@@ -62,6 +77,108 @@ UNIT_WORDS = {
 _SCORE_WORDS = frozenset(
     "nps enps csat ces score scores rating ratings index sus net_promoter".split()
 )
-# Is the metric better low? Used only when the verb does not say which way to go.
 _RATIO_WORDS = frozenset("ratio ltv coverage roas roi roe multiple multiplier".split())
 _TIME_UNIT_WORDS = frozenset("seconds minutes hours days weeks months years".split())
+
+
+def default_unit(metric_words: list[str], metric: str | None) -> str:
+    """The unit of a number that carries none, from the metric it measures.
+
+    A time word in the metric ("days to fill") is that time; a score (NPS,
+    CSAT, rating, index) is a ``score``; a ratio (LTV, ROAS, coverage) a
+    ``ratio``; anything else a ``count``.
+
+    Examples
+    --------
+    >>> default_unit(["days", "to", "fill"], "days_to_fill"), default_unit(["nps"], "nps")
+    ('days', 'score')
+    >>> default_unit(["ltv", "cac"], "ltv_cac"), default_unit(["engineers"], "engineers")
+    ('ratio', 'count')
+    """
+    words_set = set(metric_words)
+    time_word = next((w for w in metric_words if w in _TIME_UNIT_WORDS), None)
+    if time_word is not None:
+        return UNIT_WORDS[time_word]  # "days to fill from 50 to 35"
+    if words_set & _SCORE_WORDS or "net_promoter" in (metric or ""):
+        return "score"
+    if not words_set.isdisjoint(_RATIO_WORDS):
+        return "ratio"
+    return "count"
+
+
+class Settled(NamedTuple):
+    """Unit, baseline and target after :func:`settle_unit`."""
+
+    unit: str | None
+    baseline: float | None
+    target: float | None
+
+
+def settle_unit(
+    unit: str | None,
+    metric: str | None,
+    metric_words: list[str],
+    picked: Picked,
+    unit_of: dict[int, str | None],
+    baseline: float | None,
+    target: float | None,
+    absolute: float | None,
+    notes: list[str],
+) -> Settled:
+    """The reading's unit, with mixed durations converted to the smaller one.
+
+    ``x`` is a ``ratio``; a reading with only a relative change has no unit.
+
+    Parameters
+    ----------
+    unit : str or None
+        The unit the numbers carry (:func:`~.values.read_values`).
+    metric : str or None
+        The metric's name, and ``metric_words`` its words.
+    metric_words : list of str
+    picked : Picked
+        The baseline, target and change tokens.
+    unit_of : dict
+        ``id(token)`` -> its currency or unit.
+    baseline, target, absolute : float or None
+        The values read.
+    notes : list of str
+        The reading's notes.
+
+    Returns
+    -------
+    Settled
+
+    Examples
+    --------
+    >>> from okr_toolkit.statements import parse_statement
+    >>> p = parse_statement("Cut first response from 6h to 45 min")
+    >>> p.baseline, p.target, p.unit
+    (360.0, 45.0, 'minutes')
+    >>> parse_statement("Grow NPS from 32 to 48").unit, parse_statement("Grow MAU by 20%").unit
+    ('score', None)
+    """
+    base_tok, target_tok = picked.base, picked.target
+    if unit == "x":
+        unit = "ratio"
+    if target_tok is not None or base_tok is not None:
+        if unit is None:
+            unit = default_unit(metric_words, metric)
+        if base_tok is not None and target_tok is not None:
+            ub, ut = unit_of.get(id(base_tok)), unit_of.get(id(target_tok))
+            if ub in SECONDS and ut in SECONDS and ub != ut:
+                # Mixed durations: both in the smaller unit.
+                assert baseline is not None and target is not None  # read from the two tokens
+                small = ub if SECONDS[ub] < SECONDS[ut] else ut
+                baseline = round(baseline * SECONDS[ub] / SECONDS[small], 9)
+                target = round(target * SECONDS[ut] / SECONDS[small], 9)
+                unit = small
+                if "months" in (ub, ut) or "years" in (ub, ut) or "quarters" in (ub, ut):
+                    notes.append("months counted as 30.44 days to compare durations")
+            elif ub and ut and ub != ut and not (ub in SECONDS and ut in SECONDS):
+                notes.append(f"baseline is in '{ub}' but target in '{ut}'")
+    elif absolute is not None and unit is None:
+        unit = "count"
+    if unit == "%" and target is None and baseline is None and absolute is None:
+        unit = None
+    return Settled(unit, baseline, target)
