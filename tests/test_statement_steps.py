@@ -12,8 +12,23 @@ import pytest
 
 import okr_toolkit.statements as statements
 from okr_toolkit.statements.clauses import Clauses, clause_break, split_clauses
-from okr_toolkit.statements.cues import NO_CUES, MetricCues, find_ongoing, metric_first_cues
+from okr_toolkit.statements.cues import (
+    NO_CUES,
+    MetricCues,
+    find_ongoing,
+    holds_a_level,
+    metric_first_cues,
+    stated_level,
+)
 from okr_toolkit.statements.deadlines import _DEADLINE, Deadlines, find_deadlines, read_deadline
+from okr_toolkit.statements.direction import (
+    apply_polar,
+    caution_notes,
+    choose_direction,
+    lower_is_better,
+    metric_polarity,
+    read_range,
+)
 from okr_toolkit.statements.metric import metric_phrase, name_metric, snake_name
 from okr_toolkit.statements.numbers import Token, read_numbers
 from okr_toolkit.statements.objects import head_noun, settle_object_verb
@@ -33,7 +48,7 @@ from okr_toolkit.statements.text import (
     split_words,
     words_outside,
 )
-from okr_toolkit.statements.units import Settled, default_unit, settle_unit
+from okr_toolkit.statements.units import default_unit, settle_unit
 from okr_toolkit.statements.values import (
     Picked,
     Values,
@@ -834,7 +849,7 @@ def test_default_unit(metric: str, unit: str) -> None:
     assert default_unit(metric.split("_"), metric) == unit
 
 
-def _settled(text: str) -> tuple[Settled, list[str]]:
+def _settled(text: str) -> tuple[Values, list[str]]:
     s, masked, words, tokens = _prepared(text)
     verb = find_verb(words, [w for w, _, _ in words], s.lower(), s, tokens)
     assign_roles(tokens, verb.kind)
@@ -846,46 +861,267 @@ def _settled(text: str) -> tuple[Settled, list[str]]:
     values = read_values(picked, unit_of, verb, which_way(verb.kind, None), s.lower(), s)
     metric = name_metric(words, s.lower(), masked, tokens, verb, picked)
     metric_words = metric.split("_") if metric else []
-    settled = settle_unit(
-        values.unit,
-        metric,
-        metric_words,
-        picked,
-        unit_of,
-        values.baseline,
-        values.target,
-        values.absolute,
-        notes,
-    )
-    return settled, notes
+    return settle_unit(values, metric, metric_words, picked, unit_of, notes), notes
 
 
 @pytest.mark.parametrize(
-    ("text", "settled", "note"),
+    ("text", "settled", "note"),  # settled: (unit, baseline, target)
     [
-        ("Cut first response from 6h to 45 min", Settled("minutes", 360.0, 45.0), None),
+        ("Cut first response from 6h to 45 min", ("minutes", 360.0, 45.0), None),
         (
             "Cut time to hire from 2 months to 3 weeks",
-            Settled("weeks", 2 * 30.4375 / 7, 3.0),
+            ("weeks", 2 * 30.4375 / 7, 3.0),
             "months counted as 30.44 days to compare durations",
         ),
-        ("Cut cycle from 45 to 30 days", Settled("days", 45.0, 30.0), None),
-        ("Grow NPS from 32 to 48", Settled("score", 32.0, 48.0), None),
-        ("Grow LTV:CAC to 3x", Settled("ratio", None, 3.0), None),
-        ("Hire 5 engineers", Settled("count", None, 5.0), None),
-        ("Grow MAU by 20%", Settled(None, None, None), None),
-        ("Grow signups by 500", Settled("count", None, None), None),
-        ("Grow NPS by 5 points", Settled("points", None, None), None),
+        ("Cut cycle from 45 to 30 days", ("days", 45.0, 30.0), None),
+        ("Grow NPS from 32 to 48", ("score", 32.0, 48.0), None),
+        ("Grow LTV:CAC to 3x", ("ratio", None, 3.0), None),
+        ("Hire 5 engineers", ("count", None, 5.0), None),
+        ("Grow MAU by 20%", (None, None, None), None),
+        ("Grow signups by 500", ("count", None, None), None),
+        ("Grow NPS by 5 points", ("points", None, None), None),
         (
             "Grow ARR from $2M to 3M €",
-            Settled("€", 2e6, 3e6),
+            ("€", 2e6, 3e6),
             "baseline is in '$' but target in '€'",
         ),
     ],
 )
-def test_settle_unit(text: str, settled: Settled, note: str | None) -> None:
+def test_settle_unit(
+    text: str, settled: tuple[str | None, float | None, float | None], note: str | None
+) -> None:
     got, notes = _settled(text)
-    assert got.unit == settled.unit
-    assert got.baseline == pytest.approx(settled.baseline)
-    assert got.target == pytest.approx(settled.target)
+    assert got.unit == settled[0]
+    assert got.baseline == pytest.approx(settled[1])
+    assert got.target == pytest.approx(settled[2])
     assert notes == ([note] if note else [])
+
+
+# --------------------------------------------------------------------------------------
+# Step 10: direction (direction.py) and the levels a line states (cues.py)
+
+
+@pytest.mark.parametrize(
+    ("words", "unit", "lower"),
+    [
+        (["churn", "rate"], "%", True),
+        (["cac"], "$", True),
+        (["first", "response", "time"], None, True),
+        (["time", "spent", "on", "site"], None, False),
+        (["on", "time", "delivery"], "%", False),
+        (["uptime"], "%", False),
+        (["onboarding"], "days", True),
+        (["signups"], "count", None),
+    ],
+)
+def test_lower_is_better(words: list[str], unit: str | None, lower: bool | None) -> None:
+    assert lower_is_better(words, unit) is lower
+
+
+def test_metric_polarity_of_a_share_follows_what_it_counts() -> None:
+    share = read_numbers("80% of", "80% of", [])[0]
+    share.share = True
+    assert metric_polarity(["tickets", "resolved"], "%", share) is False
+    assert metric_polarity(["orders", "late"], "%", share) is True
+    assert metric_polarity(["tickets", "resolved"], "%", None) is False
+
+
+def _token(value: float, unit: str | None = "%", sign: int = 0) -> Token:
+    tok = Token(0, 1, value)
+    tok.unit, tok.sign, tok.raw = unit, sign, f"{value:g}{unit or ''}"
+    return tok
+
+
+IMPROVE = Verb("Improve", "improve", POLAR, (), 7, -1)
+NO_VALUES = Values(None, None, None, None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("lower_better", "unit", "relative", "absolute", "sign"),
+    [
+        (True, "%", -0.1, None, -1),
+        (False, "%", 0.1, None, 1),
+        (None, "%", 0.1, None, 1),
+        (True, "points", None, -10.0, -1),
+    ],
+)
+def test_apply_polar_gives_a_polar_change_its_way(
+    lower_better: bool | None,
+    unit: str,
+    relative: float | None,
+    absolute: float | None,
+    sign: int,
+) -> None:
+    change = _token(10.0, unit)
+    values, got_sign = apply_polar(
+        NO_VALUES, IMPROVE, lower_better, change, {id(change): unit}, 0, []
+    )
+    assert (values.relative, values.absolute, got_sign) == (relative, absolute, sign)
+
+
+def test_apply_polar_notes_an_unknown_way_and_leaves_other_verbs_alone() -> None:
+    change = _token(10.0)
+    notes: list[str] = []
+    apply_polar(NO_VALUES, IMPROVE, None, change, {id(change): "%"}, 0, notes)
+    assert notes == ["'Improve' does not say which way; read it as an increase"]
+    grow = Verb("Grow", "grow", UP, (), 4, -1)
+    assert apply_polar(NO_VALUES, grow, True, change, {}, 1, notes) == (NO_VALUES, 1)
+    speed_up = Verb("Speed up", "speed up", DOWN, (), 8, -1)
+    assert apply_polar(NO_VALUES, speed_up, False, None, {}, -1, [])[1] == -1
+
+
+@pytest.mark.parametrize(
+    ("verb_kind", "sign", "lower_better", "target", "above", "below", "note"),
+    [
+        (KPI, 0, False, 100.0, True, False, "range 100-115: read the floor 100 as the threshold"),
+        (KPI, 0, True, 115.0, False, True, "range 100-115: read the ceiling 115 as the threshold"),
+        (None, 0, None, 100.0, True, False, "range 100-115: read the floor 100 as the threshold"),
+        (UP, 1, None, 115.0, False, False, "range 100-115: read the far end 115 as the target"),
+        (DOWN, -1, None, 100.0, False, False, "range 100-115: read the far end 100 as the target"),
+        (ACT, 0, None, 115.0, False, False, "range 100-115: read the far end 115 as the target"),
+    ],
+)
+def test_read_range(
+    verb_kind: str | None,
+    sign: int,
+    lower_better: bool | None,
+    target: float,
+    above: bool,
+    below: bool,
+    note: str,
+) -> None:
+    lo, hi = _token(100.0), _token(115.0)
+    picked = Picked(None, lo, None, (lo, hi))
+    notes: list[str] = []
+    values, got_above, got_below = read_range(
+        NO_VALUES._replace(target=100.0), picked, verb_kind, sign, lower_better, notes
+    )
+    assert (values.target, got_above, got_below) == (target, above, below)
+    assert notes == [note]
+
+
+def test_read_range_without_a_range_says_the_targets_threshold() -> None:
+    floor = _token(90.0)
+    floor.above = True
+    values = NO_VALUES._replace(target=90.0)
+    assert read_range(values, Picked(None, floor, None, None), KPI, 0, None, []) == (
+        values,
+        True,
+        False,
+    )
+
+
+def _direction(
+    baseline: float | None = None,
+    target: float | None = None,
+    relative: float | None = None,
+    *,
+    kind: str | None = None,
+    sign: int = 0,
+    above: bool = False,
+    below: bool = False,
+    lower_better: bool | None = None,
+    holds: bool = False,
+    milestone: bool = False,
+    unit: str | None = None,
+    base: str | None = None,
+    notes: list[str] | None = None,
+) -> str | None:
+    values = Values(baseline, target, unit, relative, None, None)
+    verb = Verb("Verb", base, kind, (), 4, -1)
+    return choose_direction(
+        values,
+        verb,
+        sign,
+        above=above,
+        below=below,
+        lower_better=lower_better,
+        holds=holds,
+        milestone=milestone,
+        notes=[] if notes is None else notes,
+    )
+
+
+def test_choose_direction_follows_the_numbers_when_both_ends_are_known() -> None:
+    assert _direction(45.0, 30.0) == "decrease"
+    assert _direction(32.0, 48.0) == "increase"
+    notes: list[str] = []
+    assert _direction(48.0, 32.0, kind=UP, sign=1, notes=notes) == "decrease"
+    assert notes == ["'Verb' disagrees with the numbers; followed the numbers"]
+    notes = []
+    assert _direction(5.0, 5.0, notes=notes) is None
+    assert notes == ["baseline equals target: no change to score"]
+
+
+def test_choose_direction_of_a_target() -> None:
+    assert _direction(target=10.0, kind=UP, sign=1) == "increase"
+    assert _direction(target=10.0, above=True) == "stay_above"
+    assert _direction(target=10.0, below=True) == "stay_below"
+    assert _direction(target=2.0, kind=KPI, lower_better=True) == "stay_below"
+    assert _direction(target=40.0, kind=KPI) == "stay_above"
+    assert _direction(target=5.0, kind=KPI, base="cap") == "stay_below"
+    assert _direction(target=99.0, holds=True) == "stay_above"
+    assert _direction(target=3.0, unit="rank") == "stay_below"
+    assert _direction(target=5.0, kind=ACT, lower_better=True) == "increase"
+    assert _direction(target=5.0, kind=REACH, lower_better=True) == "decrease"
+    assert _direction(target=0.0, kind=REACH) == "decrease"  # "zero P1 incidents"
+    assert _direction(target=0.0, kind=REACH, above=True) == "stay_above"
+
+
+def test_choose_direction_without_a_target() -> None:
+    assert _direction(relative=0.3) == "increase"
+    assert _direction(relative=-0.3) == "decrease"
+    assert _direction(relative=0.0) is None
+    assert _direction(kind=ACT) == "milestone"
+    assert _direction(milestone=True) == "milestone"
+    assert _direction(kind=UP, sign=1) == "increase"
+    assert _direction(kind=REACH) is None
+
+
+def test_caution_notes() -> None:
+    change = _token(10.0)
+    notes: list[str] = []
+    values = NO_VALUES._replace(relative=0.1)
+    caution_notes(values, change, {id(change): "%"}, ["conversion", "rate"], None, UP, notes)
+    assert notes == ["'10%' of a rate could mean percentage points; read as relative"]
+    notes = []
+    caution_notes(values, None, {}, ["wau"], "week over week", None, notes)
+    assert notes == ["a change 'week over week' is a growth rate to sustain"]
+    notes = []
+    caution_notes(values, change, {id(change): "%"}, ["signups"], None, UP, notes)
+    assert notes == []
+
+
+@pytest.mark.parametrize(
+    ("kind", "values", "deadline", "cues", "above", "words", "level"),
+    [
+        (None, (None, 5.0, None), None, RoleCues(False, True), False, [], "copula"),
+        (None, (None, 99.9, None), None, RoleCues(True, False), False, [], "at"),
+        (None, (None, 99.9, None), None, RoleCues(False, False), False, ["uptime"], "health"),
+        (None, (None, 99.9, None), None, RoleCues(False, False), True, ["uptime"], None),
+        (None, (None, 5.0, None), "end of Q3", RoleCues(False, True), False, [], None),
+        (None, (4.0, 5.0, None), None, RoleCues(False, True), False, [], None),
+        (None, (None, 5.0, 0.1), None, RoleCues(False, True), False, [], None),
+        (KPI, (None, 5.0, None), None, RoleCues(False, True), False, [], None),
+    ],
+)
+def test_stated_level(
+    kind: str | None,
+    values: tuple[float | None, float | None, float | None],
+    deadline: str | None,
+    cues: RoleCues,
+    above: bool,
+    words: list[str],
+    level: str | None,
+) -> None:
+    baseline, target, relative = values
+    read = Values(baseline, target, "%", relative, None, None)
+    assert stated_level(kind, read, deadline, cues, above, False, words) == level
+
+
+def test_holds_a_level() -> None:
+    assert holds_a_level(REACH, "every month", None, False)
+    assert holds_a_level(None, None, "copula", False)
+    assert holds_a_level(None, None, None, True)
+    assert not holds_a_level(UP, "every month", "at", True)
+    assert not holds_a_level(REACH, None, None, True)

@@ -16,6 +16,8 @@ from .verbs import ACT, BE, DOWN, FINITE_VERBS, KPI, OBJ, PARTICIPLES, REACH, UP
 
 if TYPE_CHECKING:
     from .numbers import Token
+    from .roles import RoleCues
+    from .values import Values
 
 _MILESTONE_NOUNS = frozenset(
     "certification certified compliance compliant accreditation accredited audit approval "
@@ -173,3 +175,65 @@ def find_milestone(
     if milestone is None and verb_kind is None:
         milestone = next((w for w, _, _ in words[:8] if w in _MILESTONE_NOUNS), None)
     return milestone
+
+
+def stated_level(
+    verb_kind: str | None,
+    values: Values,
+    deadline: str | None,
+    role_cues: RoleCues,
+    above: bool,
+    below: bool,
+    metric_words: list[str],
+) -> str | None:
+    """How a line with no verb states its metric at a level, if it does.
+
+    "churn rate is 5%" (``"copula"``), "uptime at 99.9%" (``"at"``), "SLA
+    99.9%" (``"health"``): a target with no verb, baseline, change or deadline.
+
+    Examples
+    --------
+    >>> from okr_toolkit.statements.roles import RoleCues
+    >>> from okr_toolkit.statements.values import Values
+    >>> level = Values(None, 5.0, "%", None, None, None)
+    >>> stated_level(None, level, None, RoleCues(at_level=False, copula=True), False, False, [])
+    'copula'
+    >>> stated_level(None, level, "end of Q3", RoleCues(False, True), False, False, []) is None
+    True
+    """
+    if (
+        verb_kind is None
+        and values.target is not None
+        and values.baseline is None
+        and values.relative is None
+        and values.absolute is None
+        and deadline is None
+    ):
+        if role_cues.copula:
+            return "copula"
+        if role_cues.at_level:
+            return "at"
+        if not (above or below) and not _HEALTH_WORDS.isdisjoint(metric_words):
+            return "health"
+    return None
+
+
+def holds_a_level(
+    verb_kind: str | None, ongoing: str | None, level: str | None, kpi_prefix: bool
+) -> bool:
+    """True when a line with a target holds it rather than moves to it.
+
+    An outcome repeated ("every month"), or a line that starts with its metric
+    and states a level or is labelled "KPI".
+
+    Examples
+    --------
+    >>> holds_a_level(REACH, "every month", None, False), holds_a_level(None, None, "at", False)
+    (True, True)
+    >>> holds_a_level(UP, "every month", None, True)
+    False
+    """
+    return bool(
+        (verb_kind in (None, REACH, BE) and ongoing)
+        or (verb_kind is None and (level or kpi_prefix))
+    )

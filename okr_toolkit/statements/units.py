@@ -5,15 +5,15 @@ A unit is ``%``, a currency (``$ € £ ¥ ₹``), a time (``milliseconds`` ...
 number carries one, the metric decides (:func:`default_unit`); when baseline
 and target carry different time units, both are converted to the smaller one
 (:func:`settle_unit`). Imports nothing from the rest of the package but the
-:class:`~.numbers.Token` and :class:`~.values.Picked` types.
+:class:`~.values.Picked` and :class:`~.values.Values` types.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .values import Picked
+    from .values import Picked, Values
 
 #: Seconds per unit, to convert mixed durations (months count 30.44 days).
 
@@ -106,48 +106,38 @@ def default_unit(metric_words: list[str], metric: str | None) -> str:
     return "count"
 
 
-class Settled(NamedTuple):
-    """Unit, baseline and target after :func:`settle_unit`."""
-
-    unit: str | None
-    baseline: float | None
-    target: float | None
-
-
 def settle_unit(
-    unit: str | None,
+    values: Values,
     metric: str | None,
     metric_words: list[str],
     picked: Picked,
     unit_of: dict[int, str | None],
-    baseline: float | None,
-    target: float | None,
-    absolute: float | None,
     notes: list[str],
-) -> Settled:
+) -> Values:
     """The reading's unit, with mixed durations converted to the smaller one.
 
-    ``x`` is a ``ratio``; a reading with only a relative change has no unit.
+    ``x`` is a ``ratio``; a number with no unit takes :func:`default_unit`; a
+    reading with only a relative change has no unit.
 
     Parameters
     ----------
-    unit : str or None
-        The unit the numbers carry (:func:`~.values.read_values`).
+    values : Values
+        From :func:`~.values.read_values`.
     metric : str or None
-        The metric's name, and ``metric_words`` its words.
+        The metric's name.
     metric_words : list of str
+        The words of the name.
     picked : Picked
         The baseline, target and change tokens.
     unit_of : dict
         ``id(token)`` -> its currency or unit.
-    baseline, target, absolute : float or None
-        The values read.
     notes : list of str
         The reading's notes.
 
     Returns
     -------
-    Settled
+    Values
+        ``values`` with the unit settled (and baseline and target converted).
 
     Examples
     --------
@@ -158,6 +148,7 @@ def settle_unit(
     >>> parse_statement("Grow NPS from 32 to 48").unit, parse_statement("Grow MAU by 20%").unit
     ('score', None)
     """
+    unit, baseline, target = values.unit, values.baseline, values.target
     base_tok, target_tok = picked.base, picked.target
     if unit == "x":
         unit = "ratio"
@@ -177,8 +168,10 @@ def settle_unit(
                     notes.append("months counted as 30.44 days to compare durations")
             elif ub and ut and ub != ut and not (ub in SECONDS and ut in SECONDS):
                 notes.append(f"baseline is in '{ub}' but target in '{ut}'")
-    elif absolute is not None and unit is None:
+    elif values.absolute is not None and unit is None:
         unit = "count"
-    if unit == "%" and target is None and baseline is None and absolute is None:
+    if unit == "%" and target is None and baseline is None and values.absolute is None:
         unit = None
-    return Settled(unit, baseline, target)
+    if unit == values.unit and baseline is values.baseline and target is values.target:
+        return values
+    return values._replace(unit=unit, baseline=baseline, target=target)
