@@ -1,0 +1,195 @@
+"""The public entry points: parse_statement, classify_statement, classify_statements.
+
+Each reads through the pipeline in :mod:`okr_toolkit.statements.reading` and the
+labels in :mod:`okr_toolkit.statements.classify`; the most recent readings are
+kept in a cache, which is safe because every result is immutable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from ..vocab import DIRECTIONS
+from .classify import _label
+from .reading import _read
+from .results import FRAME_COLUMNS, LABELS, Classification, ParsedStatement
+from .text import MAX_CHARS
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+#: How many recently read statements are kept (results are immutable, so sharing is safe).
+CACHE_SIZE = 4096
+
+
+def _classify_uncached(text: str) -> tuple[ParsedStatement, str, str]:
+    """Parse and label one statement: (parsed, label, reason)."""
+    r = _read(text)
+    label, reason = _label(r)
+    return r.parsed, label, reason
+
+
+# Linters and widgets re-read the same lines; results are immutable, so keep the
+# most recent ones (short lines only, so the cache stays small).
+_classify_cached = lru_cache(maxsize=CACHE_SIZE)(_classify_uncached)
+
+
+def _classify(text: str) -> tuple[ParsedStatement, str, str]:
+    if len(text) > MAX_CHARS:
+        return _classify_uncached(text)
+    return _classify_cached(text)
+
+
+def _check(text: object, name: str = "text") -> str:
+    if not isinstance(text, str):
+        raise TypeError(
+            f"`{name}` must be a str (one statement), got {type(text).__name__}: {text!r:.60}"
+        )
+    return text
+
+
+def parse_statement(text: str) -> ParsedStatement:
+    """Read the metric, baseline, target, unit, direction and deadline of a statement.
+
+    Parameters
+    ----------
+    text : str
+        One key result, KPI or task as people write it. Any string is accepted;
+        what cannot be read is said in ``notes``.
+
+    Returns
+    -------
+    ParsedStatement
+        ``parsed`` is False when no number got a role.
+
+    Raises
+    ------
+    TypeError
+        If ``text`` is not a str.
+
+    Examples
+    --------
+    >>> p = parse_statement("KR2: Cut sales cycle from 45 to 30 days by end of Q3")
+    >>> p.metric, p.baseline, p.target, p.unit, p.direction, p.deadline
+    ('sales_cycle', 45.0, 30.0, 'days', 'decrease', 'end of Q3')
+    >>> p = parse_statement("Increase website click-through rate by 30%.")
+    >>> p.relative_change, p.direction, p.target
+    (0.3, 'increase', None)
+    >>> parse_statement("Achieve 80%+ post-discovery satisfaction").direction
+    'stay_above'
+    >>> p = parse_statement("Increase NPS by 10 points")
+    >>> p.absolute_change, p.unit, p.relative_change
+    (10.0, 'points', None)
+    >>> parse_statement("Be the best place to work").parsed
+    False
+    """
+    return _classify(_check(text))[0]
+
+
+def classify_statement(text: str) -> Classification:
+    """Say whether a statement is a key result, an activity, a KPI or unmeasurable.
+
+    Parameters
+    ----------
+    text : str
+        One statement. Any string is accepted.
+
+    Returns
+    -------
+    Classification
+        ``label`` (one of :data:`LABELS`), a one-sentence ``reason`` quoting the
+        deciding words, and the ``parsed`` statement.
+
+    Raises
+    ------
+    TypeError
+        If ``text`` is not a str.
+
+    Examples
+    --------
+    >>> classify_statement("Increase NPS from 32 to 48").label
+    'key_result'
+    >>> classify_statement("Launch a new support portal").label
+    'activity'
+    >>> classify_statement("Keep uptime at 99.9%").label
+    'kpi'
+    >>> c = classify_statement("Improve customer satisfaction")
+    >>> c.label
+    'unmeasurable'
+    >>> print(c.reason)
+    "improve" gives a direction but no number or target, so progress cannot be scored.
+    """
+    parsed, label, reason = _classify(_check(text))
+    return Classification(label=label, reason=reason, parsed=parsed)
+
+
+def classify_statements(texts: Iterable[str]) -> pd.DataFrame:
+    """Classify and parse many statements into one tidy frame, one row each.
+
+    Parameters
+    ----------
+    texts : iterable of str
+        Statements, e.g. a list or a :class:`pandas.Series` (its index is kept).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``text, label, reason, metric, baseline, target, unit, direction,
+        relative_change, deadline, absolute_change, parsed``; ``label`` and
+        ``direction`` are categoricals over :data:`LABELS` and
+        :data:`~okr_toolkit.vocab.DIRECTIONS`.
+
+    Raises
+    ------
+    TypeError
+        If ``texts`` is a single str, or holds anything but str (missing values
+        included: fill or drop them first).
+
+    Examples
+    --------
+    >>> frame = classify_statements(["Hire 5 engineers", "Grow ARR from $2M to $3M"])
+    >>> frame[["label", "metric", "baseline", "target", "unit"]]
+            label         metric   baseline     target unit
+    0    activity      engineers        NaN        5.0  count
+    1  key_result            arr  2000000.0  3000000.0    $
+    """
+    import pandas as pd
+
+    if isinstance(texts, (str, bytes)):
+        raise TypeError("`texts` must be a collection of statements, not a single string")
+    index = texts.index if isinstance(texts, pd.Series) else None
+    rows: list[tuple[Any, ...]] = []
+    for position, text in enumerate(texts):
+        if not isinstance(text, str):
+            raise TypeError(
+                f"`texts[{position}]` must be a str, got {type(text).__name__} ({text!r:.40}); "
+                "drop or fill missing statements first, e.g. series.fillna('')"
+            )
+        p, label, reason = _classify(text)
+        rows.append(
+            (
+                text,
+                label,
+                reason,
+                p.metric,
+                p.baseline,
+                p.target,
+                p.unit,
+                p.direction,
+                p.relative_change,
+                p.deadline,
+                p.absolute_change,
+                p.parsed,
+            )
+        )
+    # Not DataFrame.from_records: with no rows and an empty index, pandas 2.2-2.3 raise.
+    frame = pd.DataFrame(rows, columns=list(FRAME_COLUMNS), index=index)
+    for column in ("baseline", "target", "relative_change", "absolute_change"):
+        frame[column] = frame[column].astype("float64")
+    frame["parsed"] = frame["parsed"].astype(bool)
+    frame["label"] = pd.Categorical(frame["label"], categories=list(LABELS))
+    frame["direction"] = pd.Categorical(frame["direction"], categories=list(DIRECTIONS))
+    return frame

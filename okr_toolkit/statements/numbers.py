@@ -1,0 +1,354 @@
+"""Step 2 of a reading: the numbers, each with its currency, multiplier and unit.
+
+A :class:`Token` is one number as written ("$2M", "45 min", "-15%", "fifty"),
+with its value, currency, multiplier and unit; later steps annotate it with the
+words around it and its role. Numbers that name something rather than measure
+it (week-1, 30-day, 24/7, 1:1, SOC 2, 9am, 1st) are never made into tokens.
+Imports only :mod:`.units`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .units import SECONDS, UNIT_WORDS
+
+# Number words (read only when a line has no digits).
+_SMALL_NUMBERS = {
+    w: float(i)
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+_TENS = {
+    w: float(10 * (i + 2))
+    for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())
+}
+_NUMBER_WORDS = frozenset(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety dozen hundred thousand million billion".split()
+)
+_NUMBER_WORDS |= {
+    f"{tens}-{ones}"
+    for tens in "twenty thirty forty fifty sixty seventy eighty ninety".split()
+    for ones in "one two three four five six seven eight nine".split()
+}
+_WORD_MULTIPLIERS = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+_MULTIPLIERS = {
+    "k": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "mm": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "million": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "billion": 1e9,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
+}
+_CURRENCIES = {
+    "$": "$",
+    "€": "€",
+    "£": "£",
+    "¥": "¥",
+    "₹": "₹",
+    "usd": "$",
+    "us$": "$",
+    "dollar": "$",
+    "dollars": "$",
+    "eur": "€",
+    "euro": "€",
+    "euros": "€",
+    "gbp": "£",
+    "pound": "£",
+    "pounds": "£",
+    "inr": "₹",
+    "rs": "₹",
+    "rs.": "₹",
+    "jpy": "¥",
+}
+# Seconds per unit, to convert mixed durations.
+# Numbers that name something rather than measure it: what follows them, and words before.
+_MASK_AFTER = (
+    r"(?:-(?:days?|weeks?|months?|years?|hours?|minutes?|mins?|seconds?|stars?|points?|steps?"
+    r"|person|pages?|seats?|users?|clicks?|tiers?|levels?|digits?|figures?)(?![\w])"
+    r"|\s(?:day|week|month)\s(?:retention|active|activation|churn|trial|cohort|rolling|average"
+    r"|return|streak|conversion|repeat|payback)"
+    r"|(?P<seven>\s?/\s?7(?![0-9])|x7(?![\w]))|(?P<one>:1s?(?![0-9])|-on-1)"
+    r"|\s?(?:am|pm)(?![\w])"
+    r"|(?:st|nd|rd|th)(?![\w]))"
+)
+_MASK_WORDS = frozenset(
+    "week wk day month year quarter sprint cohort wave phase tier level stage version gen "
+    "generation iso soc wcag ios android python windows web sev severity priority type series "
+    "grade class chapter module lesson pillar step per every fortune s&p inc postgres postgresql "
+    "node java react angular php ruby rails kotlin swift macos ubuntu debian gpt llama office "
+    "covid wave round".split()
+)
+_SUFFIX = re.compile(
+    r"(?:\s?(?P<mult>k|thousand|mm|mn|mln|m|million|bn|b|billion|lakhs?|crores?)(?![a-z0-9]))?"
+    r"(?:\s?(?P<unit>%|percent(?:age)?\s+points?|percentage\s+points?|per\s?cent|percent|pct"
+    r"|pp|p\.p\.|basis\s+points?|bps|points?|pts|ms|msecs?|milliseconds?|seconds?|secs?|s"
+    r"|minutes?|mins?|hours?|hrs?|h|(?:business|working|calendar)\s+days?|days?|d|weeks?|wks?|w"
+    r"|months?|mos?|years?|yrs?"
+    r"|quarters?|stars?|usd|eur|gbp|inr|dollars?|euros?|pounds?|€|\$|£|x)(?![a-z0-9])"
+    r"|(?P<scale>\s?(?:/|out\s+of)\s?[0-9]{1,3}(?:\.[0-9])?(?![0-9]))"
+    r"|(?P<ratio>\s?:\s?1(?![0-9])))?"
+    r"(?P<plus>\s?\+)?"
+    r"(?P<per>\s?(?:/|per\s|a\s|an\s|each\s)\s?(?:day|week|wk|month|mo|quarter|year|yr|hour|hr"
+    r"|user|customer|lead|rep|employee|seat|sprint|person|visit|order|session)s?(?![a-z]))?"
+)
+# One pass for a whole quantity: currency, number, then either a "names something"
+# tail (-day, 24/7, 1:1, 9am, 1st) or multiplier, unit, "+" and "per week".
+_QTY = re.compile(
+    r"(?=[$€£¥₹0-9.])(?:(?P<cur>[$€£¥₹])\s?)?(?<![\w.,])"
+    r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?"
+    r"|[0-9]{1,3},[0-9]{1,2}(?=\s?(?:%|k\b|m\b|mn\b|bn\b|b\b|€))"
+    r"|[0-9]{1,15}(?:\.[0-9]{1,8})?"
+    r"|\.[0-9]{1,8})(?![0-9])"
+    r"(?:(?P<mask>" + _MASK_AFTER + r")|" + _SUFFIX.pattern + r")"
+)
+_QTY_START = re.compile(r"[$€£¥₹0-9.]")
+_CUR_CODES = frozenset(("usd", "us$", "eur", "gbp", "inr", "rs.", "jpy", " rs"))
+_CUR_BEFORE = re.compile(r"(?:(?P<sym>[$€£¥₹])|\b(?P<code>usd|us\$|eur|gbp|inr|rs\.?|jpy))\s?$")
+_WORD_NUM = re.compile(
+    r"(?<![\w-])(?:(?P<tens>twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[-\s](?P<ones>one|two|three|four|five|six|seven|eight|nine)(?![\w-]))?"
+    r"|(?P<small>zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+    r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+    r"|(?P<dozen>a\s+dozen|dozen)|(?P<a>a|an))"
+    r"(?:\s+(?P<mw>hundred|thousand|million|billion))?(?![\w-])"
+)
+FRACTION = re.compile(r"\b(?:by|in)\s+(?:a\s+|one\s+)?(half|third|quarter|fifth|tenth)\b")
+FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "tenth": 0.1}
+
+
+class Token:
+    """One number in the statement, with what was read around it.
+
+    Class attributes are the defaults, so making one sets only four fields. The
+    reading annotates a token step by step: :func:`read_numbers` sets the value,
+    currency, multiplier, unit and sign; :func:`~.roles.read_context` the words
+    around it (``raw``, ``before``, ``lead``, ``after``, ``above``, ``below``,
+    ``share``); the role steps its ``role``; :func:`~.values.scale_values` turns
+    ``value`` into the value in its unit (multiplier and sign applied).
+
+    Examples
+    --------
+    >>> tok = read_numbers("grow arr to $3m", "Grow ARR to $3M", ["grow", "arr", "to", "$3m"])[0]
+    >>> tok.value, tok.cur, tok.mult, tok.mult_raw, (tok.start, tok.end)
+    (3.0, '$', 1000000.0, 'M', (12, 15))
+    """
+
+    unit: str | None = None  # "%", "days", "points", "score", "ratio", "x"...
+    cur: str | None = None  # "$", "€", "£", "¥", "₹"
+    mult = 1.0  # k, M, bn...
+    mult_raw = ""  # the multiplier as written ("M", "m", "k")
+    sign = 0  # +1 / -1 for a written "+" / "-", or "up" / "down"
+    before: str | None = None  # the role the words before give it ("base", "to", "above"...)
+    after: str | None = None  # what follows it ("pair", "range", "base", "inc", "dec")
+    above = False  # a floor: "at least", "80%+", "or more"
+    below = False  # a ceiling: "at most", "under", "or less"
+    share = False  # "X% of <people>"
+    role: str | None = None  # "base", "target", "change", "range", "range_end", "condition"...
+    raw = ""  # the number as written, e.g. "$2M"
+    after_end = 0  # where the words after it that were read end
+
+    def __init__(self, start: int, end: int, value: float) -> None:
+        self.start = start  # first character, including currency and sign
+        self.end = end  # after the suffix
+        self.lead = start  # where the words that give it a role begin
+        self.value = value
+
+
+def read_numbers(masked: str, original: str, word_list: list[str]) -> list[Token]:
+    """Every measuring number in the line, in order.
+
+    Digits are read first; number words ("fifty", "a dozen", "a million") only
+    when the line has no digits, except "zero", which is always a number. A
+    lower-case "m" without a currency is minutes when another number in the
+    line is a duration ("from 2h to 45m"), otherwise million.
+
+    Parameters
+    ----------
+    masked : str
+        The lower-cased line with the deadlines blanked out.
+    original : str
+        The cleaned line (same indices), to keep the multiplier as written.
+    word_list : list of str
+        The words of ``masked`` outside the deadlines.
+
+    Returns
+    -------
+    list of Token
+
+    Examples
+    --------
+    >>> def values(text):
+    ...     low = text.lower()
+    ...     return [(t.value * t.mult, t.unit) for t in read_numbers(low, text, low.split())]
+    >>> values("Cut first response from 2h to 45m")
+    [(2.0, 'hours'), (45.0, 'minutes')]
+    >>> values("Grow week-1 activation to 10,000 users, 24/7")
+    [(10000.0, None)]
+    >>> values("Sign fifty new customers")
+    [(50.0, None)]
+    """
+    tokens = _number_tokens(masked, original)
+    if not _NUMBER_WORDS.isdisjoint(word_list):
+        if not tokens:
+            tokens = _word_tokens(masked, original)
+        elif "zero" in masked:  # "zero" is never anything but a number
+            zeros = [t for t in _word_tokens(masked, original) if t.value == 0.0]
+            tokens = sorted(tokens + zeros, key=lambda t: t.start)
+    has_duration = has_m = False
+    for t in tokens:
+        if t.mult_raw == "m" and t.cur is None:
+            has_m = True
+        if t.unit in SECONDS:
+            has_duration = True
+    if has_m and has_duration:
+        for t in tokens:
+            if t.mult_raw == "m" and t.cur is None:  # "from 2h to 45m": minutes, not millions
+                t.mult, t.mult_raw, t.unit = 1.0, "", "minutes"
+    return tokens
+
+
+def _number_tokens(masked: str, original: str) -> list[Token]:
+    """Every measuring number in ``masked``, with currency, suffix and unit."""
+    tokens: list[Token] = []
+    # A quantity starts at a digit, a point or a currency sign: skip to the first one.
+    first = _QTY_START.search(masked)
+    if first is None:
+        return tokens
+    for m in _QTY.finditer(masked, first.start()):
+        (cur, digits, mask, mult, unit, scale, ratio, plus, seven, one) = m.group(
+            "cur", "num", "mask", "mult", "unit", "scale", "ratio", "plus", "seven", "one"
+        )
+        start, end = m.start("num"), m.end("num")
+        if mask is not None:
+            if seven and digits != "24":
+                scale = seven  # "4/7": a scale, not 24/7
+            elif one and digits != "1":
+                ratio = one  # "3:1": a ratio, not 1:1
+            else:
+                continue  # 30-day, 24/7, 1:1, 9am, 1st
+        if start > 0:
+            before = masked[start - 1]
+            if before == " ":
+                j = masked.rfind(" ", 0, start - 1)
+                if masked[j + 1 : start - 1] in _MASK_WORDS:
+                    continue  # day 30, tier 1, per 1,000, every 2 weeks, SOC 2
+            elif before == "-" and start > 1 and masked[start - 2].isalpha():
+                j = masked.rfind(" ", 0, start - 1)
+                word = masked[j + 1 : start - 1].rsplit("-", 1)[-1]
+                if word not in ("top", "sub", "under", "over", "up", "down"):
+                    continue  # week-1, covid-19, gpt-4
+            elif before in "/:" and masked[start - 2 : start - 1].isdigit():
+                continue  # the 7 of 24/7, the second 1 of 1:1
+        if "," in digits and len(digits.rsplit(",", 1)[-1]) < 3 and "." not in digits:
+            value = float(digits.replace(",", "."))  # 1,5M: a decimal comma
+        else:
+            value = float(digits.replace(",", ""))
+        tok = Token(m.start(), m.end(), value)
+        if cur is not None:
+            tok.cur = _CURRENCIES[cur]
+        elif masked[max(0, start - 4) : start].rstrip()[-3:] in _CUR_CODES:
+            code = _CUR_BEFORE.search(masked, max(0, start - 5), start)
+            if code is not None:
+                tok.cur = _CURRENCIES[code.group("sym") or code.group("code")]
+                tok.start = code.start()
+        _take_sign(tok, masked)
+        if mult:
+            tok.mult_raw = original[m.start("mult") : m.end("mult")]
+            tok.mult = _MULTIPLIERS[mult]
+        if unit:
+            _set_unit(tok, unit)
+        elif scale:
+            tok.unit = "score"
+        elif ratio:
+            tok.unit = "ratio"
+        if plus:
+            tok.above = True
+        if tok.end == end and masked[end : end + 1].isalpha():
+            continue  # glued to letters: 2FA, 5G, 3D
+        tokens.append(tok)
+    return tokens
+
+
+def _set_unit(tok: Token, unit: str) -> None:
+    unit = " ".join(unit.split())
+    if unit in _CURRENCIES:
+        tok.cur = _CURRENCIES[unit]
+    elif unit == "bps" or "basis" in unit:
+        tok.unit = "points"
+        tok.value /= 100.0
+    elif unit in ("pp", "p.p.", "pts") or "point" in unit:
+        tok.unit = "points"
+    elif unit.endswith(("day", "days")):
+        tok.unit = "days"
+    else:
+        tok.unit = UNIT_WORDS.get(unit, "%" if "cent" in unit else unit)
+
+
+def _word_tokens(masked: str, original: str) -> list[Token]:
+    """Numbers written as words ("fifty", "a million"), for lines with no digits."""
+    tokens: list[Token] = []
+    for m in _WORD_NUM.finditer(masked):
+        g = m.groupdict()
+        if g["tens"]:
+            value = _TENS[g["tens"]] + (_SMALL_NUMBERS[g["ones"]] if g["ones"] else 0.0)
+        elif g["small"]:
+            if g["small"] == "one" and not g["mw"] and masked.startswith(" of", m.end()):
+                continue
+            value = _SMALL_NUMBERS[g["small"]]
+        elif g["dozen"]:
+            value = 12.0
+        else:  # "a" / "an": only with a multiplier word ("a million")
+            if not g["mw"]:
+                continue
+            value = 1.0
+        if g["mw"]:
+            value *= _WORD_MULTIPLIERS[g["mw"]]
+        tokens.append(_finish_token(masked, original, m.start(), m.end(), value))
+    return tokens
+
+
+def _take_sign(tok: Token, masked: str) -> None:
+    """Claim a "+" or "-" written just before the number ("-15%", "(+3 pts)")."""
+    if tok.start > 0 and masked[tok.start - 1] in "-+":
+        prev = masked[tok.start - 2] if tok.start >= 2 else " "
+        if prev in " (/:" or tok.start == 1:
+            tok.sign = -1 if masked[tok.start - 1] == "-" else 1
+            tok.start -= 1
+
+
+def _finish_token(masked: str, original: str, start: int, end: int, value: float) -> Token:
+    tok = Token(start, end, value)
+    cur = _CUR_BEFORE.search(masked, max(0, start - 5), start)
+    if cur is not None:
+        tok.cur = _CURRENCIES[cur.group("sym") or cur.group("code")]
+        tok.start = cur.start()
+    _take_sign(tok, masked)
+    s = _SUFFIX.match(masked, end)
+    if s is not None and s.end() > end:
+        mult, unit = s.group("mult"), s.group("unit")
+        if mult:
+            tok.mult_raw = original[s.start("mult") : s.end("mult")]
+            tok.mult = _MULTIPLIERS[mult]
+        if unit:
+            _set_unit(tok, unit)
+        elif s.group("scale"):
+            tok.unit = "score"
+        elif s.group("ratio"):
+            tok.unit = "ratio"
+        if s.group("plus"):
+            tok.above = True
+        tok.end = s.end()
+    return tok
