@@ -58,6 +58,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -851,6 +852,10 @@ def _cell(value: Any) -> Any:
         return value
     if type(value) is float:
         return value if value == value else {"float": "nan"}
+    if isinstance(value, np.generic):
+        # numpy 2 spells np.int64(33) and bool where numpy 1.26 (the floor) says 33 and
+        # bool_: the same names and text on both.
+        return {type(value).__name__.rstrip("_"): repr(value.item())}
     return {type(value).__name__: repr(value)}
 
 
