@@ -13,7 +13,6 @@ import pytest
 
 from okr_toolkit import datasets
 from okr_toolkit.datasets import (
-    DIRECTIONS,
     KINDS,
     load_acme_kpi_history,
     load_acme_kpis,
@@ -30,6 +29,7 @@ from okr_toolkit.datasets import (
     load_statements,
 )
 from okr_toolkit.exceptions import OKRDataError
+from okr_toolkit.vocab import DIRECTIONS
 
 REPO = Path(__file__).resolve().parent.parent
 SCRIPT = REPO / "scripts" / "make_datasets.py"
@@ -500,21 +500,21 @@ def test_loader_rejects_an_unknown_category(
     text = (REPO / "datasets" / "okr_examples.csv").read_text(encoding="utf-8")
     bad = text.replace(",decrease,key_result,time_to_first_value,", ",down,key_result,ttfv,", 1)
     (tmp_path / "okr_examples.csv").write_text(bad, encoding="utf-8")
-    monkeypatch.setattr(datasets, "_data_dir", lambda: tmp_path)
+    monkeypatch.setattr(datasets.files, "data_dir", lambda: tmp_path)
     with pytest.raises(OKRDataError, match=r"row 3, column 'direction': 'down'"):
         load_okr_examples()
 
 
 def test_loader_rejects_unexpected_columns(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "checkins.csv").write_text("kr_id,date,value\na.kr1,2026-07-06,1.0\n")
-    monkeypatch.setattr(datasets, "_data_dir", lambda: tmp_path)
+    monkeypatch.setattr(datasets.files, "data_dir", lambda: tmp_path)
     with pytest.raises(OKRDataError, match=r"checkins\.csv: columns"):
         load_checkins()
 
 
 def test_data_dir_falls_back_to_the_repository_in_a_checkout() -> None:
     # An editable install has no okr_toolkit/_datasets, so the loader reads datasets/.
-    assert Path(str(datasets._data_dir())).resolve() == REPO / "datasets"
+    assert Path(str(datasets.files.data_dir())).resolve() == REPO / "datasets"
 
 
 def test_data_dir_prefers_the_copy_inside_an_installed_wheel(
@@ -526,6 +526,6 @@ def test_data_dir_prefers_the_copy_inside_an_installed_wheel(
     for source in (REPO / "datasets").glob("*.csv"):
         (packaged / source.name).write_bytes(source.read_bytes())
     (packaged / "checkins.csv").write_text("kr_id,date,value,confidence\nx.kr1,2026-07-06,1.5,3\n")
-    monkeypatch.setattr(datasets.resources, "files", lambda package: tmp_path)
-    assert Path(str(datasets._data_dir())) == packaged
+    monkeypatch.setattr(datasets.files.resources, "files", lambda package: tmp_path)
+    assert Path(str(datasets.files.data_dir())) == packaged
     assert load_checkins()["kr_id"].tolist() == ["x.kr1"]
