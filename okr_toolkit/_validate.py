@@ -7,6 +7,8 @@ vectorised: the fast path for clean numeric input costs a few array passes.
 
 from __future__ import annotations
 
+import re
+import warnings
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeAlias
 
@@ -72,13 +74,17 @@ def to_float_array(
     field: str,
     labels: Labels | None,
     noun: str = "key result",
+    *,
+    allow_bool: bool = False,
 ) -> np.ndarray:
     """Return ``values`` as a float64 array, or raise naming the bad entries.
 
     Text is refused even when it looks like a number ("42" or "42%"): a number
     stored as text usually means a column was read wrongly, and guessing would
-    hide that. Missing values (None, NaN, pd.NA) become NaN for the caller to
-    judge.
+    hide that. So are complex numbers, and True/False unless ``allow_bool``
+    (a milestone's done / not done): a flag where a measurement belongs is a
+    column mix-up. Missing values (None, NaN, pd.NA) become NaN for the caller
+    to judge.
     """
     if isinstance(values, pd.Series | pd.Index):
         if isinstance(values.dtype, pd.CategoricalDtype):
@@ -90,7 +96,7 @@ def to_float_array(
             # A list mixing numbers and text ([42.0, "n/a"]) would become all text;
             # keep each entry as given so only the real text is reported.
             arr = np.asarray(values, dtype=object)
-    if arr.dtype.kind in "fiub":
+    if arr.dtype.kind in "fiu" or (arr.dtype.kind == "b" and allow_bool):
         return arr.astype(np.float64, copy=False)
     if arr.dtype.kind in "mM":
         raise OKRDataError(f"{field} holds dates or durations; it must hold plain numbers")
@@ -103,6 +109,8 @@ def to_float_array(
         value = flat[i]
         if isinstance(value, str | bytes):
             shown, kind = repr(str(value)), "text"
+        elif isinstance(value, bool | np.bool_):
+            shown, kind = repr(bool(value)), "True/False"
         else:
             shown, kind = repr(value), type(value).__name__
         return (
@@ -113,7 +121,9 @@ def to_float_array(
     def as_float(v: Any) -> float:
         if v is None or v is pd.NA or v is pd.NaT:
             return np.nan
-        if isinstance(v, str | bytes):
+        if isinstance(v, str | bytes | complex | np.complexfloating):
+            raise TypeError
+        if isinstance(v, bool | np.bool_) and not allow_bool:
             raise TypeError
         return float(v)
 
@@ -127,6 +137,17 @@ def to_float_array(
     problems.check(bad_mask, bad)
     problems.raise_if_any()
     return out.reshape(arr.shape)
+
+
+def bool_mask(values: Any) -> np.ndarray:
+    """Where ``values`` holds True/False rather than numbers (same shape as its array)."""
+    arr = values.to_numpy() if isinstance(values, pd.Series | pd.Index) else np.asarray(values)
+    if arr.dtype.kind == "b":
+        return np.ones(arr.shape, dtype=bool)
+    if arr.dtype.kind != "O":
+        return np.zeros(arr.shape, dtype=bool)
+    flat = [isinstance(v, bool | np.bool_) for v in arr.ravel()]
+    return np.array(flat, dtype=bool).reshape(arr.shape)
 
 
 def require_columns(frame: Any, columns: Iterable[str], what: str) -> None:
@@ -177,10 +198,12 @@ def finite_array(
     field: str,
     labels: Labels | None = None,
     noun: str = "key result",
+    *,
+    allow_bool: bool = False,
 ) -> np.ndarray:
     """Like :func:`to_float_array`, and also refuse missing and infinite entries."""
     labels = default_labels(values, labels)
-    arr = to_float_array(values, field, labels, noun)
+    arr = to_float_array(values, field, labels, noun, allow_bool=allow_bool)
     flat = arr.ravel()
     scalar = arr.ndim == 0
     problems = Problems(noun + "s")
@@ -203,18 +226,107 @@ def finite_array(
 
 
 def broadcast(**arrays: Any) -> list[np.ndarray]:
-    """Broadcast named arrays together, or raise naming their lengths."""
-    try:
-        return list(np.broadcast_arrays(*(np.asarray(a) for a in arrays.values())))
-    except ValueError as err:
-        sizes = ", ".join(f"{name} has {np.size(a)}" for name, a in arrays.items())
+    """Broadcast named arrays together, or raise naming their lengths.
+
+    Single values (numbers, 0-d arrays) go with every entry; sequences must
+    have the same length. A one-item list is a sequence of one, not a single
+    value: ``[5.0]`` against three targets is refused rather than repeated.
+    """
+    values = [np.asarray(a) for a in arrays.values()]
+    shapes = {v.shape for v in values if v.ndim > 0}
+    if len(shapes) > 1:
+        sizes = ", ".join(
+            f"{name} has {np.size(a)}" for name, a in zip(arrays, values, strict=True)
+        )
         raise ValueError(
             f"{', '.join(arrays)} must have matching lengths (or be single values): {sizes}"
-        ) from err
+        )
+    return list(np.broadcast_arrays(*values))
+
+
+def align_to(reference: Any, **others: Any) -> dict[str, Any]:
+    """Line Series arguments up with ``reference`` by index label, not position.
+
+    When ``reference`` is a Series, every other argument that is a Series with
+    the same labels in another order is reordered to match; one with other
+    labels is refused, naming the labels that differ. Anything else is
+    returned as given.
+    """
+    if not isinstance(reference, pd.Series):
+        return others
+    out: dict[str, Any] = {}
+    for name, value in others.items():
+        if isinstance(value, pd.Series) and not value.index.equals(reference.index):
+            missing = reference.index.difference(value.index)
+            extra = value.index.difference(reference.index)
+            if len(missing) or len(extra) or not value.index.is_unique:
+                shown = [*missing[:3], *extra[:3]]
+                raise OKRDataError(
+                    f"{name} is a Series whose index does not match the values': labels "
+                    f"{', '.join(repr(x) for x in shown)} are in one and not the other; "
+                    "Series are matched by label, so give both the same labels (or pass "
+                    "plain arrays to match by position)"
+                )
+            value = value.reindex(reference.index)
+        out[name] = value
+    return out
+
+
+# Day and month as numbers in either order ("03/04/2026", "4.3.26"): 3 April or March 4.
+_NUMERIC_DATE = re.compile(r"^\s*\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,4}\b")
+
+
+def _wall_time(stamp: pd.Timestamp) -> pd.Timestamp:
+    """A timezone-aware time as the date and time on the clock where it was written.
+
+    The one rule for time zones: "2026-07-06T00:30+02:00" is 6 July, the day the
+    person checking in saw, not 5 July in UTC.
+    """
+    return stamp.tz_localize(None) if stamp.tzinfo is not None else stamp
+
+
+def _date_problem(value: Any, field: str) -> str | None:
+    """Why ``value`` cannot be read as a date without guessing, or None."""
+    if isinstance(value, bool | int | float | np.number) and value == value:  # not NaN
+        return (
+            f"{field} {value!r} is a number, not a date; write it as YYYY-MM-DD, "
+            "e.g. '2026-08-17'" + (" (or a quarter such as '2026Q1')" if field == "quarter" else "")
+        )
+    if isinstance(value, str) and _NUMERIC_DATE.match(value):
+        return (
+            f"{field} {value!r} could be read day-first or month-first; "
+            "write it as YYYY-MM-DD, e.g. '2026-08-17'"
+        )
+    return None
+
+
+def _first_undatable(series: pd.Series) -> int | None:
+    """Position of the first entry :func:`_date_problem` refuses, or None (vectorised)."""
+    if series.dtype.kind in "iufb":
+        known = series.notna().to_numpy()
+        return int(np.argmax(known)) if known.any() else None
+    text = series.astype(object)
+    is_text = np.fromiter((isinstance(v, str) for v in text), dtype=bool, count=len(text))
+    bad = np.zeros(len(series), dtype=bool)
+    if is_text.any():
+        bad[is_text] = text[is_text].astype(str).str.match(_NUMERIC_DATE).to_numpy(dtype=bool)
+    if not is_text.all():
+        rest = ~is_text
+        bad[rest] = [_date_problem(v, "") is not None for v in text[rest]]
+    return int(np.argmax(bad)) if bad.any() else None
 
 
 def to_timestamp(value: Any, field: str) -> pd.Timestamp:
-    """Parse one date, or raise naming the argument and the expected format."""
+    """Parse one date, or raise naming the argument and the expected format.
+
+    Numbers (``2026`` would be 2026 nanoseconds after 1970) and dates written
+    with the day and month as numbers in an order that cannot be told
+    ("03/04/2026") are refused; a timezone-aware time keeps its own wall-clock
+    date and time.
+    """
+    problem = _date_problem(value, field)
+    if problem:
+        raise OKRDataError(problem)
     try:
         stamp = pd.Timestamp(value)
     except (ValueError, TypeError, OverflowError) as err:
@@ -223,14 +335,51 @@ def to_timestamp(value: Any, field: str) -> pd.Timestamp:
         ) from err
     if pd.isna(stamp):
         raise OKRDataError(f"{field} is missing; give a date such as '2026-08-17'")
-    return stamp
+    return _wall_time(stamp)
+
+
+def _parse_dates(series: pd.Series) -> pd.Series:
+    """Dates of a Series, each timezone-aware entry at its own wall-clock time."""
+    if isinstance(series.dtype, pd.DatetimeTZDtype):
+        return series.dt.tz_localize(None)
+    if series.dtype.kind == "M":
+        return series
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # mixed offsets: handled below, one by one
+            stamps = pd.to_datetime(series, errors="coerce")
+    except (ValueError, TypeError):
+        stamps = None
+    if stamps is not None and isinstance(stamps.dtype, pd.DatetimeTZDtype):
+        return stamps.dt.tz_localize(None)
+    if stamps is not None and stamps.dtype.kind == "M":
+        return stamps
+
+    def one(v: Any) -> Any:
+        try:
+            return pd.NaT if pd.isna(v) else _wall_time(pd.Timestamp(v))
+        except (ValueError, TypeError, OverflowError):
+            return pd.NaT
+
+    return pd.Series([one(v) for v in series], index=series.index, dtype="datetime64[ns]")
 
 
 def to_timestamps(values: Any, field: str, labels: Labels | None = None) -> pd.Series:
-    """Parse a column of dates, or raise naming the first bad or missing entry and its row."""
+    """Parse a column of dates, or raise naming the first bad or missing entry and its row.
+
+    The rules of :func:`to_timestamp`, for every entry.
+    """
     series = values if isinstance(values, pd.Series) else pd.Series(values)
+
+    def where(i: int) -> str:
+        return f"row {i}" if labels is None else f"row {i} ({labels[i]!r})"
+
+    if series.dtype.kind not in "Mm":
+        i = _first_undatable(series)
+        if i is not None:
+            raise OKRDataError(f"{where(i)}: {_date_problem(series.iloc[i], field)}")
     try:
-        stamps = pd.to_datetime(series, errors="coerce")
+        stamps = _parse_dates(series)
     except (ValueError, TypeError, OverflowError) as err:
         raise OKRDataError(
             f"{field} holds values that are not dates ({err}); write dates as YYYY-MM-DD"
@@ -240,10 +389,10 @@ def to_timestamps(values: Any, field: str, labels: Labels | None = None) -> pd.S
     for mask, problem in ((unread, "is not a date"), (missing, "is missing")):
         if mask.any():
             i = int(np.argmax(mask))
-            where = f"row {i}" if labels is None else f"row {i} ({labels[i]!r})"
             shown = f" {series.iloc[i]!r}" if problem == "is not a date" else ""
             raise OKRDataError(
-                f"{field}{shown} at {where} {problem}; write dates as YYYY-MM-DD, e.g. '2026-08-17'"
+                f"{field}{shown} at {where(i)} {problem}; write dates as YYYY-MM-DD, "
+                "e.g. '2026-08-17'"
             )
     return stamps
 

@@ -123,6 +123,26 @@ class Workspace:
         return self.okrs.dropna(subset=["line"]).set_index("kr_id")["line"].to_dict()
 
     @functools.cached_property
+    def empty_objectives(self) -> pd.DataFrame:
+        """The file's objectives that have no key result yet (``objective_id``, ``objective``),
+        so a report can list them instead of leaving them out.
+
+        Examples
+        --------
+        >>> import okr_toolkit.datasets as ds
+        >>> len(Workspace.open(ds.data_path("sample_okrs.yaml")).empty_objectives)
+        0
+        """
+        objectives = self.okr_file.objectives
+        if objectives is None or len(objectives) == 0:
+            return pd.DataFrame({"objective_id": [], "objective": []}, dtype=object)
+        empty = objectives[~objectives["objective_id"].isin(self.okrs["objective_id"])]
+        title = empty["objective"] if "objective" in empty.columns else empty["objective_id"]
+        return pd.DataFrame(
+            {"objective_id": empty["objective_id"].to_numpy(), "objective": title.to_numpy()}
+        )
+
+    @functools.cached_property
     def counts(self) -> dict[str, int]:
         """How many objectives, key results (scored, waiting for a check-in), KPIs (breached)
         and lint findings of each severity the file has, by label.
@@ -137,7 +157,7 @@ class Workspace:
         scores, health = self.scores, self.kpi_health
         severity = self.findings["severity"].astype(str)
         return {
-            "objectives": int(self.okrs["objective_id"].nunique()),
+            "objectives": int(self.okrs["objective_id"].nunique()) + len(self.empty_objectives),
             "key results": len(self.okrs),
             "scored": int((scores["grade"] != "").sum()),
             "no check-in yet": int((scores["status"] == NO_CHECKIN).sum()),
@@ -166,7 +186,16 @@ class Workspace:
     def analyse(self) -> Workspace:
         """Compute every analysis now and return the workspace, so that a file that reads but
         cannot be analysed fails here (:class:`~okr_toolkit.OKRDataError`), not later."""
-        for name in ("scores", "pacing", "kpi_health", "findings", "lines", "counts"):
+        names = (
+            "scores",
+            "pacing",
+            "kpi_health",
+            "findings",
+            "lines",
+            "empty_objectives",
+            "counts",
+        )
+        for name in names:
             getattr(self, name)
         return self
 

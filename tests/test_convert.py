@@ -296,3 +296,13 @@ def test_converter_widget_drives_without_a_browser():
     assert app.proposal is None and "no typical range" in app.result["error"]
     app.strategy.value = "history_quantile"
     assert app.result["warnings"] and "does not clear" in app.result["warnings"][0]
+
+
+def test_explain_a_kpi_that_already_clears_its_threshold():
+    # Issue 13: "cleared at a score of -0.36" for a KPI already healthy.
+    kr = kpi_to_kr("nps", 52, 40, strategy="explicit", target=60, label="NPS")
+    text = explain(kr)
+    assert "-0." not in text
+    assert "the baseline of 52 already clears it" in text
+    low = kpi_to_kr("cycle", 20, 30, better="lower", strategy="explicit", target=15, label="cycle")
+    assert "already clears it" in explain(low)

@@ -16,6 +16,7 @@ from okr_toolkit.core import (
     interpret_score,
     is_success,
 )
+from okr_toolkit.exceptions import OKRDataError
 
 # (score, expected grade): bands red < 0.4 <= yellow < 0.7 <= green
 # [KPI vs OKR — the difference that matters; design]
@@ -32,9 +33,24 @@ GRADE_CASES = [
     (0.7000000000000001, "green"),  # (58.1-42)/(65-42) in floating point
     (0.6999999999999998, "green"),  # (4.1-2)/(5-2) in floating point: still 0.7
     (1.0, "green"),
-    (1.5, "green"),  # uncapped over-delivery
-    (-0.5, "red"),  # uncapped going backwards
 ]
+
+
+@pytest.mark.parametrize("value", [1.5, -0.5, 7, 65.0, True])
+def test_scores_off_the_zero_to_one_scale_are_refused(value):
+    # Issue 13: a 0-10 score of 7 graded green; uncapped scores are clipped by the caller.
+    with pytest.raises(OKRDataError, match=r"0\.0-1\.0 scale|True/False"):
+        grade(value)
+    with pytest.raises(OKRDataError):
+        is_success(value)
+
+
+def test_the_refusal_says_which_scale_it_looks_like():
+    with pytest.raises(OKRDataError, match=r"0-10 scale, divide by 10"):
+        grade(7)
+    with pytest.raises(OKRDataError, match=r"percent\) scale, divide by 100"):
+        grade([0.5, 65.0])
+    assert grade(np.clip(1.5, 0, 1)) == "green"
 
 
 @pytest.mark.parametrize(("value", "expected"), GRADE_CASES)
@@ -104,7 +120,6 @@ SUCCESS_CASES = [
     (0.99, True, False),
     (1.0, True, True),
     (0.9999999999999999, True, True),  # floating-point 1.0
-    (1.2, True, True),
 ]
 
 

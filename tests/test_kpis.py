@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from okr_toolkit import Settings, kpi_status
+from okr_toolkit import OKRDataError, Settings, kpi_status
 from okr_toolkit.core import KPI_STATUSES, compare_to_benchmarks, detect_stalls, stall_summary
 
 # (value, keyword arguments, expected status); default tolerance 5% of the line
@@ -282,3 +282,97 @@ def test_stall_summary_empty():
     s = stall_summary(pd.DataFrame({"kpi": [], "week": [], "value": [], "threshold": []}))
     assert len(s) == 0
     assert {"run", "stalled", "needs_intervention"} <= set(s.columns)
+
+
+def test_a_range_with_a_better_side_defends_only_the_other_edge():
+    # Issue 13: values better than the range were called breached.
+    got = kpi_status([97, 120], lower=[90, 100], upper=[95, 115], better="higher")
+    assert got.tolist() == ["healthy", "healthy"]
+    got = kpi_status([85, 90.2, 99], lower=90, upper=95, better="higher")  # margin 0.25
+    assert got.tolist() == ["breached", "at_risk", "healthy"]
+    got = kpi_status([85, 94.9, 99], lower=90, upper=95, better="lower")
+    assert got.tolist() == ["healthy", "at_risk", "breached"]
+    # No side given: stay inside, both edges defended.
+    assert kpi_status([85, 93, 99], lower=90, upper=95).tolist() == [
+        "breached",
+        "healthy",
+        "breached",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "threshold", "better"),
+    [(0.58 * 100, 58, "higher"), (0.29 * 100, 29, "lower"), (0.1 + 0.2, 0.3, "lower")],
+)
+def test_a_value_at_the_threshold_is_on_it_for_status_score_and_stalls(value, threshold, better):
+    # One tolerance rule for every "at the line" comparison (issue 13).
+    from okr_toolkit import score
+
+    assert kpi_status(value, threshold, better=better, tolerance=0) == "at_risk"
+    direction = "stay_above" if better == "higher" else "stay_below"
+    assert score(value, target=threshold, direction=direction) == 1.0
+    h = pd.DataFrame({"kpi": "k", "week": [1, 2], "value": value, "threshold": threshold,
+                      "better": better})  # fmt: skip
+    assert not detect_stalls(h)["missed"].any()
+
+
+def test_series_arguments_are_matched_by_label():
+    value = pd.Series([40.0, 60.0], index=["b", "a"])
+    threshold = pd.Series([50.0, 70.0], index=["a", "b"])
+    assert kpi_status(value, threshold).to_dict() == {"b": "breached", "a": "healthy"}
+
+
+def _history(weeks, values, threshold=50.0):
+    return pd.DataFrame(
+        {"kpi": "activation", "week": weeks, "value": values, "threshold": threshold}
+    )
+
+
+def test_week_labels_are_put_in_time_order_not_text_order():
+    # Issue 13: W9 sorted after W11 as text.
+    out = detect_stalls(_history(["W11", "W9", "W10"], [40.0, 60.0, 45.0]))
+    assert out["week"].tolist() == ["W9", "W10", "W11"]
+    assert out["run"].tolist() == [0, 1, 2]
+
+
+@pytest.mark.parametrize(
+    "weeks",
+    [
+        ["2025-W52", "2026-W01", "2026-W02"],
+        ["2025Q4", "2026Q1", "2026Q2"],
+        ["Nov 2025", "Dec 2025", "Jan 2026"],
+        ["2025-11", "2025-12", "2026-01"],
+        [pd.Timestamp("2025-12-22"), pd.Timestamp("2025-12-29"), pd.Timestamp("2026-01-05")],
+    ],
+)
+def test_labels_across_the_new_year_stay_in_order(weeks):
+    out = detect_stalls(_history(list(reversed(weeks)), [40.0, 41.0, 42.0]))
+    assert out["week"].tolist() == list(weeks)
+    assert out["run"].tolist() == [1, 2, 3]
+
+
+@pytest.mark.parametrize(
+    ("weeks", "message"),
+    [
+        (["12/28/2025", "01/04/2026"], r"day-first or month-first"),
+        (["W52", "W1"], r"without a year"),
+        (["W1", "2026-02"], r"another kind of period"),
+        (["W1", "soon"], r"'soon' cannot be read"),
+    ],
+)
+def test_periods_that_cannot_be_ordered_are_refused(weeks, message):
+    with pytest.raises(OKRDataError, match=message):
+        detect_stalls(_history(weeks, [40.0] * len(weeks)))
+
+
+def test_a_gap_in_the_series_breaks_the_run():
+    # Issue 13: two misses two months apart counted as "in a row".
+    weeks = pd.to_datetime(["2026-01-05", "2026-01-12", "2026-03-09", "2026-03-16"])
+    out = detect_stalls(_history(weeks, [40.0, 41.0, 42.0, 43.0]))
+    assert out["after_gap"].tolist() == [False, False, True, False]
+    assert out["run"].tolist() == [1, 2, 1, 2]
+    fortnightly = pd.date_range("2026-01-05", periods=4, freq="14D")
+    assert detect_stalls(_history(fortnightly, [40.0] * 4))["run"].tolist() == [1, 2, 3, 4]
+    summary = stall_summary(_history(weeks, [40.0, 41.0, 42.0, 43.0]), periods=3)
+    assert summary.loc["activation", "run"] == 2
+    assert summary.loc["activation", "stalled_since"] == pd.Timestamp("2026-03-09")

@@ -103,3 +103,12 @@ def test_default_curve():
 def test_payout_curve_rejects_bad_shapes(kwargs):
     with pytest.raises(ValueError, match=r"payout curve needs|payouts must rise"):
         PayoutCurve(**kwargs)
+
+
+def test_a_cap_at_target_cannot_pay_more_than_the_target_payout():
+    # Issue 13: PayoutCurve(cap=1.0, cap_payout=1.5) paid 1.5 at target.
+    with pytest.raises(ValueError, match=r"cap 1.0 equals target"):
+        PayoutCurve(cap=1.0, cap_payout=1.5)
+    flat = PayoutCurve(cap=1.0, cap_payout=1.0)
+    assert payout(1.0, curve=flat) == 1.0
+    assert payout(1.3, curve=flat) == 1.0

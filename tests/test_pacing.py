@@ -240,8 +240,48 @@ def test_linear_forecast_needs_two_dates(dates, start):
     checkins = pd.DataFrame(
         {"kr_id": ["activation"] * len(dates), "date": dates, "value": [43.0] * len(dates)}
     )
-    with pytest.raises(OKRDataError, match=r"'activation'.*at least two different dates"):
-        linear_forecast(krs, checkins, end="2026-09-30", start=start)
+    fc = linear_forecast(krs, checkins, end="2026-09-30", start=start).iloc[0]
+    assert np.isnan(fc["forecast_value"]) and np.isnan(fc["forecast_score"])
+    assert fc["status"].startswith("no forecast: check-ins on at least two different dates")
+
+
+def test_one_kr_that_cannot_be_forecast_does_not_sink_the_table():
+    # Issue 13: a milestone KR with 0/1 check-ins failed the whole forecast.
+    krs = pd.DataFrame(
+        {
+            "kr_id": ["activation", "portal", "nps"],
+            "baseline": [42.0, np.nan, 28.0],
+            "target": [65.0, np.nan, 45.0],
+            "direction": ["increase", "milestone", "increase"],
+        }
+    )
+    checkins = pd.DataFrame(
+        {
+            "kr_id": ["activation", "activation", "portal", "nps"],
+            "date": ["2026-07-06", "2026-07-13", "2026-07-13", "2026-07-13"],
+            "value": [43.0, 44.0, 1.0, 30.0],
+        }
+    )
+    fc = linear_forecast(krs, checkins, end="2026-09-30").set_index("kr_id")
+    assert fc.at["activation", "status"] == "" and fc.at["activation", "forecast_value"] > 44
+    assert fc.at["portal", "status"].startswith("no forecast: a milestone is done or not done")
+    assert fc.at["portal", "current_score"] == 1.0
+    assert fc.at["nps", "status"].startswith("no forecast: check-ins on at least two")
+
+
+@pytest.mark.parametrize("date", ["2025-08-10", "2026-10-05"])
+def test_check_ins_outside_the_cycle_are_refused(date):
+    # Issue 13: last year's (or a typo'd) check-in became the current value.
+    krs = pd.DataFrame({"kr_id": ["activation"], "baseline": [42.0], "target": [65.0]})
+    checkins = pd.DataFrame(
+        {
+            "kr_id": ["activation"] * 3,
+            "date": ["2026-07-06", "2026-07-13", date],
+            "value": [43.0, 44.0, 60.0],
+        }
+    )
+    with pytest.raises(OKRDataError, match=rf"row 2 \('activation'\): {date} is outside the cycle"):
+        linear_forecast(krs, checkins, end="2026-09-30", start="2026-07-01")
 
 
 def test_linear_forecast_empty():
@@ -252,3 +292,30 @@ def test_linear_forecast_empty():
     )
     assert len(fc) == 0
     assert "forecast_score" in fc.columns
+
+
+@pytest.mark.parametrize("value", [2026, 2026.0, True])
+def test_a_year_as_a_number_is_not_a_date_in_1970(value):
+    # Issue 13: quarter_bounds(2026) returned 1970-01-01..1970-03-31.
+    with pytest.raises(OKRDataError, match=r"is a number, not a date.*'2026Q1'"):
+        quarter_bounds(value)
+
+
+@pytest.mark.parametrize("text", ["03/04/2026", "4.3.2026", "13/04/2026", "04-03-26"])
+def test_dates_with_day_and_month_as_numbers_are_refused(text):
+    with pytest.raises(OKRDataError, match=r"day-first or month-first; write it as YYYY-MM-DD"):
+        expected_progress(text, "2026-01-01", "2026-06-30")
+    with pytest.raises(OKRDataError, match=r"row 1: on .*day-first"):
+        expected_progress(pd.Series(["2026-03-01", text]), "2026-01-01", "2026-06-30")
+
+
+def test_timezone_aware_dates_keep_their_own_calendar_day_everywhere():
+    # One rule: the wall-clock date where the time was written, not the UTC date.
+    late = "2026-09-30T23:30:00-05:00"  # 1 October in UTC
+    early = pd.Timestamp("2026-07-01T00:30:00", tz="Europe/Berlin")  # 30 June in UTC
+    assert expected_progress(late, "2026-07-01", "2026-09-30") == 1.0
+    assert quarter_bounds(late)[0] == pd.Timestamp("2026-07-01")
+    assert quarter_bounds(early)[0] == pd.Timestamp("2026-07-01")
+    mixed = pd.Series(["2026-07-01T00:30:00+02:00", "2026-09-30T23:30:00-05:00"])
+    got = expected_progress(mixed, "2026-07-01", "2026-09-30")
+    assert got.tolist() == [pytest.approx(1 / 92), 1.0]

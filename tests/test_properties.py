@@ -146,7 +146,7 @@ def test_score_krs_matches_score_and_categorical_direction(krs):
     assert out["grade"].tolist() == [grade(s) for s in out["score"]]
 
 
-@given(scores(-1.0, 2.0), scores(-1.0, 2.0))
+@given(scores(0.0, 1.0), scores(0.0, 1.0))
 def test_grades_monotone_in_score(a, b):
     lo, hi = sorted([a, b])
     assert GRADES.index(grade(lo)) <= GRADES.index(grade(hi))

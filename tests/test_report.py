@@ -297,3 +297,23 @@ def test_pacing_uses_only_checkins_up_to_the_report_date():
 def test_pacing_section_without_checkins_says_why():
     page = okr.present.report.build_report(SAMPLE)
     assert "nothing to pace" in page
+
+
+def test_an_objective_with_no_key_results_is_listed_not_dropped(tmp_path):
+    # Issue 13: an objective with no KRs disappeared from the report.
+    from okr_toolkit import Workspace
+    from okr_toolkit.present.report import build_report
+
+    path = tmp_path / "okrs.yaml"
+    path.write_text(
+        "objectives:\n"
+        "  - id: growth\n    title: Grow\n    key_results:\n"
+        "      - statement: Lift activation from 42% to 65%\n        current: 50\n"
+        "  - id: brand\n    title: Be known for quality\n"
+    )
+    ws = Workspace.open(path)
+    assert ws.empty_objectives["objective_id"].tolist() == ["brand"]
+    assert ws.counts["objectives"] == 2
+    page = build_report(ws)
+    assert "Be known for quality" in page
+    assert "no key results yet" in page

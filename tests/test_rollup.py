@@ -270,3 +270,41 @@ def test_bottom_up_share_does_not_modify_its_input(aligned: pd.DataFrame) -> Non
 def test_bottom_up_share_errors(aligned: pd.DataFrame, change: dict, message: str) -> None:
     with pytest.raises(OKRDataError, match=message):
         bottom_up_share(aligned.assign(**change))
+
+
+def test_an_objective_whose_own_krs_weigh_nothing_is_scored_by_its_children():
+    # Issue 13: "weights add up to 0" although two aligned objectives could score it.
+    objectives = pd.DataFrame({"objective_id": ["c", "t1", "t2"], "parent_id": [None, "c", "c"]})
+    krs = pd.DataFrame(
+        {"objective_id": ["c", "t1", "t2"], "score": [0.2, 0.8, 0.6], "weight": [0, 1, 1]}
+    )
+    out = rollup_tree(objectives, krs).set_index("objective_id")
+    assert np.isnan(out.at["c", "own_score"])
+    assert out.at["c", "score"] == pytest.approx(0.7)
+    alone = pd.DataFrame({"objective_id": ["c"], "parent_id": [None]})
+    with pytest.raises(OKRDataError, match=r"'c': its weights add up to 0"):
+        rollup_tree(alone, krs.iloc[:1])
+
+
+@pytest.mark.parametrize("weights", [[60, 40], [0.6, 0.4], [3, 2]])
+def test_weights_are_relative_so_percentages_do_not_swamp_the_children(weights):
+    objectives = pd.DataFrame({"objective_id": ["c", "t1", "t2"], "parent_id": [None, "c", "c"]})
+    krs = pd.DataFrame(
+        {
+            "objective_id": ["c", "c", "t1", "t2"],
+            "score": [1.0, 0.5, 0.0, 0.0],
+            "weight": [*weights, 1, 1],
+        }
+    )
+    # Own KRs scaled to a mean weight of 1 (1.2 and 0.8), each child counts 1.
+    got = rollup_tree(objectives, krs).set_index("objective_id").at["c", "score"]
+    assert got == pytest.approx((1.2 * 1.0 + 0.8 * 0.5) / 4)
+
+
+def test_a_parent_column_under_another_name_is_not_silently_ignored():
+    objectives = pd.DataFrame({"objective_id": ["c", "t"], "parent": [None, "c"]})
+    krs = pd.DataFrame({"objective_id": ["c", "t"], "score": [0.2, 0.8]})
+    with pytest.raises(OKRDataError, match=r"has 'parent'; pass parent_col='parent'"):
+        rollup_tree(objectives, krs)
+    out = rollup_tree(objectives, krs, parent_col="parent")
+    assert out["depth"].tolist() == [0, 1]

@@ -9,6 +9,7 @@ import pytest
 from okr_toolkit import score
 from okr_toolkit.core import METHODS, score_krs
 from okr_toolkit.core.settings import Settings
+from okr_toolkit.exceptions import OKRDataError
 from okr_toolkit.vocab import DIRECTIONS
 
 nan = np.nan
@@ -134,11 +135,63 @@ def test_series_in_series_out_keeps_index():
     np.testing.assert_allclose(got.to_numpy(), [0.7, 0.6])
 
 
-def test_series_with_shuffled_integer_index_is_positional():
+def test_series_are_matched_by_label_not_position():
+    # Issue 13: score(Series[k2, k1], Series[k1, k2], ...) scored k2 with k1's numbers.
+    current = pd.Series([10.0, 0.0], index=["k2", "k1"])
+    baseline = pd.Series([0.0, 0.0], index=["k1", "k2"])
+    target = pd.Series([100.0, 10.0], index=["k1", "k2"])
+    got = score(current, baseline, target, pd.Series(["increase"] * 2, index=["k1", "k2"]))
+    assert got.to_dict() == {"k2": 1.0, "k1": 0.0}
+
+
+def test_series_with_other_labels_are_refused_not_matched_by_position():
     current = pd.Series([36.0, 58.1], index=[7, 3])
-    got = score(current, pd.Series([45.0, 42.0]), pd.Series([30.0, 65.0]))
+    with pytest.raises(OKRDataError, match=r"baseline is a Series whose index does not match"):
+        score(current, pd.Series([45.0, 42.0]), pd.Series([30.0, 65.0]))
+    # Plain arrays still go by position.
+    got = score(current, np.array([45.0, 42.0]), np.array([30.0, 65.0]))
     assert got.index.tolist() == [7, 3]
     np.testing.assert_allclose(got.to_numpy(), [0.6, 0.7])
+
+
+def test_a_one_item_list_is_not_broadcast():
+    with pytest.raises(ValueError, match=r"current has 1, baseline has 2"):
+        score([5.0], baseline=[0, 0], target=[10, 20])
+    with pytest.raises(ValueError, match=r"direction has 1 entries but there are 2"):
+        score([5.0, 5.0], baseline=[0, 0], target=[10, 20], direction=["increase"])
+    np.testing.assert_allclose(score([5.0, 5.0], 0, [10, 20], "increase"), [0.5, 0.25])
+
+
+@pytest.mark.parametrize("value", [True, np.bool_(False), complex(1, 1), np.complex128(2)])
+def test_flags_and_complex_numbers_are_not_values(value):
+    with pytest.raises(OKRDataError, match=r"not a number|True/False"):
+        score(value, baseline=0, target=2)
+    with pytest.raises(OKRDataError, match=r"not a number"):
+        score(1.0, baseline=value, target=2)
+
+
+def test_true_still_marks_a_milestone_done():
+    assert score(True, direction="milestone") == 1.0
+    assert score(np.array([True, False]), direction="milestone").tolist() == [1.0, 0.0]
+
+
+@pytest.mark.parametrize(
+    ("current", "target", "direction", "expected"),
+    [
+        (0.58 * 100, 58, "stay_above", 1.0),  # 57.99999999999999: on the line
+        (0.29 * 100, 29, "stay_below", 1.0),  # 28.999999999999996
+        (0.58 * 100, 58, "increase", 1.0),  # linear, baseline 42
+        (57.9, 58, "stay_above", 0.0),
+    ],
+)
+def test_at_the_line_is_on_it(current, target, direction, expected):
+    baseline = 42.0 if direction == "increase" else np.nan
+    assert score(current, baseline=baseline, target=target, direction=direction) == expected
+
+
+def test_pass_fail_needs_a_real_beat_not_float_noise():
+    assert score(58.00000000000001, 42, 58, method="pass_fail") == 0.0
+    assert score(58.1, 42, 58, method="pass_fail") == 1.0
 
 
 def test_series_of_baselines_with_scalar_current_gives_array():

@@ -867,11 +867,18 @@ def _settled(text: str) -> tuple[Values, list[str]]:
 @pytest.mark.parametrize(
     ("text", "settled", "note"),  # settled: (unit, baseline, target)
     [
-        ("Cut first response from 6h to 45 min", ("minutes", 360.0, 45.0), None),
+        (
+            "Cut first response from 6h to 45 min",
+            ("minutes", 360.0, 45.0),
+            ["mixed units: hours and minutes, both read in minutes"],
+        ),
         (
             "Cut time to hire from 2 months to 3 weeks",
             ("weeks", 2 * 30.4375 / 7, 3.0),
-            "months counted as 30.44 days to compare durations",
+            [
+                "mixed units: months and weeks, both read in weeks",
+                "months counted as 30.44 days to compare durations",
+            ],
         ),
         ("Cut cycle from 45 to 30 days", ("days", 45.0, 30.0), None),
         ("Grow NPS from 32 to 48", ("score", 32.0, 48.0), None),
@@ -888,13 +895,15 @@ def _settled(text: str) -> tuple[Values, list[str]]:
     ],
 )
 def test_settle_unit(
-    text: str, settled: tuple[str | None, float | None, float | None], note: str | None
+    text: str,
+    settled: tuple[str | None, float | None, float | None],
+    note: str | list[str] | None,
 ) -> None:
     got, notes = _settled(text)
     assert got.unit == settled[0]
     assert got.baseline == pytest.approx(settled[1])
     assert got.target == pytest.approx(settled[2])
-    assert notes == ([note] if note else [])
+    assert notes == (note if isinstance(note, list) else [note] if note else [])
 
 
 # --------------------------------------------------------------------------------------

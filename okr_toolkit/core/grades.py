@@ -4,9 +4,10 @@ Default bands [KPI vs OKR — the difference that matters; Google's re:Work OKR
 guide]: red 0.0-0.3, yellow 0.4-0.6, green 0.7-1.0.
 Scores fall between those printed values too (0.35, 0.65), so the bands are
 half-open: red is ``score < 0.4``, yellow ``0.4 <= score < 0.7`` and green
-``score >= 0.7``. Band edges are compared with a 1e-9 tolerance so that a
-score computed as 0.7 (``(58.1 - 42) / (65 - 42)`` is 0.70000000000000006 or
-0.69999999999999996 depending on the operands) grades as green.
+``score >= 0.7``. Band edges are compared with the toolkit's one tolerance
+(:mod:`okr_toolkit.core.tolerance`) so that a score computed as 0.7
+(``(58.1 - 42) / (65 - 42)`` is 0.70000000000000006 or 0.69999999999999996
+depending on the operands) grades as green.
 
 Aspirational OKRs succeed at 0.7; committed OKRs are expected to reach 1.0
 [OKR vs KPI vs MBO; KPI vs OKR — the difference that matters]. A run of 1.0s
@@ -24,6 +25,7 @@ import pandas as pd
 
 from okr_toolkit._validate import broadcast, finite_array, to_float_array
 from okr_toolkit.core.settings import DEFAULT_SETTINGS, Settings
+from okr_toolkit.core.tolerance import at_least, at_most
 from okr_toolkit.exceptions import OKRDataError
 
 __all__ = [
@@ -38,14 +40,40 @@ __all__ = [
 #: Grade names, worst first.
 GRADES: tuple[str, ...] = ("red", "yellow", "green")
 GRADE_DTYPE = pd.CategoricalDtype(list(GRADES), ordered=True)
-_EPS = 1e-9
 
 
 def _codes(values: np.ndarray, settings: Settings) -> np.ndarray:
-    # Compare with a tolerance rather than rounding: same effect, a third of the cost.
-    codes = (values >= settings.yellow_from - _EPS).view(np.int8).copy()
-    codes += (values >= settings.green_from - _EPS).view(np.int8)
+    codes = np.asarray(at_least(values, settings.yellow_from)).view(np.int8).copy()
+    codes += np.asarray(at_least(values, settings.green_from)).view(np.int8)
     return codes
+
+
+def score_array(scores: Any, field: str = "score", noun: str = "score") -> np.ndarray:
+    """``scores`` as finite floats on the 0.0-1.0 scale, or raise saying what they look like.
+
+    A score of 7 or 65 is on another scale (0-10, percent) and would grade as
+    green; ``True`` is not a score at all. Both are refused rather than read.
+    Uncapped scores (over 1.0 for over-delivery, below 0 for going backwards)
+    are clipped to 0-1 by the caller first: they grade the same.
+    """
+    values = finite_array(scores, field, noun=noun, allow_bool=False)
+    outside = ~(at_least(values, 0.0) & at_most(values, 1.0))
+    if np.any(outside):
+        bad = values[outside] if values.ndim else values
+        worst = float(np.ravel(bad)[0])
+        scale = (
+            "; on a 0-100 (percent) scale, divide by 100"
+            if worst > 10
+            else "; on a 0-10 scale, divide by 10"
+            if worst > 1
+            else ""
+        )
+        raise OKRDataError(
+            f"{field} {worst:g} is not on the 0.0-1.0 scale{scale}; an uncapped score "
+            "(over-delivery above 1.0, going backwards below 0) grades as if clipped: "
+            "pass numpy.clip(scores, 0, 1)"
+        )
+    return np.clip(values, 0.0, 1.0)
 
 
 def grade_series(values: np.ndarray, index: pd.Index, settings: Settings) -> pd.Series:
@@ -78,7 +106,7 @@ def grade(scores: Any, *, settings: Settings = DEFAULT_SETTINGS) -> Any:
     >>> grade(pd.Series([0.2, 0.5, 0.9])).tolist()
     ['red', 'yellow', 'green']
     """
-    values = finite_array(scores, "score", noun="score")
+    values = score_array(scores)
     if isinstance(scores, pd.Series):
         return grade_series(values, scores.index, settings)
     codes = _codes(values, settings)
@@ -97,7 +125,7 @@ def is_success(
     >>> is_success(0.7), is_success(0.7, committed=True)
     (True, False)
     """
-    values = np.round(finite_array(scores, "score", noun="score"), 9)
+    values = score_array(scores)
     flags = np.asarray(committed)
     if flags.dtype.kind in "iuf":
         valid = bool(np.isin(flags, [0, 1]).all())
@@ -113,7 +141,7 @@ def is_success(
         )
     values, flags = broadcast(scores=values, committed=flags.astype(bool))
     bar = np.where(flags, settings.committed_success, settings.aspirational_success)
-    out = values >= bar
+    out = np.asarray(at_least(values, bar))
     if isinstance(scores, pd.Series):
         return pd.Series(out, index=scores.index, name="success")
     return bool(out) if out.ndim == 0 else out
@@ -131,7 +159,7 @@ def interpret_score(
     >>> print(interpret_score(0.7, committed=True))
     0.70 (green): short of 1.0 on a committed key result; find out what blocked delivery.
     """
-    values = finite_array(score, "score", noun="score")
+    values = score_array(score)
     if values.size != 1:
         raise ValueError(
             f"interpret_score interprets one score, got {values.size}; use grade() for many scores"
@@ -140,19 +168,19 @@ def interpret_score(
     g = grade(value, settings=settings)
     head = f"{value:.2f} ({g}): "
     if committed:
-        if round(value, 9) >= settings.committed_success:
+        if at_least(value, settings.committed_success):
             return head + "delivered, as a committed key result should be."
         return head + "short of 1.0 on a committed key result; find out what blocked delivery."
-    if round(value, 9) >= 1.0:
+    if at_least(value, 1.0):
         return head + (
             "target fully reached. Fine once; if it happens every quarter, "
             "the targets are not ambitious enough."
         )
-    if round(value, 9) >= settings.aspirational_success:
+    if at_least(value, settings.aspirational_success):
         return head + (
             "success for a stretch key result; 0.7 is what an ambitious target should land at."
         )
-    if round(value, 9) >= settings.yellow_from:
+    if at_least(value, settings.yellow_from):
         return head + "real progress, short of the 0.7 mark; talk about what held it back."
     return head + (
         "little movement. Start a conversation about why (wrong bet, blocked, "
@@ -191,10 +219,10 @@ def interpret_history(
     values = to_float_array(scores, "score", None, noun="score").ravel()
     if values.size == 0:
         raise OKRDataError("the score history is empty; give at least one past score")
-    values = np.round(finite_array(values, "score", noun="past score"), 9)
+    values = score_array(values, noun="past score")
     mean = float(values.mean())
-    share_full = float((values >= 1.0).mean())
-    share_green = float((values >= settings.green_from).mean())
+    share_full = float(np.mean(at_least(values, 1.0)))
+    share_green = float(np.mean(at_least(values, settings.green_from)))
     if share_full >= settings.sandbagging_share:
         label = "not_ambitious"
         message = (

@@ -5,7 +5,9 @@ conversation [KPI vs OKR — the difference that matters]. The status rule:
 
 ``"breached"``
     on the wrong side of the threshold (below it when higher is better),
-    or outside the range.
+    or outside the range. A range with a ``better`` side defends only its
+    other edge: when higher is better, a value above the range is better than
+    the range, not a breach.
 ``"at_risk"``
     on the right side, but within the tolerance margin of the line. The
     margin is ``tolerance`` x |threshold| for a threshold, and ``tolerance``
@@ -28,13 +30,16 @@ import pandas as pd
 
 from okr_toolkit._validate import (
     Problems,
+    align_to,
     broadcast,
     finite_array,
     labelled,
     require_columns,
     to_float_array,
 )
+from okr_toolkit.core.periods import gaps, period_keys
 from okr_toolkit.core.settings import DEFAULT_SETTINGS, Settings
+from okr_toolkit.core.tolerance import above, at_least, at_most, below
 from okr_toolkit.exceptions import OKRDataError
 
 __all__ = [
@@ -71,7 +76,7 @@ def kpi_status(
     value: Any,
     threshold: Any = None,
     *,
-    better: Better | Any = "higher",
+    better: Better | Any = None,
     lower: Any = None,
     upper: Any = None,
     tolerance: float | None = None,
@@ -87,7 +92,10 @@ def kpi_status(
         The line to defend. Give either ``threshold`` or both ``lower`` and
         ``upper`` (a range to stay inside).
     better
-        ``"higher"`` (the default) or ``"lower"``, per KPI or for all.
+        ``"higher"`` or ``"lower"``, per KPI or for all. The default is
+        ``"higher"`` for a threshold; for a range it is "stay inside" (both
+        edges defended), and ``"higher"`` / ``"lower"`` defend only the lower /
+        upper edge.
     tolerance
         Margin as a fraction (default ``settings.kpi_tolerance``, 0.05).
 
@@ -109,6 +117,14 @@ def kpi_status(
     'breached'
     >>> kpi_status(93, lower=90, upper=95)
     'healthy'
+    >>> kpi_status([97, 120], lower=[90, 100], upper=[95, 115], better="higher").tolist()
+    ['healthy', 'healthy']
+
+    A value computed as ``0.58 * 100`` is on a threshold of 58, not below it (the
+    toolkit's one tolerance, :mod:`okr_toolkit.core.tolerance`):
+
+    >>> kpi_status(0.58 * 100, threshold=58)
+    'at_risk'
     """
     if tolerance is None:
         tol = settings.kpi_tolerance
@@ -120,14 +136,18 @@ def kpi_status(
         raise ValueError(f"`tolerance` must be a finite number >= 0, got {tolerance!r}")
     if threshold is not None and (lower is not None or upper is not None):
         raise ValueError("give either `threshold` or `lower` and `upper`, not both")
+    aligned = align_to(value, threshold=threshold, lower=lower, upper=upper, better=better)
+    threshold, lower, upper = aligned["threshold"], aligned["lower"], aligned["upper"]
+    better = aligned["better"]
     v = finite_array(value, "value", noun="KPI")
     if threshold is not None:
         t = finite_array(threshold, "threshold", noun="KPI")
         v, t = broadcast(value=v, threshold=t)
-        lower_better = _better_mask(better, v.size).reshape(v.shape)
-        # Distance on the right side of the line, positive when healthy.
-        clearance = np.where(lower_better, t - v, v - t)
-        margin = tol * np.abs(t)
+        lower_better = _better_mask("higher" if better is None else better, v.size)
+        lower_better = lower_better.reshape(v.shape)
+        # The line to defend, and the edge of the at-risk margin beyond it.
+        line, edge = t, np.where(lower_better, t - tol * np.abs(t), t + tol * np.abs(t))
+        defend_low, defend_high = ~lower_better, lower_better
     elif lower is not None and upper is not None:
         lo = finite_array(lower, "lower", noun="KPI")
         hi = finite_array(upper, "upper", noun="KPI")
@@ -138,13 +158,34 @@ def kpi_status(
                 f"KPI at row {i}: its range has lower {lo.flat[i]:g} above upper "
                 f"{hi.flat[i]:g}; swap them"
             )
-        clearance = np.minimum(v - lo, hi - v)
         margin = tol * (hi - lo)
+        if better is None:
+            defend_low = defend_high = np.ones(v.shape, dtype=bool)
+        else:
+            defend_high = _better_mask(better, v.size).reshape(v.shape)
+            defend_low = ~defend_high
+        codes = _range_codes(v, lo, hi, margin, defend_low, defend_high)
+        return labelled(codes, STATUS_DTYPE, value, "status")
     else:
         raise ValueError("give a `threshold`, or both `lower` and `upper` for a range")
-    clearance = np.round(clearance, 9)
-    codes = np.where(clearance < 0, 0, np.where(clearance <= margin, 1, 2))
+    breached = np.where(defend_low, below(v, line), above(v, line))
+    near = np.where(defend_low, at_most(v, edge), at_least(v, edge))
+    codes = np.where(breached, 0, np.where(near, 1, 2))
     return labelled(codes, STATUS_DTYPE, value, "status")
+
+
+def _range_codes(
+    v: np.ndarray,
+    lo: np.ndarray,
+    hi: np.ndarray,
+    margin: np.ndarray,
+    defend_low: np.ndarray,
+    defend_high: np.ndarray,
+) -> np.ndarray:
+    """Status codes (0 breached, 1 at risk, 2 healthy) against the defended edges of ranges."""
+    breached = (defend_low & below(v, lo)) | (defend_high & above(v, hi))
+    near = (defend_low & at_most(v, lo + margin)) | (defend_high & at_least(v, hi - margin))
+    return np.where(breached, 0, np.where(near, 1, 2))
 
 
 def compare_to_benchmarks(
@@ -244,7 +285,7 @@ def _missed(frame: pd.DataFrame, value: str, threshold: str, better: str | None)
         if better is not None and better in frame.columns
         else np.zeros(len(frame), dtype=bool)
     )
-    return np.where(lower_better, v > t, v < t)
+    return np.where(lower_better, above(v, t), below(v, t))
 
 
 def detect_stalls(
@@ -275,8 +316,11 @@ def detect_stalls(
     Returns
     -------
     pandas.DataFrame
-        ``history`` sorted by KPI and period, with ``missed`` (bool), ``run``
-        (consecutive misses up to and including this period, 0 when met) and
+        ``history`` sorted by KPI and period in time order
+        (:func:`okr_toolkit.core.periods.period_keys`: ``W9`` before ``W11``),
+        with ``after_gap`` (the series skipped a period or more before this
+        one), ``missed`` (bool), ``run`` (consecutive misses up to and
+        including this period, 0 when met; a gap starts a new run) and
         ``stalled`` (``run >= periods``).
 
     Examples
@@ -290,6 +334,16 @@ def detect_stalls(
     1     2    True    1    False
     2     3    True    2     True
     3     4   False    0    False
+
+    Misses either side of a skipped month are not "in a row":
+
+    >>> monthly = pd.DataFrame({"kpi": "nps", "week": ["2026-01", "2026-02", "2026-04"],
+    ...                         "value": 30.0, "threshold": 40.0})
+    >>> detect_stalls(monthly)[["week", "after_gap", "run"]]
+          week  after_gap  run
+    0  2026-01      False    1
+    1  2026-02      False    2
+    2  2026-04       True    1
     """
     n = settings.stall_periods if periods is None else periods
     if isinstance(n, bool) or not isinstance(n, int | np.integer) or n < 1:
@@ -308,22 +362,28 @@ def detect_stalls(
             f"{period_col} {row[period_col]}; "
             "keep one observation per KPI and period"
         )
+    keys = period_keys(history[period_col], period_col)
     try:
-        ordered = history.sort_values([kpi_col, period_col], kind="stable")
+        order = np.lexsort((keys, pd.factorize(history[kpi_col], sort=True)[0]))
     except TypeError as err:
         raise OKRDataError(
-            f"KPI history: the {kpi_col} and {period_col} columns must each hold one kind of value "
-            f"(all numbers or all text) so they can be sorted ({err})"
+            f"KPI history: the {kpi_col} column must hold one kind of value "
+            f"(all numbers or all text) so it can be sorted ({err})"
         ) from err
+    ordered = history.iloc[order]
+    keys = keys[order]
     missed = _missed(ordered, value_col, threshold_col, better_col)
     kpis = ordered[kpi_col].to_numpy()
-    # A new block starts where the KPI changes or missed flips; run = position in block.
+    after_gap = gaps(keys, pd.factorize(kpis)[0])
+    # A new block starts where the KPI changes, missed flips, or the series skips a
+    # period (two misses a month apart in a weekly series are not in a row).
     new_block = np.ones(len(ordered), dtype=bool)
     if len(ordered) > 1:
-        new_block[1:] = (kpis[1:] != kpis[:-1]) | (missed[1:] != missed[:-1])
+        new_block[1:] = (kpis[1:] != kpis[:-1]) | (missed[1:] != missed[:-1]) | after_gap[1:]
     block = np.cumsum(new_block)
     position = np.arange(len(ordered)) - np.flatnonzero(new_block)[block - 1] + 1
     run = np.where(missed, position, 0)
+    ordered = ordered.assign(after_gap=after_gap)
     return ordered.assign(missed=missed, run=run, stalled=run >= int(n))
 
 

@@ -64,6 +64,12 @@ class PayoutCurve:
                 f"<= cap_payout, got {self.threshold_payout}, {self.target_payout}, "
                 f"{self.cap_payout}"
             )
+        if self.cap == self.target and self.cap_payout != self.target_payout:
+            raise ValueError(
+                f"cap {self.cap} equals target, so the curve would pay both {self.target_payout} "
+                f"and {self.cap_payout} at target; set cap above target, or cap_payout = "
+                f"target_payout ({self.target_payout}) for a payout capped at target"
+            )
 
 
 DEFAULT_PAYOUT = PayoutCurve()

@@ -86,7 +86,7 @@ def _days(values: Any) -> Any:
     """Whole days since the epoch, for a date or a column of dates."""
     if isinstance(values, pd.Timestamp):
         return int(np.datetime64(values, "D").astype(np.int64))
-    stamps = pd.to_datetime(pd.Series(values)).to_numpy(dtype="datetime64[D]")
+    stamps = to_timestamps(values, "date").to_numpy(dtype="datetime64[D]")
     return stamps.astype(np.int64)
 
 
@@ -153,6 +153,44 @@ def pacing(
     return krs.assign(expected=x, gap=s - x, pace=pace(s, np.full(len(krs), x), settings=settings))
 
 
+def _check_in_cycle(
+    when: pd.Series, labels: np.ndarray, start: pd.Timestamp | None, end: pd.Timestamp
+) -> None:
+    """Refuse check-ins dated outside the cycle, naming the first few."""
+    outside = (when.dt.normalize() > end.normalize()).to_numpy().copy()
+    if start is not None:
+        outside |= (when.dt.normalize() < start.normalize()).to_numpy()
+    cycle = f"{'...' if start is None else start.date()} to {end.date()}"
+    problems = Problems("check-ins")
+    problems.check(
+        outside,
+        lambda i: (
+            f"check-in row {i} ({labels[i]!r}): {when.iloc[i].date()} is outside the cycle "
+            f"({cycle}); fix the date (a year typo?) or drop check-ins of another cycle"
+        ),
+    )
+    problems.raise_if_any()
+
+
+def _forecast_status(
+    ids: np.ndarray, n: np.ndarray, var: np.ndarray, direction: pd.Series | None
+) -> np.ndarray:
+    """Why each KR gets no linear forecast ("" where it gets one)."""
+    status = np.full(len(ids), "", dtype=object)
+    flat = ~(var > 1e-12)
+    status[flat] = [
+        f"no forecast: check-ins on at least two different dates are needed, found {int(k)}; "
+        "add check-ins, or pass start= to count the baseline as the first point"
+        for k in n[flat]
+    ]
+    if direction is not None:
+        milestone = direction.astype(object).to_numpy() == "milestone"
+        status[milestone] = (
+            "no forecast: a milestone is done or not done; there is no line to extend"
+        )
+    return status
+
+
 def linear_forecast(
     krs: pd.DataFrame,
     checkins: pd.DataFrame,
@@ -190,7 +228,15 @@ def linear_forecast(
         One row per KR in ``krs``: ``n_checkins``, ``last_date``,
         ``last_value`` (the baseline when a KR has no check-in yet),
         ``slope_per_week``, ``forecast_value``,
-        ``current_score`` (of the last value) and ``forecast_score``.
+        ``current_score`` (of the last value), ``forecast_score`` and
+        ``status``: "" for a forecast KR, else why it has none (a milestone;
+        fewer than two check-in dates), so one such KR does not sink the table.
+
+    Raises
+    ------
+    OKRDataError
+        For a check-in dated after ``end`` or before ``start``: it belongs to
+        another cycle (or its year is a typo), and would pull the line.
 
     Examples
     --------
@@ -218,6 +264,7 @@ def linear_forecast(
     start = None if start is None else to_timestamp(start, "start")
     labels = checkins[kr_col].to_numpy()
     when = to_timestamps(checkins[date_col], f"the check-ins table: {date_col}", labels)
+    _check_in_cycle(when, labels, start, end)
     points = pd.DataFrame(
         {
             "kr": labels,
@@ -260,36 +307,44 @@ def linear_forecast(
     sums = sums.reindex(krs[kr_col].to_numpy())
     n = sums["n"].fillna(0).to_numpy()
     var = sums["stt"].to_numpy() - sums["st"].to_numpy() ** 2 / np.where(n > 0, n, 1)
-    flat = ~(var > 1e-12)
-    problems = Problems("key results")
-    problems.check(
-        flat,
-        lambda i: (
-            f"key result {ids[i]!r}: a forecast needs check-ins on at least two "
-            f"different dates, found {int(n[i])}; add check-ins or pass start= to count the "
-            "baseline as the first point"
-        ),
-    )
-    problems.raise_if_any()
-    slope = (sums["stv"].to_numpy() - sums["st"].to_numpy() * sums["sv"].to_numpy() / n) / var
-    intercept = (sums["sv"].to_numpy() - slope * sums["st"].to_numpy()) / n
-    t_end = float(_days(end)) - t0
-    predicted = intercept + slope * t_end
     direction = krs["direction"] if "direction" in krs.columns else None
+    status = _forecast_status(ids, n, var, direction)
+    ok = status == ""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        slope = (sums["stv"].to_numpy() - sums["st"].to_numpy() * sums["sv"].to_numpy() / n) / var
+        intercept = (sums["sv"].to_numpy() - slope * sums["st"].to_numpy()) / n
+    t_end = float(_days(end)) - t0
+    slope = np.where(ok, slope, np.nan)
+    predicted = np.where(ok, intercept + slope * t_end, np.nan)
     last = last.reindex(ids)
-    score_args: dict[str, Any] = dict(
-        baseline=krs["baseline"], target=krs["target"], direction=direction
-    )
+    last_value = last["v"].to_numpy()
+    current_score = np.full(len(ids), np.nan)
+    forecast_score = np.full(len(ids), np.nan)
+    # A milestone's last value is still done / not done; score what can be scored.
+    has_last = ~np.isnan(last_value)
+    for values, out, rows in (
+        (last_value, current_score, has_last),
+        (predicted, forecast_score, ok),
+    ):
+        if rows.any():
+            out[rows] = score_values(
+                values[rows],
+                baseline=krs["baseline"].to_numpy()[rows],
+                target=krs["target"].to_numpy()[rows],
+                direction=None if direction is None else direction.to_numpy()[rows],
+                labels=ids[rows],
+            )
     return pd.DataFrame(
         {
             kr_col: ids,
             "n_checkins": real_n.reindex(ids).fillna(0).astype(int).to_numpy(),
             "last_date": pd.to_datetime((last["t"].to_numpy()).astype("int64"), unit="D"),
-            "last_value": last["v"].to_numpy(),
+            "last_value": last_value,
             "slope_per_week": slope * 7,
             "forecast_value": predicted,
-            "current_score": score_values(last["v"].to_numpy(), **score_args, labels=ids),
-            "forecast_score": score_values(predicted, **score_args, labels=ids),
+            "current_score": current_score,
+            "forecast_score": forecast_score,
+            "status": status,
         },
         index=krs.index,
     )

@@ -13,8 +13,13 @@ Three roll-up rules, so the choice can be compared:
 
 In an alignment tree (company -> team -> person, linked by ``parent_id``), an
 objective's score combines its own KRs with the scores of the objectives
-aligned under it, each child objective counting as one item with its own
-``weight`` (1 by default).
+aligned under it. A KR's weight is relative to its objective's other KRs, so
+60/40, 0.6/0.4 and 3/2 mean the same: the KRs' weights are scaled to a mean
+of 1 before they meet the aligned objectives, each of which counts with its
+own ``weight`` (1 by default: as much as an average KR). With no weights at
+all that is the plain mean of KRs and children together. A KR of weight 0
+does not count; an objective whose KRs all weigh 0 is scored by its aligned
+objectives alone.
 """
 
 from __future__ import annotations
@@ -49,22 +54,65 @@ def _weights(
     return w
 
 
+def _kr_scores(
+    krs: pd.DataFrame, group_col: str, score_col: str, labels: np.ndarray | None
+) -> np.ndarray:
+    """The KRs' scores as floats, refusing missing or infinite ones and KRs with no objective."""
+    s = to_float_array(krs[score_col], score_col, labels)
+    problems = Problems()
+    problems.check(
+        np.isnan(s),
+        lambda i: f"{describe(labels, i)}: score is missing (NaN); score it before rolling up",
+    )
+    problems.check(
+        np.isinf(s),
+        lambda i: f"{describe(labels, i)}: score is {s[i]:g}; a score must be a finite number",
+    )
+    problems.check(
+        krs[group_col].isna().to_numpy(),
+        lambda i: (
+            f"{describe(labels, i)}: {group_col} is missing; say which objective it belongs to"
+        ),
+    )
+    problems.raise_if_any()
+    return s
+
+
+def _relative(keys: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """Weights scaled to a mean of 1 within each key (all-zero groups stay 0)."""
+    if not len(w):
+        return w
+    mean = pd.Series(w).groupby(keys, sort=False).transform("mean").to_numpy()
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(mean > 0, w / mean, 0.0)
+
+
 def _combine(
-    keys: np.ndarray, s: np.ndarray, w: np.ndarray, method: str, what: str
+    keys: np.ndarray,
+    s: np.ndarray,
+    w: np.ndarray,
+    method: str,
+    what: str,
+    *,
+    zero_weight: str = "raise",
 ) -> pd.DataFrame:
-    """Group (key, score, weight) triples by key and combine them by ``method``."""
+    """Group (key, score, weight) triples by key and combine them by ``method``.
+
+    A group whose weights add up to 0 raises (``zero_weight="raise"``) or
+    scores NaN (``"nan"``).
+    """
     frame = pd.DataFrame({"key": keys, "s": s, "w": w, "ws": s * w})
     grouped = frame.groupby("key", sort=False)
     n = grouped["s"].size()
     if method == "weighted_mean":
         total = grouped["w"].sum()
         zero = total[total <= 0]
-        if len(zero):
+        if len(zero) and zero_weight == "raise":
             raise OKRDataError(
                 f"{what} {zero.index[0]!r}: its weights add up to 0, so a weighted mean is "
-                "undefined; give at least one key result a positive weight"
+                "undefined; give at least one key result (or aligned objective) a positive weight"
             )
-        value = grouped["ws"].sum() / total
+        value = grouped["ws"].sum() / total.where(total > 0)
     elif method == "mean":
         value = grouped["s"].mean()
     else:
@@ -115,23 +163,7 @@ def rollup(
     one_of(method, ROLLUPS, "method")
     require_columns(krs, [group_col, score_col], "the key results table")
     labels = krs["kr_id"].to_numpy() if "kr_id" in krs.columns else None
-    s = to_float_array(krs[score_col], score_col, labels)
-    problems = Problems()
-    problems.check(
-        np.isnan(s),
-        lambda i: f"{describe(labels, i)}: score is missing (NaN); score it before rolling up",
-    )
-    problems.check(
-        np.isinf(s),
-        lambda i: f"{describe(labels, i)}: score is {s[i]:g}; a score must be a finite number",
-    )
-    problems.check(
-        krs[group_col].isna().to_numpy(),
-        lambda i: (
-            f"{describe(labels, i)}: {group_col} is missing; say which objective it belongs to"
-        ),
-    )
-    problems.raise_if_any()
+    s = _kr_scores(krs, group_col, score_col, labels)
     w = _weights(krs, weight_col, labels)
     out = _combine(krs[group_col].to_numpy(), s, w, method, "objective")
     out.index.name = group_col
@@ -265,11 +297,7 @@ def rollup_tree(
         raise OKRDataError(
             f"objective id {ids[np.argmax(dup)]!r} appears more than once; ids must be unique"
         )
-    parents = (
-        objectives[parent_col].to_numpy()
-        if parent_col in objectives.columns
-        else np.full(len(ids), None)
-    )
+    parents = _parents(objectives, parent_col, len(ids))
     depth = _depths(ids, parents)
     unknown = ~krs[id_col].isin(ids).to_numpy()
     if unknown.any():
@@ -278,15 +306,17 @@ def rollup_tree(
             f"{krs[id_col].to_numpy()[unknown][0]!r} "
             "is not in the objectives table; add the objective or fix the id"
         )
-    own = rollup(krs, group_col=id_col, score_col=score_col, weight_col=weight_col, method=method)
+    kr_keys = krs[id_col].to_numpy()
+    kr_labels = krs["kr_id"].to_numpy() if "kr_id" in krs.columns else None
+    kr_s = _kr_scores(krs, id_col, score_col, kr_labels)
+    kr_w = _weights(krs, weight_col, kr_labels)
+    kr_w = _relative(kr_keys, kr_w)
+    own = _combine(kr_keys, kr_s, kr_w, method, "objective", zero_weight="nan")
     own_score = own["score"].reindex(ids).to_numpy()
-    n_krs = own["n_krs"].reindex(ids).fillna(0).astype(int).to_numpy()
+    n_krs = own["n"].reindex(ids).fillna(0).astype(int).to_numpy()
     obj_w = _weights(objectives, weight_col, ids, "objective")
     # Each level is combined in one vectorised step: the node's own KRs (with
     # their weights) plus its children's scores (with the children's weights).
-    kr_w = _weights(krs, weight_col, krs["kr_id"].to_numpy() if "kr_id" in krs.columns else None)
-    kr_keys = krs[id_col].to_numpy()
-    kr_s = krs[score_col].to_numpy(dtype=float)
     final = np.full(len(ids), np.nan)
     n_children = np.zeros(len(ids), dtype=int)
     position = {key: i for i, key in enumerate(ids)}
@@ -312,6 +342,24 @@ def rollup_tree(
     return objectives.assign(
         depth=depth, own_score=own_score, n_krs=n_krs, n_children=n_children, score=final
     )
+
+
+def _parents(objectives: pd.DataFrame, parent_col: str, n: int) -> np.ndarray:
+    """Each objective's parent id; all top-level when the table has no parent column.
+
+    A table without ``parent_col`` but with another column that names parents
+    (``parent``, as the OKR file spells it, say) is refused rather than read
+    as flat: ignoring it would score every objective as top-level.
+    """
+    if parent_col in objectives.columns:
+        return objectives[parent_col].to_numpy()
+    near = [c for c in map(str, objectives.columns) if "parent" in c.lower()]
+    if near:
+        raise OKRDataError(
+            f"the objectives table has no {parent_col!r} column but has {near[0]!r}; "
+            f"pass parent_col={near[0]!r} (or rename the column) so the tree is read"
+        )
+    return np.full(n, None)
 
 
 @overload

@@ -20,6 +20,7 @@ from okr_toolkit.core.changes import implied_targets
 from okr_toolkit.core.grades import grade
 from okr_toolkit.core.scoring import Method, score
 from okr_toolkit.core.settings import DEFAULT_SETTINGS, Settings
+from okr_toolkit.core.units import statement_units
 from okr_toolkit.exceptions import OKRDataError
 from okr_toolkit.vocab import DIRECTIONS
 
@@ -38,6 +39,7 @@ SCORECARD_COLUMNS: tuple[str, ...] = (
     "score",
     "grade",
     "status",
+    "note",
 )
 #: Directions that need no baseline: a line to hold, or done / not done.
 _NO_BASELINE = ("stay_above", "stay_below", "milestone")
@@ -71,6 +73,12 @@ def scorecard(
     target or ``stay_above``/``stay_below``/``milestone`` direction missing
     from the table is read from the KR's ``statement``. The others get a
     ``status``: ``"no check-in yet"``, or ``"not scored: <why>"``.
+
+    Numbers read from a statement are put in the unit of the KR's own values
+    (:mod:`okr_toolkit.core.units`): a statement in minutes for a KR measured in
+    hours is converted, and ``note`` says so; a statement that mixes durations
+    for a KR that names no unit is not scored, since the unit of ``current``
+    cannot be told.
 
     Parameters
     ----------
@@ -122,8 +130,17 @@ def scorecard(
     baseline, _ = _numbers(okrs, "baseline")
     target, _ = _numbers(okrs, "target")
     current, raw_current = _numbers(okrs, "current")
-    baseline = baseline.fillna(reads["baseline"].astype("float64"))
-    target = target.fillna(reads["target"].astype("float64"))
+    # The statement's numbers, in the unit of the KR's own values (or why they cannot be).
+    read_base, read_target = reads["baseline"].astype("float64"), reads["target"].astype("float64")
+    from_statement = (baseline.isna() & read_base.notna()) | (target.isna() & read_target.notna())
+    factor, unit_why, note = statement_units(
+        reads["unit"],
+        reads["notes"],
+        okrs["unit"] if "unit" in okrs.columns else None,
+        from_statement.to_numpy(),
+    )
+    baseline = baseline.fillna(read_base * factor)
+    target = target.fillna(read_target * factor)
     # "Grow weekly active teams by 20%": the target is the change from the baseline.
     implied, unit_clash = implied_targets(
         baseline,
@@ -151,7 +168,9 @@ def scorecard(
     status[unreadable] = [
         f"not scored: current {v!r} is not a number" for v in raw_current[unreadable]
     ]
-    status[missing & ~unreadable] = NO_CHECKIN
+    unclear = (status == "") & (unit_why != "")
+    status[unclear] = [f"not scored: {why}" for why in unit_why[unclear]]
+    status[(status == "") & missing] = NO_CHECKIN
     no_target = (direction != "milestone").to_numpy() & target.isna().to_numpy()
     clash = (status == "") & no_target & (unit_clash != "").to_numpy()
     status[clash] = [f"not scored: no target: {why}" for why in unit_clash[clash]]
@@ -169,7 +188,8 @@ def scorecard(
     grades = np.full(len(index), "", dtype=object)
     scored = ~np.isnan(scores)
     if scored.any():
-        grades[scored] = np.asarray(grade(scores[scored], settings=settings), dtype=object)
+        clipped = np.clip(scores[scored], 0.0, 1.0)  # uncapped scores grade as clipped
+        grades[scored] = np.asarray(grade(clipped, settings=settings), dtype=object)
 
     objective = okrs["objective"] if "objective" in okrs.columns else pd.Series(None, index=index)
     objective_id = (
@@ -188,6 +208,7 @@ def scorecard(
             "score": scores,
             "grade": grades,
             "status": status,
+            "note": note,
         },
         index=index,
         columns=list(SCORECARD_COLUMNS),

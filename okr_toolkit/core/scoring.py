@@ -26,6 +26,10 @@ True) when done and 0 when not; anything else is an error. Baseline and target
 are ignored. A milestone is usually an activity in disguise, which the linter
 will say; the score still has to be defined.
 
+"At the target" and "on the threshold" follow the toolkit's one tolerance
+(:mod:`okr_toolkit.core.tolerance`): ``0.58 * 100`` against a target of 58
+scores 1.0, as :func:`okr_toolkit.kpi_status` and the grades would agree.
+
 Scoring conventions differ between tools, which is why two tools can show the
 same data as different numbers. ``method`` names them:
 
@@ -52,6 +56,9 @@ import pandas as pd
 from okr_toolkit._validate import (
     Labels,
     Problems,
+    align_to,
+    bool_mask,
+    broadcast,
     describe,
     labels_of,
     one_of,
@@ -60,6 +67,7 @@ from okr_toolkit._validate import (
 )
 from okr_toolkit.core.grades import grade_series
 from okr_toolkit.core.settings import DEFAULT_SETTINGS, Settings
+from okr_toolkit.core.tolerance import above, at_least, at_most, below, same
 from okr_toolkit.vocab import DIRECTIONS
 
 __all__ = ["METHODS", "score", "score_krs"]
@@ -111,7 +119,8 @@ def _direction_codes(
         for name, code in _CODE.items():
             codes[names == name] = code
         codes[pd.isna(names)] = -2
-    if codes.size not in (1, n):
+    single = np.ndim(direction) == 0  # one name for all; a one-item list is one KR's
+    if codes.size != n and not (single and codes.size == 1):
         raise ValueError(
             f"direction has {codes.size} entries but there are {n} key "
             "results; give one direction per key result, or a single name for all"
@@ -178,22 +187,23 @@ def _check(
             (linear | threshold) & np.isnan(t),
             lambda i: f"{who(i)}: target is missing (NaN); give the value the key result aims for",
         )
+        equal = same(t, b)
         problems.check(
-            linear & (t == b),
+            linear & equal,
             lambda i: (
                 f"{who(i)}: target {t.flat[i]:g} equals baseline {b.flat[i]:g}; a key "
                 "result must move its metric (a level to hold is a KPI, or a 'stay_above' KR)"
             ),
         )
         problems.check(
-            (code == _INC) & (t < b),
+            (code == _INC) & (t < b) & ~equal,
             lambda i: (
                 f"{who(i)}: direction is 'increase' but target {t.flat[i]:g} is below "
                 f"baseline {b.flat[i]:g}; set direction to 'decrease' or swap the numbers"
             ),
         )
         problems.check(
-            (code == _DEC) & (t > b),
+            (code == _DEC) & (t > b) & ~equal,
             lambda i: (
                 f"{who(i)}: direction is 'decrease' but target {t.flat[i]:g} is above "
                 f"baseline {b.flat[i]:g}; set direction to 'increase' or swap the numbers"
@@ -206,6 +216,20 @@ def _check(
                 f"{c.flat[i]:g}; split it into a measurable key result if progress is partial"
             ),
         )
+
+
+def _check_flags(
+    flags: np.ndarray, code: np.ndarray, labels: Labels | None, problems: Problems
+) -> None:
+    """Refuse True/False as ``current`` except for a milestone (done / not done)."""
+    scalar = flags.ndim == 0
+    problems.check(
+        flags & (code != _MILESTONE),
+        lambda i: (
+            f"{describe(labels, -1 if scalar else i)}: current is True/False, which only a "
+            "milestone (done / not done) can be; give the metric's value as a number"
+        ),
+    )
 
 
 def _fast_linear(
@@ -238,12 +262,27 @@ def _fast_linear(
     # A decrease must have target < baseline: the sign bit of the gap says so.
     if code is not None and not np.array_equal(np.signbit(gap), code.view(np.bool_)):
         return None
+    _snap_to_the_line(out, c, b, t)
     if method == "clamped":
         np.clip(out, 0.0, 1.0, out=out)
     elif method == "negative_to_zero":
         np.maximum(out, 0.0, out=out)
     out += 0.0  # turns the -0.0 of a decrease KR at its baseline into 0.0
     return out
+
+
+def _snap_to_the_line(out: np.ndarray, c: np.ndarray, b: np.ndarray, t: np.ndarray) -> None:
+    """Make progress exactly 1 where ``current`` is at the target, 0 where at the baseline.
+
+    "At" is :mod:`okr_toolkit.core.tolerance`'s rule, so ``0.58 * 100`` against a
+    target of 58 is on target. Only the few entries near 0 or 1 are checked.
+    """
+    with np.errstate(invalid="ignore"):
+        near = np.flatnonzero((np.abs(out - 1.0) < 1e-6) | (np.abs(out) < 1e-6))
+    if near.size:
+        cn, bn, tn = c.flat[near], b.flat[near], t.flat[near]
+        snapped = np.where(same(cn, tn), 1.0, np.where(same(cn, bn), 0.0, out.flat[near]))
+        out.flat[near] = snapped
 
 
 def _progress(c: np.ndarray, b: np.ndarray, t: np.ndarray) -> np.ndarray:
@@ -270,9 +309,10 @@ def _kernel(
     """The arithmetic, on clean arrays of one shape."""
     with np.errstate(divide="ignore", invalid="ignore", over="ignore", under="ignore"):
         if method == "pass_fail":
-            beaten = np.where(code == _DEC, c < t, c > t)
+            beaten = np.where(code == _DEC, below(c, t), above(c, t))
         else:
-            raw = _progress(c, b, t)
+            raw = np.array(_progress(c, b, t), dtype=np.float64)
+            _snap_to_the_line(raw, c, b, t)
             # "+ 0.0" turns the -0.0 of a decrease KR at its baseline into 0.0.
             if method == "clamped":
                 out = np.clip(raw, 0.0, 1.0) + 0.0
@@ -282,14 +322,14 @@ def _kernel(
                 out = raw + 0.0
         if np.all(code <= _DEC):  # the common case: only increase/decrease KRs
             return beaten.astype(np.float64) if method == "pass_fail" else out
-        above, below = code == _ABOVE, code == _BELOW
+        is_above, is_below = code == _ABOVE, code == _BELOW
         if method == "pass_fail":
-            met = (above & (c > t)) | (below & (c < t))
+            met = (is_above & above(c, t)) | (is_below & below(c, t))
             result = np.where(code <= _DEC, beaten, met).astype(np.float64)
         else:
-            met = (above & (c >= t)) | (below & (c <= t))
+            met = (is_above & at_least(c, t)) | (is_below & at_most(c, t))
             # Partial credit only from a baseline that started on the wrong side.
-            partial_ok = (above & (b < t)) | (below & (b > t))
+            partial_ok = (is_above & below(b, t)) | (is_below & above(b, t))
             threshold_score = np.where(met, 1.0, np.where(partial_ok, np.minimum(out, 1.0), 0.0))
             result = np.where(code <= _DEC, out, threshold_score)
         return np.where(code == _MILESTONE, c, result)
@@ -397,16 +437,13 @@ def score(
     series_index = current.index if isinstance(current, pd.Series) else None
     if labels is None and series_index is not None and not isinstance(series_index, pd.RangeIndex):
         labels = series_index.to_numpy()
-    c = to_float_array(current, "current", labels)
+    aligned = align_to(current, baseline=baseline, target=target, direction=direction)
+    baseline, target, direction = aligned["baseline"], aligned["target"], aligned["direction"]
+    c = to_float_array(current, "current", labels, allow_bool=True)
+    flags = bool_mask(current)
     b = to_float_array(np.nan if baseline is None else baseline, "baseline", labels)
     t = to_float_array(np.nan if target is None else target, "target", labels)
-    try:
-        c, b, t = np.broadcast_arrays(c, b, t)
-    except ValueError as err:
-        raise ValueError(
-            "current, baseline and target must have matching lengths (or be single numbers): "
-            f"got shapes {np.shape(c)}, {np.shape(b)}, {np.shape(t)}"
-        ) from err
+    c, b, t = broadcast(current=c, baseline=b, target=t)
     if labels is not None and len(labels) != c.size:
         raise ValueError(
             f"`labels` has {len(labels)} names but there are {c.size} key results; "
@@ -414,11 +451,12 @@ def score(
         )
     problems = Problems()
     code = None if direction is None else _direction_codes(direction, b, t, labels, problems)
-    out = _fast_linear(c, b, t, code, method) if problems.count == 0 else None
+    out = None if problems.count or flags.any() else _fast_linear(c, b, t, code, method)
     if out is None:
         if code is None:
             code = _direction_codes(None, b, t, labels, problems)
         _check(c, b, t, code, labels, problems)
+        _check_flags(np.broadcast_to(flags, c.shape), code, labels, problems)
         problems.raise_if_any()
         out = _kernel(c, b, t, code, method)
     if series_index is not None:

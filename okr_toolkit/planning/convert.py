@@ -42,6 +42,7 @@ import pandas as pd
 from okr_toolkit._validate import require_columns, to_float_array
 from okr_toolkit.core.kpis import stall_summary
 from okr_toolkit.core.settings import DEFAULT_SETTINGS, Settings
+from okr_toolkit.core.tolerance import at_least
 from okr_toolkit.exceptions import OKRDataError
 
 __all__ = ["STRATEGIES", "KRProposal", "explain", "find_candidates", "kpi_to_kr"]
@@ -375,6 +376,13 @@ def explain(
     >>> print(textwrap.fill(explain(kr), 88))
     Reaching 0.7 of this KR puts activation at 58.1%, clearing the 50% threshold; the
     threshold is cleared at a score of 0.35.
+
+    A KPI already on the right side of its threshold clears it from the start:
+
+    >>> healthy = kpi_to_kr("nps", 52, 40, strategy="explicit", target=60, label="NPS")
+    >>> print(textwrap.fill(explain(healthy), 88))
+    Reaching 0.7 of this KR puts NPS at 57.6, clearing the 40 threshold; the baseline of 52
+    already clears it, so every score does.
     """
     s = settings.aspirational_success if score is None else float(score)
     value = proposal.value_at(s)
@@ -387,8 +395,13 @@ def explain(
             f"{where}, still short of the {floor} threshold: even a full score of 1.0 "
             f"reaches only {_fmt(proposal.target, proposal.unit)}. Aim past the threshold."
         )
-    clears = sign * (value - proposal.threshold) >= -1e-9
+    clears = bool(at_least(sign * value, sign * proposal.threshold))
     verdict = "clearing" if clears else "still short of"
+    if reach <= 0:
+        return (
+            f"{where}, {verdict} the {floor} threshold; the baseline of "
+            f"{_fmt(proposal.baseline, proposal.unit)} already clears it, so every score does."
+        )
     return (
         f"{where}, {verdict} the {floor} threshold; the threshold is cleared at a score of "
         f"{reach:.2f}."

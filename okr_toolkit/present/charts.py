@@ -129,7 +129,7 @@ def kr_progress(
     data["grade"] = (
         krs["grade"].astype(str)
         if "grade" in krs.columns
-        else grade(krs[score_col], settings=settings)
+        else grade(krs[score_col].clip(0.0, 1.0), settings=settings)
     )
     data["label"] = data[label_col].astype(str)
     # Keep bars inside the axis even for uncapped scores; the text shows the value.

@@ -135,7 +135,8 @@ def build_report(
     sections = [
         (
             "Key results: scores and grades",
-            views.scores_summary(scores, settings=ws.settings) + views.scores_view(scores),
+            views.scores_summary(scores, settings=ws.settings)
+            + views.scores_view(scores, ws.empty_objectives),
             drawn.get("kr_scores", ""),
         ),
         (

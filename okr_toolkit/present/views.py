@@ -161,12 +161,19 @@ def scores_summary(scores: pd.DataFrame, *, settings: Settings = DEFAULT_SETTING
     )
 
 
-def scores_view(scores: pd.DataFrame) -> str:
+def scores_view(scores: pd.DataFrame, empty_objectives: pd.DataFrame | None = None) -> str:
     """The scorecard as a table: each key result's numbers, and its score and grade or
-    why it has none (:func:`okr_toolkit.core.scorecard`)."""
-    return _render(
-        "scores.html.j2", rows=_records(scores.assign(grade=scores["grade"].astype(str)))
-    )
+    why it has none (:func:`okr_toolkit.core.scorecard`); then each objective with no key
+    result (:attr:`okr_toolkit.Workspace.empty_objectives`), so none goes missing."""
+    rows = _records(scores.assign(grade=scores["grade"].astype(str)))
+    if empty_objectives is not None:
+        rows += [
+            {"objective": o["objective"], "kr_id": "", "statement": "", "baseline": None,
+             "target": None, "current": None, "grade": "",
+             "status": "no key results yet: add two to four measurable ones"}
+            for o in _records(empty_objectives)
+        ]  # fmt: skip
+    return _render("scores.html.j2", rows=rows)
 
 
 def pacing_view(table: pd.DataFrame) -> str:

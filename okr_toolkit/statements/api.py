@@ -138,7 +138,8 @@ def classify_statements(texts: Iterable[str]) -> pd.DataFrame:
     -------
     pandas.DataFrame
         Columns ``text, label, reason, metric, baseline, target, unit, direction,
-        relative_change, deadline, absolute_change, parsed``; ``label`` and
+        relative_change, deadline, absolute_change, parsed, notes`` (the reading's
+        notes joined by "; ", empty when there are none); ``label`` and
         ``direction`` are categoricals over :data:`LABELS` and
         :data:`~okr_toolkit.vocab.DIRECTIONS`.
 
@@ -183,6 +184,7 @@ def classify_statements(texts: Iterable[str]) -> pd.DataFrame:
                 p.deadline,
                 p.absolute_change,
                 p.parsed,
+                "; ".join(p.notes),
             )
         )
     # Not DataFrame.from_records: with no rows and an empty index, pandas 2.2-2.3 raise.

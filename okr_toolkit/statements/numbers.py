@@ -108,7 +108,10 @@ _SUFFIX = re.compile(
 # tail (-day, 24/7, 1:1, 9am, 1st) or multiplier, unit, "+" and "per week".
 _QTY = re.compile(
     r"(?=[$€£¥₹0-9.])(?:(?P<cur>[$€£¥₹])\s?)?(?<![\w.,])"
-    r"(?P<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?"
+    r"(?P<num>[0-9]{1,3}(?:\.[0-9]{3}){2,}(?:,[0-9]+)?(?![.,]?[0-9])"
+    r"|[0-9]{1,3}\.[0-9]{3},[0-9]{1,2}(?![.,]?[0-9])"
+    r"|[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?"
+    r"|[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?:\.[0-9]+)?"
     r"|[0-9]{1,3},[0-9]{1,2}(?=\s?(?:%|k\b|m\b|mn\b|bn\b|b\b|€))"
     r"|[0-9]{1,15}(?:\.[0-9]{1,8})?"
     r"|\.[0-9]{1,8})(?![0-9])"
@@ -199,6 +202,14 @@ def read_numbers(masked: str, original: str, word_list: list[str]) -> list[Token
     [(10000.0, None)]
     >>> values("Sign fifty new customers")
     [(50.0, None)]
+
+    Thousands grouped with dots (1.000.000, 1.250,50) or the Indian way
+    (6,50,000 is six lakh):
+
+    >>> values("Grow users from 1.000.000 to 1.250.000")
+    [(1000000.0, None), (1250000.0, None)]
+    >>> values("Raise MRR from ₹6,50,000 to ₹1,20,00,000")
+    [(650000.0, None), (12000000.0, None)]
     """
     tokens = _number_tokens(masked, original)
     if not _NUMBER_WORDS.isdisjoint(word_list):
@@ -252,7 +263,10 @@ def _number_tokens(masked: str, original: str) -> list[Token]:
                     continue  # week-1, covid-19, gpt-4
             elif before in "/:" and masked[start - 2 : start - 1].isdigit():
                 continue  # the 7 of 24/7, the second 1 of 1:1
-        if "," in digits and len(digits.rsplit(",", 1)[-1]) < 3 and "." not in digits:
+        if digits.count(".") > 1 or ("." in digits.split(",", 1)[0] and "," in digits):
+            # 1.000.000 or 1.250,50: dots group the thousands, a comma marks the decimals.
+            value = float(digits.replace(".", "").replace(",", "."))
+        elif "," in digits and len(digits.rsplit(",", 1)[-1]) < 3 and "." not in digits:
             value = float(digits.replace(",", "."))  # 1,5M: a decimal comma
         else:
             value = float(digits.replace(",", ""))

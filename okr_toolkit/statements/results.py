@@ -27,6 +27,7 @@ FRAME_COLUMNS: tuple[str, ...] = (
     *READING_FIELDS,
     "absolute_change",
     "parsed",
+    "notes",
 )
 
 

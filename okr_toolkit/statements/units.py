@@ -15,6 +15,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .values import Picked, Values
 
+#: How a reading's note starts when its baseline and target were written in two
+#: durations and converted to the smaller one ("mixed units: hours and minutes, ...").
+MIXED_UNITS = "mixed units:"
 #: Seconds per unit, to convert mixed durations (months count 30.44 days).
 
 SECONDS = {
@@ -145,6 +148,8 @@ def settle_unit(
     >>> p = parse_statement("Cut first response from 6h to 45 min")
     >>> p.baseline, p.target, p.unit
     (360.0, 45.0, 'minutes')
+    >>> p.notes
+    ('mixed units: hours and minutes, both read in minutes',)
     >>> parse_statement("Grow NPS from 32 to 48").unit, parse_statement("Grow MAU by 20%").unit
     ('score', None)
     """
@@ -164,6 +169,7 @@ def settle_unit(
                 baseline = round(baseline * SECONDS[ub] / SECONDS[small], 9)
                 target = round(target * SECONDS[ut] / SECONDS[small], 9)
                 unit = small
+                notes.append(f"{MIXED_UNITS} {ub} and {ut}, both read in {small}")
                 if "months" in (ub, ut) or "years" in (ub, ut) or "quarters" in (ub, ut):
                     notes.append("months counted as 30.44 days to compare durations")
             elif ub and ut and ub != ut and not (ub in SECONDS and ut in SECONDS):

@@ -396,7 +396,7 @@ class WorkshopDashboard(w.VBox):
                 self.message = f"Loaded {name}: " + ", ".join(f"{n} {k}" for k, n in counts)
                 self.status.value = views.loaded_view(str(name), counts)
                 self.summary.value = views.scores_summary(ws.scores, settings=ws.settings)
-                self.scores_view.value = views.scores_view(ws.scores)
+                self.scores_view.value = views.scores_view(ws.scores, ws.empty_objectives)
                 self.scores_chart_view.value = self._svg(drawn.get("kr_scores"))
                 self.pacing_view.value = views.pacing_view(ws.pacing)
                 self.kpi_view.value = views.kpis_view(ws.kpi_health)
