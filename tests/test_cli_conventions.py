@@ -138,12 +138,12 @@ def test_help_into_head_never_complains():
 
 
 def _lint_raises(monkeypatch, error: BaseException) -> None:
-    import okr_toolkit.cli.commands as cli
+    import okr_toolkit.cli.lint as lint_command
 
     def raises(args):
         raise error
 
-    monkeypatch.setattr(cli, "_lint", raises)
+    monkeypatch.setattr(lint_command, "run", raises)
 
 
 def test_ctrl_c_exits_130_without_a_traceback(monkeypatch, capsys):
@@ -161,10 +161,10 @@ def test_no_traceback_even_for_a_bug(monkeypatch, capsys):
 
 def test_a_closed_stdout_in_process_is_141_and_quiet(monkeypatch, capsys):
     """A BrokenPipeError from any command, even one wrapped in an OSError handler."""
-    import okr_toolkit.cli.commands as cli
+    import okr_toolkit.cli.entry as entry
 
     silenced: list[bool] = []
-    monkeypatch.setattr(cli, "_silence_stdout", lambda: silenced.append(True))
+    monkeypatch.setattr(entry, "_silence_stdout", lambda: silenced.append(True))
     _lint_raises(monkeypatch, BrokenPipeError(32, "Broken pipe"))
     assert main(["lint", "x.yaml"]) == 141
     assert silenced == [True] and capsys.readouterr().err == ""
@@ -335,9 +335,9 @@ def test_misused_dashes_are_usage_errors(argv, message, capsys):
 
 
 def test_no_excel_to_a_terminal(monkeypatch, capsys):
-    import okr_toolkit.cli.commands as cli
+    import okr_toolkit.cli.export as export_command
 
-    monkeypatch.setattr(cli, "_is_terminal", lambda stream: True)
+    monkeypatch.setattr(export_command, "is_terminal", lambda stream: True)
     assert main(["export", str(SAMPLE), "-o", "-", "--output-format", "xlsx"]) == 2
     captured = capsys.readouterr()
     assert "binary, not for a terminal" in captured.err and captured.out == ""
@@ -346,14 +346,12 @@ def test_no_excel_to_a_terminal(monkeypatch, capsys):
 def test_reading_stdin_from_a_terminal_says_how_to_end_it(monkeypatch, capsys):
     import io as _io
 
-    import okr_toolkit.cli.commands as cli
-
     class Terminal(_io.TextIOWrapper):
         def isatty(self) -> bool:
             return True
 
     monkeypatch.setattr(sys, "stdin", Terminal(_io.BytesIO(SAMPLE.read_bytes())))
-    assert cli.main(["score", "-"]) == 0
+    assert main(["score", "-"]) == 0
     captured = capsys.readouterr()
     assert captured.err == "okr: reading OKRs in YAML from the terminal; end it with Ctrl-D\n"
     assert "<stdin>: 7 key results" in captured.out
@@ -425,10 +423,10 @@ def test_file_format_paths(capsys):
 def test_file_format_in_a_terminal_opens_the_pager(monkeypatch, capsys):
     import pydoc
 
-    import okr_toolkit.cli.commands as cli
+    import okr_toolkit.cli.file_format as file_format_command
 
     paged: list[str] = []
-    monkeypatch.setattr(cli, "_is_terminal", lambda stream: True)
+    monkeypatch.setattr(file_format_command, "is_terminal", lambda stream: True)
     monkeypatch.setattr(pydoc, "pager", paged.append)
     assert main(["file-format"]) == 0
     assert paged and paged[0].startswith("# The OKR file format")
@@ -534,11 +532,12 @@ def test_the_format_document_describes_what_okr_new_writes():
 def test_the_completion_hints_are_shtabs_own():
     import shtab
 
-    from okr_toolkit.cli import commands as cli
+    from okr_toolkit.cli.completion import COMPLETION_SHELLS
+    from okr_toolkit.cli.options import COMPLETE_DIR, COMPLETE_FILE
 
-    for shell in cli.COMPLETION_SHELLS:
-        assert cli._COMPLETE_FILE[shell] == shtab.FILE[shell]
-        assert cli._COMPLETE_DIR[shell] == shtab.DIRECTORY[shell]
+    for shell in COMPLETION_SHELLS:
+        assert COMPLETE_FILE[shell] == shtab.FILE[shell]
+        assert COMPLETE_DIR[shell] == shtab.DIRECTORY[shell]
 
 
 @pytest.mark.parametrize("shell", ["bash", "zsh", "tcsh"])
@@ -655,10 +654,10 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
 
 def test_notebooks_are_copied_with_how_to_open_them(tmp_path, capsys, monkeypatch):
-    import okr_toolkit.cli.commands as cli
+    import okr_toolkit.cli.notebooks as notebooks_command
 
     monkeypatch.setattr(
-        cli, "_installed", lambda module: False
+        notebooks_command, "installed", lambda module: False
     )  # as after `pip install okr-toolkit`
     target = tmp_path / "my notebooks"
     assert main(["notebooks", str(target)]) == 0
@@ -678,9 +677,9 @@ def test_notebooks_are_copied_with_how_to_open_them(tmp_path, capsys, monkeypatc
 
 
 def test_with_jupyterlab_installed_the_hint_is_one_command(tmp_path, capsys, monkeypatch):
-    import okr_toolkit.cli.commands as cli
+    import okr_toolkit.cli.notebooks as notebooks_command
 
-    monkeypatch.setattr(cli, "_installed", lambda module: True)
+    monkeypatch.setattr(notebooks_command, "installed", lambda module: True)
     assert main(["notebooks", str(tmp_path / "nbs")]) == 0
     out = capsys.readouterr().out
     assert "pip install" not in out and f"  jupyter lab {tmp_path / 'nbs'}\n" in out
@@ -739,15 +738,15 @@ def test_a_copied_notebook_runs_from_its_new_folder(tmp_path):
 
 
 def test_dashboard_without_voila_says_which_extra_to_install(monkeypatch, capsys):
-    import okr_toolkit.cli.commands as cli
+    import okr_toolkit.cli.dashboard as dashboard_command
 
-    monkeypatch.setattr(cli, "_installed", lambda module: module != "voila")
+    monkeypatch.setattr(dashboard_command, "installed", lambda module: module != "voila")
     assert main(["dashboard"]) == 2
     assert capsys.readouterr().err == (
         "okr: the dashboard needs voila, which is not installed here: "
         "pip install 'okr-toolkit[dashboard]'\n"
     )
-    monkeypatch.setattr(cli, "_installed", lambda module: False)
+    monkeypatch.setattr(dashboard_command, "installed", lambda module: False)
     assert main(["dashboard"]) == 2
     assert capsys.readouterr().err.startswith(
         "okr: the dashboard needs voila and ipykernel, which are not installed here: "
@@ -755,9 +754,9 @@ def test_dashboard_without_voila_says_which_extra_to_install(monkeypatch, capsys
 
 
 def test_the_dashboard_is_served_as_make_dashboard_did():
-    from okr_toolkit.cli.commands import _dashboard_command
+    from okr_toolkit.cli.dashboard import dashboard_command
 
-    argv, env = _dashboard_command("127.0.0.1", 8866, open_browser=False)
+    argv, env = dashboard_command("127.0.0.1", 8866, open_browser=False)
     assert argv[:3] == [sys.executable, "-m", "voila"]
     assert Path(argv[3]).samefile(ROOT / "dashboard" / "dashboard.ipynb")
     assert argv[4:] == [
@@ -770,7 +769,7 @@ def test_the_dashboard_is_served_as_make_dashboard_did():
     first = Path(env["JUPYTER_PATH"].split(os.pathsep)[0])
     assert (first / "voila" / "templates" / "offline").is_dir()
     assert first.samefile(ROOT / "dashboard")
-    argv, _ = _dashboard_command("0.0.0.0", 9000, open_browser=True)
+    argv, _ = dashboard_command("0.0.0.0", 9000, open_browser=True)
     assert "--no-browser" not in argv and "--token" in argv  # others need the token
 
 
@@ -796,9 +795,11 @@ def test_dashboard_bad_usage(argv, message, capsys):
 def test_dashboard_on_a_busy_port_says_so(capsys, monkeypatch):
     import socket
 
-    import okr_toolkit.cli.commands as cli
+    import okr_toolkit.cli.dashboard as dashboard_command
 
-    monkeypatch.setattr(cli, "_installed", lambda module: True)  # even where Voila is not
+    monkeypatch.setattr(
+        dashboard_command, "installed", lambda module: True
+    )  # even where Voila is not
 
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
