@@ -132,7 +132,7 @@ FUNCTIONS = [(q, f) for q, f, record in PUBLIC if not record]
 def test_the_walk_finds_the_api():
     names = set(IDS)
     assert "okr_toolkit.core.grades.grade" in names
-    assert "okr_toolkit.present.charts.kr_progress" in names
+    assert "okr_toolkit.present.charts.scores.kr_progress" in names
     assert len(PUBLIC) > 100
 
 

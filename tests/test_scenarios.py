@@ -10,9 +10,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from okr_toolkit import scenarios as sc
 from okr_toolkit.datasets import load_checkins, load_kpi_history, load_okr_examples
 from okr_toolkit.exceptions import OKRDataError
-from okr_toolkit.scenarios import simulation as sc
+from okr_toolkit.scenarios import paths, progress
 
 Z = NormalDist()
 
@@ -128,7 +129,7 @@ def test_same_seed_same_result_and_rng_accepted() -> None:
 
 
 def test_kept_paths_end_where_end_values_do(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sc, "_CHUNK_DRAWS", 100)  # force several chunks
+    monkeypatch.setattr(paths, "_CHUNK_DRAWS", 100)  # force several chunks
     sim = sc.simulate_kr(42, 65, 48, 6, drift=1, volatility=1, paths=500, seed=4, keep_paths=True)
     assert sim.paths is not None and sim.paths.shape == (500, 6)
     np.testing.assert_allclose(sim.paths[:, -1], sim.end_values)
@@ -192,8 +193,8 @@ def test_zero_weeks_scores_current() -> None:
 
 def test_progress_bar_writes_to_stderr(monkeypatch: pytest.MonkeyPatch) -> None:
     buf = io.StringIO()
-    monkeypatch.setattr(sc.sys, "stderr", buf)
-    monkeypatch.setattr(sc, "_CHUNK_DRAWS", 1000)
+    monkeypatch.setattr(progress.sys, "stderr", buf)
+    monkeypatch.setattr(paths, "_CHUNK_DRAWS", 1000)
     sc.simulate_kr(42, 65, 48, 10, volatility=1.0, paths=5000, seed=1, progress=True)
     out = buf.getvalue()
     assert out.startswith("\r") and out.endswith("\n")
@@ -212,11 +213,11 @@ def test_progress_uses_a_display_handle_in_jupyter(monkeypatch: pytest.MonkeyPat
         def update(self, obj: dict, raw: bool = False) -> None:
             shown.append(obj["text/plain"])
 
-    monkeypatch.setattr(sc, "_in_jupyter", lambda: True)
+    monkeypatch.setattr(progress, "_in_jupyter", lambda: True)
     import IPython.display
 
     monkeypatch.setattr(IPython.display, "display", lambda obj, **kw: Handle())
-    bar = sc._Progress(10, "x")
+    bar = progress.Progress(10, "x")
     bar.update(5)
     bar.update(5)
     bar.close()
