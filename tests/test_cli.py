@@ -303,6 +303,70 @@ def test_report_unreadable_input_writes_no_charts(tmp_path, capsys):
     assert not folder.exists()
 
 
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--scale", "0"], "--scale must be a positive number"),
+        (["--scale", "nan"], "--scale must be a positive number"),
+        (["--charts", "{file}"], "is a file, not a folder"),
+    ],
+)
+def test_report_checks_every_option_before_writing_anything(
+    okr_yaml, tmp_path, capsys, extra, message
+):
+    # Issue 13: --scale 0 or a bad charts folder failed after the report was written.
+    (tmp_path / "afile").write_text("x")
+    extra = [e.replace("{file}", str(tmp_path / "afile")) for e in extra]
+    if "--charts" not in extra:
+        extra += ["--charts", str(tmp_path / "slides")]
+    out = tmp_path / "r.html"
+    assert main(["report", str(okr_yaml), "-o", str(out), *extra]) == 2
+    assert message in capsys.readouterr().err
+    assert not out.exists() and not (tmp_path / "slides").exists()
+
+
+def test_a_chart_that_cannot_be_drawn_leaves_nothing_written(
+    okr_yaml, tmp_path, capsys, monkeypatch
+):
+    from okr_toolkit.present import charts
+
+    calls = []
+
+    def fail_on_the_third(chart, path, *, scale=2.0):
+        calls.append(path)
+        if len(calls) == 3:
+            raise ValueError("renderer ran out of memory")
+        return original(chart, path, scale=scale)
+
+    original = charts.save_chart
+    monkeypatch.setattr(charts, "save_chart", fail_on_the_third)
+    out, folder = tmp_path / "r.html", tmp_path / "slides"
+    assert main(["report", str(okr_yaml), "-o", str(out), "--charts", str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert "cannot draw the" in err and "nothing was written" in err
+    assert not out.exists() and not folder.exists()
+
+
+def test_report_never_overwrites_data_without_force(okr_yaml, tmp_path, capsys):
+    # Issue 13: okr report -o q2.yaml replaced an existing OKR file.
+    other = tmp_path / "q2.yaml"
+    other.write_text(okr_yaml.read_text())
+    assert main(["report", str(okr_yaml), "-o", str(other)]) == 2
+    assert "pass --force" in capsys.readouterr().err
+    assert other.read_text() == okr_yaml.read_text()
+    assert main(["report", str(okr_yaml), "-o", str(tmp_path / "new.csv")]) == 2
+    assert "name it new.html" in capsys.readouterr().err
+    notes = tmp_path / "notes.txt"
+    notes.write_text("mine")
+    assert main(["report", str(okr_yaml), "-o", str(notes)]) == 2
+    assert notes.read_text() == "mine"
+    out = tmp_path / "report.html"
+    assert main(["report", str(okr_yaml), "-o", str(out)]) == 0
+    assert main(["report", str(okr_yaml), "-o", str(out)]) == 0  # an earlier report is replaced
+    assert main(["report", str(okr_yaml), "-o", str(notes), "--force"]) == 0
+    assert notes.read_text().startswith("<!DOCTYPE html>")
+
+
 # --- okr convert ---------------------------------------------------------------------------
 
 
@@ -612,7 +676,7 @@ def test_export_converts_between_formats_and_never_overwrites(tmp_path, capsys):
     assert main(["export", str(xlsx), "-o", str(csv_path)]) == 2
     assert "pass --force to replace it" in capsys.readouterr().err
     assert main(["export", str(csv_path), "-o", str(csv_path), "--force"]) == 2
-    assert "refusing to write over the file" in capsys.readouterr().err
+    assert "refusing to write over a file" in capsys.readouterr().err
     assert csv_path.read_bytes() == before
     assert main(["export", str(xlsx), "-o", str(csv_path), "--force"]) == 0
 
@@ -634,3 +698,15 @@ def test_lint_select_and_ignore_rules_by_code_or_prefix(capsys):
     assert codes and all(c.startswith("OKR2") for c in codes) and "OKR203" not in codes
     assert main(["lint", sample, "--select", "OKR9"]) == 2
     assert "unknown rule code in select: 'OKR9'" in capsys.readouterr().err
+
+
+def test_export_never_writes_over_the_inputs_side_files(tmp_path, capsys):
+    # Issue 13: okr export okrs.csv -o okrs.kpis.csv --force replaced the input's KPIs.
+    acme = Path(okr.datasets.data_path("acme_okrs.yaml"))
+    csv = tmp_path / "okrs.csv"
+    assert main(["export", str(acme), "-o", str(csv)]) == 0
+    kpis = (tmp_path / "okrs.kpis.csv").read_bytes()
+    for target in ("okrs.kpis.csv", "okrs.checkins.csv", "okrs.csv"):
+        assert main(["export", str(csv), "-o", str(tmp_path / target), "--force"]) == 2
+        assert "refusing to write over a file the OKRs were read from" in capsys.readouterr().err
+    assert (tmp_path / "okrs.kpis.csv").read_bytes() == kpis

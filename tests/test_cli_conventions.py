@@ -929,3 +929,26 @@ def test_lint_takes_its_kpis_from_stdin(monkeypatch, capsys):
     _feed(monkeypatch, b"\xff\xfe")
     assert main(["lint", str(SAMPLE), "--kpis", "-"]) == 2
     assert capsys.readouterr().err.startswith("okr: cannot read <stdin> as CSV")
+
+
+def test_advice_names_only_options_the_command_has():
+    # Issue 13: advice pointed to options the command does not have.
+    import argparse
+    import re
+    from pathlib import Path
+
+    from okr_toolkit.cli import build_parser
+
+    parser = build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    options = {n: {o for a in p._actions for o in a.option_strings} for n, p in sub.choices.items()}
+    others = {"--template", "--no-browser", "--token"}  # Voila's and Jupyter's, not ours
+    folder = Path(__file__).resolve().parents[1] / "okr_toolkit" / "cli"
+    wrong = []
+    for name in sub.choices:
+        text = (folder / f"{name.replace('-', '_')}.py").read_text(encoding="utf-8")
+        for m in re.finditer(r"(?:okr ([a-z-]+)[^\n\"]*?)?(?<![\w-])(--[a-z][a-z-]+)", text):
+            command = m.group(1) if m.group(1) in options else name
+            if m.group(2) not in options[command] | others:
+                wrong.append(f"{name}: {m.group(2)} (for okr {command})")
+    assert not wrong

@@ -216,7 +216,7 @@ def test_numbers_stay_numbers_in_excel(tmp_path, rich) -> None:
 def test_writing_never_replaces_the_source_or_an_existing_file(tmp_path, rich) -> None:
     source = tmp_path / "rich.yaml"
     before = source.read_bytes()
-    with pytest.raises(okr.OKRDataError, match="refusing to write over the file"):
+    with pytest.raises(okr.OKRDataError, match="refusing to write over a file"):
         write_okr_file(rich, source, overwrite=True)
     assert source.read_bytes() == before
     other = tmp_path / "other.yaml"

@@ -220,7 +220,7 @@ def test_failed_replace_leaves_no_temp_file(tmp_path, monkeypatch):
     out_dir = tmp_path / "out"
     out_dir.mkdir()
     old = out_dir / "report.html"
-    old.write_text("old report", encoding="utf-8")
+    old.write_text("<!DOCTYPE html><p>old report", encoding="utf-8")
 
     def boom(src, dst):
         raise OSError("disk full")
@@ -229,7 +229,7 @@ def test_failed_replace_leaves_no_temp_file(tmp_path, monkeypatch):
     with pytest.raises(OSError, match="disk full"):
         write_report(SAMPLE, old)
     assert [p.name for p in out_dir.iterdir()] == ["report.html"]
-    assert old.read_text(encoding="utf-8") == "old report"
+    assert old.read_text(encoding="utf-8") == "<!DOCTYPE html><p>old report"
 
 
 @pytest.mark.skipif(
@@ -317,3 +317,25 @@ def test_an_objective_with_no_key_results_is_listed_not_dropped(tmp_path):
     page = build_report(ws)
     assert "Be known for quality" in page
     assert "no key results yet" in page
+
+
+def test_a_report_of_many_key_results_draws_a_histogram_not_a_bar_each(tmp_path):
+    # Issue 13: okr report on 2,000 KRs died inside the chart renderer.
+    from okr_toolkit.present.charts import to_svg
+    from okr_toolkit.present.report import MAX_BARS, report_charts
+
+    lines = ["objectives:"]
+    for o in range(100):
+        lines += [f"  - id: o{o}", f"    title: Objective {o}", "    key_results:"]
+        for k in range(5):
+            lines += [f"      - statement: Lift signups from 100 to {200 + k}",
+                      f"        current: {100 + (o * 5 + k) % 100}"]  # fmt: skip
+    path = tmp_path / "big.yaml"
+    path.write_text("\n".join(lines) + "\n")
+    charts = report_charts(path)
+    spec = charts["kr_scores"].to_dict()
+    assert spec["mark"]["type"] == "rect"
+    assert (
+        sum(row["key results"] for row in spec["datasets"][spec["data"]["name"]]) == 500 > MAX_BARS
+    )
+    assert to_svg(charts["kr_scores"]).startswith("<svg")

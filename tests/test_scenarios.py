@@ -434,11 +434,60 @@ def test_pay_link_bad_input(kwargs: dict, match: str) -> None:
 def test_score_percentiles_are_scores_of_value_percentiles(
     baseline: float, target: float, current: float
 ) -> None:
-    sim = sc.simulate_kr(baseline, target, current, 8, volatility=2.0, paths=50_000, seed=8)
+    sim = sc.simulate_kr(baseline, target, current, 8, volatility=2.0, paths=200_000, seed=8)
     direct = np.percentile(sim.end_scores, sc.PERCENTILES)
-    np.testing.assert_allclose(list(sim.percentiles["score"].values()), direct, atol=1e-3)
+    # Exact percentiles against a large sample: within Monte Carlo error.
+    np.testing.assert_allclose(list(sim.percentiles["score"].values()), direct, atol=5e-3)
+
+
+@pytest.mark.parametrize(
+    ("baseline", "target", "current", "drift"), [(42, 65, 55, 1.0), (45, 30, 36, -1.0)]
+)
+def test_probabilities_are_exact_and_agree_with_the_sample(baseline, target, current, drift):
+    # Issue 13: use the closed form where there is one (the end of a Gaussian walk is normal).
+    from statistics import NormalDist
+
+    sim = sc.simulate_kr(
+        baseline,
+        target,
+        current,
+        8,
+        drift=drift,
+        volatility=2.0,
+        threshold=50 if target > baseline else 35,
+        paths=400_000,
+        seed=3,
+    )
+    end = NormalDist(current + 8 * drift, 2.0 * 8**0.5)
+    line = baseline + 0.7 * (target - baseline)
+    exact = 1 - end.cdf(line) if target > baseline else end.cdf(line)
+    assert sim.p_success == pytest.approx(exact, abs=1e-12)
+    assert sim.p_success == pytest.approx(float(np.mean(sim.end_scores >= 0.7)), abs=4e-3)
+    assert sim.percentiles["value"][50] == pytest.approx(current + 8 * drift)
+
+
+def test_too_many_paths_are_refused_before_any_memory_is_taken():
+    with pytest.raises(ValueError, match=r"1,000,000,000 would hold 8.0 GB.*at most 10,000,000"):
+        sc.simulate_kr(42, 65, 48, 6, drift=1.0, volatility=1.0, paths=10**9)
+    certain = sc.simulate_kr(42, 65, 48, 6, drift=1.0, volatility=0.0, paths=1, threshold=50)
+    assert (certain.p_success, certain.p_threshold) == (0.0, 1.0)
 
 
 def test_threshold_directions_are_refused() -> None:
     with pytest.raises(ValueError, match="'increase' or 'decrease'"):
         sc.simulate_kr(42, 80, 70, 6, volatility=1.0, direction="stay_above")
+
+
+def test_a_fortnightly_series_is_not_simulated_as_weekly():
+    # Issue 13: fortnightly check-ins were simulated as weekly; the linear and the Monte
+    # Carlo forecasts disagreed (0.63 vs 0.87).
+    krs = pd.DataFrame(
+        {"kr_id": ["a"], "objective_id": ["o"], "baseline": [40.0], "target": [60.0]}
+    )
+    dates = pd.date_range("2026-07-06", periods=6, freq="14D")
+    rng = np.random.default_rng(4)
+    values = 40.0 + 1.0 * np.arange(6) * 2 + rng.normal(0, 0.3, 6)  # 1 point a week
+    checkins = pd.DataFrame({"kr_id": "a", "date": dates, "value": values})
+    fc = sc.forecast_okrs(krs, checkins, dates[-1], "2026-12-31", seed=1).krs.iloc[0]
+    assert fc["drift"] == pytest.approx(1.0, abs=0.1)
+    assert fc["expected_score"] == pytest.approx(fc["linear_forecast_score"], abs=0.05)

@@ -97,3 +97,20 @@ def test_the_reader_says_when_it_converted_mixed_durations():
     assert reading.notes == ("mixed units: hours and minutes, both read in minutes",)
     frame = okr.statements.classify_statements([RESPONSE, "Grow NPS from 32 to 48"])
     assert frame["notes"].tolist() == [reading.notes[0], ""]
+
+
+def test_okr_score_says_the_conversion_and_refuses_the_unclear_unit(tmp_path, capsys):
+    from okr_toolkit.cli import main
+
+    path = tmp_path / "okrs.yaml"
+    path.write_text(
+        "objectives:\n  - id: support\n    title: Answer fast\n    key_results:\n"
+        f"      - statement: {RESPONSE}\n        current: 2.3\n        unit: hours\n"
+        f"      - statement: {RESPONSE}\n        current: 2.3\n"
+    )
+    assert main(["score", str(path)]) == 1
+    captured = capsys.readouterr()
+    assert (
+        "note: support.kr1: baseline and target read from the statement in minutes" in captured.out
+    )
+    assert "support.kr2' not scored: the statement mixes hours and minutes" in captured.err

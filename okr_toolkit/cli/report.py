@@ -6,7 +6,11 @@ output, and with ``--charts DIR`` every chart of it as SVG and PNG for slides.
 from __future__ import annotations
 
 import argparse
+import math
+import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -62,6 +66,9 @@ def add_parser(subparsers: Subparsers) -> argparse.ArgumentParser:
         )
     )
     p.add_argument("--scale", type=float, default=2.0, help="PNG pixels per chart unit (default 2)")
+    p.add_argument(
+        "--force", action="store_true", help="overwrite OUTPUT even if it is not an HTML report"
+    )
     settings_option(p)
     p.set_defaults(func=run)
     return p
@@ -80,30 +87,36 @@ def run(args: argparse.Namespace) -> int:
     int
         0 (every failure is unreadable input or bad usage, exit 2).
     """
-    from okr_toolkit.present.report import build_report, write_report
+    from okr_toolkit._atomic import write_atomic
+    from okr_toolkit.present.report import build_report, check_report_path
 
-    if args.charts == STDIO:
-        args.parser.error("--charts names a folder; standard output (-) cannot hold chart files")
+    folder = _check_options(args)
     source = read_okr(args.file, args.input_format)
     settings = load_settings(args)
     to_stdout = args.output == STDIO
-    try:
-        if to_stdout:
+    # Everything is checked, built and rendered before the first file is written, so a
+    # failure (a bad folder, a chart that cannot be drawn) leaves nothing half-done.
+    with tempfile.TemporaryDirectory(prefix="okr-charts-") as staging:
+        try:
+            if not to_stdout:
+                check_report_path(args.output, source.path, overwrite=args.force)
             html = build_report(source, title=args.title, settings=settings)
-        else:
-            write_report(source, args.output, title=args.title, settings=settings)
-    except OKRDataError as err:
-        raise Unreadable(first_line(err)) from err
-    except OSError as err:
-        raise Unreadable(f"cannot write {args.output}: {err.strerror or err}") from err
-    if to_stdout:
-        write_stdout(html.encode("utf-8"))
-    if args.charts is None:
-        if not to_stdout:
-            print(f"wrote {args.output}")
-        return 0
-    folder = Path(args.charts)
-    written = _save_charts(source, folder, scale=args.scale, settings=settings)
+            staged = [] if folder is None else _render_charts(source, Path(staging), args, settings)
+        except OKRDataError as err:
+            text = first_line(err).replace("pass overwrite=True", "pass --force")
+            raise Unreadable(text) from err
+        try:
+            if to_stdout:
+                write_stdout(html.encode("utf-8"))
+            else:
+                write_atomic(Path(args.output), html.encode("utf-8"))
+        except OSError as err:
+            raise Unreadable(f"cannot write {args.output}: {err.strerror or err}") from err
+        if folder is None:
+            if not to_stdout:
+                print(f"wrote {args.output}")
+            return 0
+        written = _move_charts(staged, folder)
     if to_stdout:  # stdout holds the report: the note goes to stderr
         print(f"wrote {written} chart files in {folder}", file=sys.stderr)
     else:
@@ -111,17 +124,49 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _save_charts(source: Any, folder: Path, *, scale: float, settings: Any) -> int:
-    """Save each chart of the report in ``folder`` as SVG and PNG; how many files."""
+def _check_options(args: argparse.Namespace) -> Path | None:
+    """The charts folder, once ``--charts`` and ``--scale`` are known to be usable."""
+    if args.charts == STDIO:
+        args.parser.error("--charts names a folder; standard output (-) cannot hold chart files")
+    if not (math.isfinite(args.scale) and args.scale > 0):
+        args.parser.error(f"--scale must be a positive number such as 2, got {args.scale:g}")
+    if args.charts is None:
+        return None
+    folder = Path(args.charts)
+    if folder.exists() and not folder.is_dir():
+        raise Unreadable(f"--charts {folder}: is a file, not a folder; name a folder")
+    existing = next(p for p in (folder, *folder.absolute().parents) if p.exists())
+    if not existing.is_dir() or not os.access(existing, os.W_OK | os.X_OK):
+        raise Unreadable(f"--charts {folder}: cannot create files in {existing}")
+    return folder
+
+
+def _render_charts(
+    source: Any, staging: Path, args: argparse.Namespace, settings: Any
+) -> list[Path]:
+    """Render each chart of the report as SVG and PNG into ``staging``."""
     from okr_toolkit.present.charts import save_chart
     from okr_toolkit.present.report import report_charts
 
-    written = []
+    staged = []
+    for name, chart in report_charts(source, settings=settings).items():
+        for suffix in (".svg", ".png"):
+            try:
+                staged.append(save_chart(chart, staging / f"{name}{suffix}", scale=args.scale))
+            except (ValueError, RuntimeError, MemoryError) as err:
+                raise Unreadable(
+                    f"cannot draw the {name} chart as {suffix[1:].upper()}: {first_line(err)}; "
+                    "nothing was written (run without --charts for the report alone)"
+                ) from err
+    return staged
+
+
+def _move_charts(staged: list[Path], folder: Path) -> int:
+    """Move the rendered charts into ``folder``; how many files."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        for name, chart in report_charts(source, settings=settings).items():
-            for suffix in (".svg", ".png"):
-                written.append(save_chart(chart, folder / f"{name}{suffix}", scale=scale))
+        for path in staged:
+            shutil.move(str(path), str(folder / path.name))
     except OSError as err:
         raise Unreadable(f"cannot write charts to {folder}: {err.strerror or err}") from err
-    return len(written)
+    return len(staged)

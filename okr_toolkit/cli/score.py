@@ -139,8 +139,9 @@ def _score_okr_file(args: argparse.Namespace, source: Any) -> int:
     columns = ["objective_id", "kr_id", "baseline", "target", "current", "score", "grade"]
     out = table[[*columns, "status"]]
     problems = out["status"].str.startswith("not scored")
+    notes = table.loc[table["note"] != "", ["kr_id", "note"]]
     if args.format == "json":
-        print_json(records(out))
+        print_json(records(table[[*columns, "status", "note"]]))
     else:
         shown = out.assign(score=out["score"].map(lambda v: "" if pd.isna(v) else f"{v:.2f}"))
         print(shown.to_string(index=False, na_rep="", float_format=lambda v: f"{v:g}"))
@@ -150,6 +151,8 @@ def _score_okr_file(args: argparse.Namespace, source: Any) -> int:
             f"{name}: {len(out)} key results, {n_scored} scored, {waiting} with no "
             f"check-in yet, {int(problems.sum())} not scorable"
         )
+        for kr_id, note in notes.itertuples(index=False):  # conversions made, said
+            print(f"note: {kr_id}: {note}")
     if problems.any():
         first = out[problems].iloc[0]
         return fail(f"{name}: key result {first['kr_id']!r} {first['status']}", 1)

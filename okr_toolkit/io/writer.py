@@ -89,11 +89,11 @@ def write_okr_file(okr_file: OKRFile, path: str | Path, *, overwrite: bool = Fal
         for side in side_files(p):
             if side not in outputs and side.exists():
                 outputs[side] = b""
-    source = Path(okr_file.path).resolve() if okr_file.path else None
+    read_from = _files_read(okr_file)
     for target in outputs:
-        if source is not None and target.resolve() == source:
+        if target.resolve() in read_from:
             raise OKRDataError(
-                f"{target}: refusing to write over the file the OKRs were read from; "
+                f"{target}: refusing to write over a file the OKRs were read from; "
                 "choose another name"
             )
         if target.exists() and not overwrite:
@@ -102,6 +102,17 @@ def write_okr_file(okr_file: OKRFile, path: str | Path, *, overwrite: bool = Fal
             )
     write_all_atomic(outputs)
     return p
+
+
+def _files_read(okr_file: OKRFile) -> set[Path]:
+    """The files ``okr_file`` was read from: its own, and a CSV's side files beside it."""
+    if not okr_file.path:
+        return set()
+    source = Path(okr_file.path)
+    files = {source}
+    if source.suffix.lower() == ".csv":
+        files.update(side_files(source))
+    return {f.resolve() for f in files}
 
 
 def _clean(value: Any) -> Any:

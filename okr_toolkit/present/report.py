@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "build_report",
+    "check_report_path",
     "report_charts",
     "write_report",
 ]
@@ -154,6 +155,10 @@ def build_report(
     )
 
 
+#: Up to this many scored key results, the report draws one bar each; beyond, a histogram.
+MAX_BARS = 60
+
+
 def report_charts(
     okr_file: Workspace | OKRFile | str | Path,
     *,
@@ -162,8 +167,10 @@ def report_charts(
 ) -> dict[str, Any]:
     """The charts of :func:`build_report`, by name, as Altair charts (to save for slides).
 
-    Names: ``"kr_scores"`` (when a key result has a check-in), ``"kpi_health"``
-    (when a KPI has a value) and ``"migration_plan"`` (when ``plan`` is given).
+    Names: ``"kr_scores"`` (when a key result has a check-in: a bar per KR, or
+    for more than :data:`MAX_BARS` KRs a histogram of their scores by grade),
+    ``"kpi_health"`` (when a KPI has a value) and ``"migration_plan"`` (when
+    ``plan`` is given).
     Save them with :func:`okr_toolkit.present.charts.save_chart`.
 
     Examples
@@ -172,12 +179,16 @@ def report_charts(
     >>> sorted(report_charts(ds.data_path("sample_okrs.yaml")))
     ['kpi_health']
     """
-    from okr_toolkit.present.charts import kr_progress, migration_gantt
+    from okr_toolkit.present.charts import kr_progress, migration_gantt, score_histogram
 
     ws = _workspace(okr_file, settings)
     charts: dict[str, Any] = {}
     scored = ws.scores[ws.scores["grade"] != ""]
-    if len(scored):
+    if len(scored) > MAX_BARS:
+        charts["kr_scores"] = score_histogram(
+            scored[["score", "grade"]].astype({"grade": str}), settings=ws.settings
+        )
+    elif len(scored):
         charts["kr_scores"] = kr_progress(
             scored[["kr_id", "score", "grade"]].astype({"grade": str}), settings=ws.settings
         )
@@ -205,7 +216,59 @@ def _same_file(a: Path, b: Path) -> bool:
     return False
 
 
-def write_report(okr_file: OKRFile | str | Path, out_path: str | Path, **kw: Any) -> Path:
+# Names of OKR data files: a report written under one would later be read as data.
+_DATA_SUFFIXES = (".yaml", ".yml", ".csv", ".xlsx", ".xls", ".json")
+
+
+def _looks_like_html(path: Path) -> bool:
+    """Whether the existing file at ``path`` is an HTML page (a report written before)."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(512).lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    except OSError:
+        return False
+    return head.startswith((b"<!doctype html", b"<html"))
+
+
+def check_report_path(
+    out_path: str | Path, source_path: str | Path | None, *, overwrite: bool = False
+) -> Path:
+    """Refuse a report path that would destroy something, before anything is built.
+
+    The input file is never overwritten; an existing file that is not an HTML
+    page (an OKR file given as ``-o q2.yaml`` by mistake, a spreadsheet), or a
+    name made for OKR data (``.yaml``, ``.csv``, ``.xlsx``), only with
+    ``overwrite=True``. An earlier report (HTML) is replaced.
+
+    Examples
+    --------
+    >>> check_report_path("report.html", "okrs.yaml").name
+    'report.html'
+    """
+    out = Path(out_path)
+    if source_path is not None and _same_file(out, Path(source_path)):
+        raise OKRDataError(
+            f"{out}: is the input file; refusing to overwrite it, choose another output path "
+            "such as report.html"
+        )
+    if out.is_dir():
+        raise OKRDataError(f"{out}: is a folder; give a file name such as {out / 'report.html'}")
+    if out.suffix.lower() in _DATA_SUFFIXES and not overwrite:
+        raise OKRDataError(
+            f"{out}: a report is an HTML page, and a {out.suffix} name is for OKR data; "
+            f"name it {out.with_suffix('.html').name}, or pass overwrite=True to use this name"
+        )
+    if out.exists() and not overwrite and not _looks_like_html(out):
+        raise OKRDataError(
+            f"{out}: exists and is not an HTML report; refusing to overwrite it. Choose "
+            "another name such as report.html, or pass overwrite=True to replace it"
+        )
+    return out
+
+
+def write_report(
+    okr_file: OKRFile | str | Path, out_path: str | Path, *, overwrite: bool = False, **kw: Any
+) -> Path:
     """Write :func:`build_report` to ``out_path`` atomically.
 
     The report is built first, written to a temporary file in the same folder
@@ -218,6 +281,9 @@ def write_report(okr_file: OKRFile | str | Path, out_path: str | Path, **kw: Any
         An :class:`~okr_toolkit.io.OKRFile` or the path of a YAML/CSV file.
     out_path
         Where to write the HTML; never the input file.
+    overwrite
+        Replace an existing file that is not an HTML page (see
+        :func:`check_report_path`); an earlier report is always replaced.
     **kw
         Passed to :func:`build_report` (``title``, ``plan``, ``on``).
 
@@ -229,7 +295,8 @@ def write_report(okr_file: OKRFile | str | Path, out_path: str | Path, **kw: Any
     Raises
     ------
     OKRDataError
-        When ``out_path`` is the input file, or the input cannot be read.
+        When ``out_path`` is the input file, a folder or an existing file that is not
+        HTML, or the input cannot be read.
     OSError
         When the folder cannot be written; nothing is left behind.
 
@@ -245,12 +312,7 @@ def write_report(okr_file: OKRFile | str | Path, out_path: str | Path, **kw: Any
     >>> page.startswith("<!DOCTYPE html>"), files
     (True, ['q3.html'])
     """
-    out = Path(out_path)
-    source_path = Path(okr_file.path if isinstance(okr_file, OKRFile) else okr_file)
-    if _same_file(out, source_path):
-        raise OKRDataError(
-            f"{out}: is the input file; refusing to overwrite it, choose another output path "
-            "such as report.html"
-        )
+    source_path = okr_file.path if isinstance(okr_file, OKRFile) else okr_file
+    out = check_report_path(out_path, source_path, overwrite=overwrite)
     page = build_report(okr_file, **kw)
     return write_atomic(out, page.encode("utf-8"))

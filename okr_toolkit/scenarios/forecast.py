@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from okr_toolkit._validate import require_columns, to_timestamp
+from okr_toolkit._validate import require_columns, to_timestamp, to_timestamps
 from okr_toolkit.core.pacing import expected_progress, linear_forecast, quarter_bounds
 from okr_toolkit.core.scoring import score as score_values
 from okr_toolkit.core.settings import DEFAULT_SETTINGS, Settings
@@ -52,12 +52,13 @@ def forecast_okrs(
 ) -> OKRForecast:
     """Forecast every KR and objective of an OKR set at a check-in date.
 
-    Each KR's walk is estimated from its own check-ins up to ``on`` (weekly
-    check-ins, at least four) and simulated from its last value over the whole
-    weeks left until ``end`` (rounded to the nearest week). KRs are simulated
-    side by side on the same path index, so an objective's score on path ``i``
-    is the mean of its KRs' scores on path ``i`` and its interval is that of
-    the mean, not a mean of intervals. KRs are independent of each other.
+    Each KR's walk is estimated from its own check-ins up to ``on`` (at least
+    four, at any spacing: each change is scaled to a week by the dates, so a
+    fortnightly series is not taken for a weekly one) and simulated from its
+    last value over the whole weeks left until ``end`` (rounded to the nearest
+    week). KRs are simulated side by side on the same path index, so an
+    objective's score on path ``i`` is the mean of its KRs' scores on path
+    ``i`` and its interval is that of the mean, not a mean of intervals. KRs are independent of each other.
 
     Parameters
     ----------
@@ -141,7 +142,7 @@ def _cycle(on: Any, end: Any, start: Any) -> tuple[pd.Timestamp, pd.Timestamp, p
 
 def _checkins_until(checkins: pd.DataFrame, on: pd.Timestamp, kr_col: str) -> pd.DataFrame:
     """The check-ins made by ``on``, dates parsed, in date order within each KR."""
-    dates = pd.to_datetime(checkins["date"])
+    dates = to_timestamps(checkins["date"], "the check-ins table: date")
     seen = checkins.loc[dates <= on].assign(date=dates[dates <= on])
     return seen.sort_values([kr_col, "date"], kind="stable")
 
@@ -161,9 +162,9 @@ def _simulate_krs(
     ids = krs[kr_col].to_numpy()
     for i, (kid, b, t) in enumerate(zip(ids, krs["baseline"], krs["target"], strict=True)):
         direction = krs["direction"].iloc[i] if has_dir else None
-        values = seen.loc[seen[kr_col] == kid, "value"]
+        mine = seen[seen[kr_col] == kid]
         row, score_paths[i] = _forecast_kr(
-            kid, b, t, direction, values, weeks, paths, gen, kr_col, settings
+            kid, b, t, direction, mine["value"], mine["date"], weeks, paths, gen, kr_col, settings
         )
         rows.append(row)
     return rows, score_paths
@@ -175,17 +176,19 @@ def _forecast_kr(
     target: Any,
     direction: Any,
     values: pd.Series,
+    dates: pd.Series,
     weeks: int,
     paths: int,
     gen: np.random.Generator,
     kr_col: str,
     settings: Settings,
 ) -> tuple[dict[str, Any], np.ndarray]:
-    """One KR: its walk from its check-ins ``values``, simulated from the last of them."""
+    """One KR: its walk from its check-ins ``values`` (on ``dates``, whatever their
+    spacing), simulated from the last of them."""
     try:
-        walk = estimate_walk(values, name=f"check-ins of key result {kid!r}")
+        walk = estimate_walk(values, when=dates, name=f"check-ins of key result {kid!r}")
     except OKRDataError as err:
-        raise OKRDataError(f"{err}; forecasting needs weekly check-ins up to `on`") from err
+        raise OKRDataError(f"{err}; forecasting needs check-ins up to `on`") from err
     current = float(values.iloc[-1])
     sim = simulate_kr(
         baseline, target, current, weeks, drift=walk.drift, volatility=walk.volatility,

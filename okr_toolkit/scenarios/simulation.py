@@ -9,12 +9,22 @@ KR's current value. Every random function takes ``seed`` or ``rng`` (a
 Scores of simulated end values come from :func:`okr_toolkit.core.scoring.score`
 (clamped), and success is ``settings.aspirational_success`` (0.7) [OKR vs KPI vs MBO;
 KPI vs OKR — the difference that matters].
+
+The end value of a Gaussian walk is normal (mean ``current + drift * weeks``,
+standard deviation ``volatility * sqrt(weeks)``), and the score is monotone in
+it, so the chance of success, the chance of clearing a threshold and every
+percentile have a closed form: :func:`simulate_kr` reports those exactly, in
+microseconds, whatever the number of paths. The simulated paths are a sample
+for histograms and fan charts (:func:`fan`); their number is capped at
+:data:`MAX_PATHS`.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from statistics import NormalDist
 from typing import Any
 
 import numpy as np
@@ -22,15 +32,19 @@ import pandas as pd
 
 from okr_toolkit.core.scoring import score as score_values
 from okr_toolkit.core.settings import DEFAULT_SETTINGS, Settings
+from okr_toolkit.core.tolerance import at_least, at_most
 from okr_toolkit.exceptions import OKRDataError
-from okr_toolkit.scenarios.arguments import EPS, count, generator, number
+from okr_toolkit.scenarios.arguments import count, generator, number
 from okr_toolkit.scenarios.paths import walk_end
 from okr_toolkit.scenarios.walks import walk_parameters
 
-__all__ = ["PERCENTILES", "Simulation", "fan", "simulate_kr"]
+__all__ = ["MAX_PATHS", "PERCENTILES", "Simulation", "fan", "simulate_kr"]
 
 #: Percentiles reported by :class:`Simulation`.
 PERCENTILES: tuple[int, ...] = (5, 25, 50, 75, 95)
+#: Most paths :func:`simulate_kr` draws: 80 MB of end values. The probabilities and
+#: percentiles are exact at any size; the paths only feed charts.
+MAX_PATHS = 10_000_000
 
 
 @dataclass(frozen=True, eq=False)
@@ -43,13 +57,14 @@ class Simulation:
         One entry per simulated path: the metric at the end of the cycle and
         its clamped score.
     p_success
-        Share of paths scoring at least ``settings.aspirational_success``.
+        Probability of scoring at least ``settings.aspirational_success``
+        (exact, from the normal end value).
     p_threshold
-        Share of paths ending on the right side of the KPI threshold (at or
-        above it for an increase, at or below for a decrease); None without a
-        threshold.
+        Probability of ending on the right side of the KPI threshold (at or
+        above it for an increase, at or below for a decrease), exact; None
+        without a threshold.
     percentiles
-        ``{"value": {5: ..., 25: ..., ...}, "score": {...}}``.
+        ``{"value": {5: ..., 25: ..., ...}, "score": {...}}``, exact.
     drift, volatility, weeks
         The walk that was simulated.
     paths
@@ -69,12 +84,14 @@ class Simulation:
     def summary(self) -> pd.DataFrame:
         """Mean and percentiles of the end value and the end score.
 
+        The percentiles are exact; the means are those of the simulated paths.
+
         Examples
         --------
         >>> sim = simulate_kr(42, 65, 48, 6, drift=1.0, volatility=1.0, seed=1)
         >>> sim.summary().round(2)
                 mean     p5    p25    p50    p75    p95
-        value  53.96  49.97  52.30  53.96  55.60  58.04
+        value  53.96  49.97  52.35  54.00  55.65  58.03
         score   0.52   0.35   0.45   0.52   0.59   0.70
         """
         rows = {}
@@ -127,6 +144,18 @@ def fan(
     out = pd.DataFrame(table, columns=[f"p{q}" for q in qs])
     out.insert(0, "week", np.arange(len(out)))
     return out
+
+
+def _p_side(ends: NormalDist | None, mean: float, line: float, *, below: bool) -> float:
+    """P(end value at or beyond ``line``): at or below it when ``below``, else at or above.
+
+    ``ends`` is the end value's normal distribution, None when the walk is certain
+    (no volatility or no weeks left) and the end value is ``mean``.
+    """
+    if ends is None:
+        return float(at_most(mean, line) if below else at_least(mean, line))
+    p = ends.cdf(line)
+    return float(p if below else 1.0 - p)
 
 
 def simulate_kr(
@@ -196,11 +225,17 @@ def simulate_kr(
 
     >>> sim = simulate_kr(42, 65, 48, 6, drift=1.0, volatility=1.0, threshold=50, seed=1)
     >>> round(sim.p_success, 3), round(sim.p_threshold, 3)
-    (0.048, 0.949)
+    (0.047, 0.949)
     >>> round(sim.percentiles["score"][50], 2)
     0.52
     """
     paths = count(paths, "paths", 1)
+    if paths > MAX_PATHS:
+        raise ValueError(
+            f"`paths` {paths:,} would hold {paths * 8 / 1e9:.1f} GB of end values; the "
+            f"probabilities and percentiles are exact at any size, so the paths only feed "
+            f"charts: use at most {MAX_PATHS:,} (10,000 draws a smooth histogram)"
+        )
     weeks = count(weeks_left, "weeks_left", 0)
     b, t, c = number(baseline, "baseline"), number(target, "target"), number(current, "current")
     d, v = walk_parameters(history, drift, volatility)
@@ -214,15 +249,16 @@ def simulate_kr(
     decrease = direction == "decrease" or (direction is None and t < b)
     end, kept = walk_end(c, d, v, weeks, paths, gen, progress, keep_paths)
     scores = score_values(end, b, t, direction)
-    p_success = float(np.mean(scores >= settings.aspirational_success - EPS))
+    ends = NormalDist(c + d * weeks, v * math.sqrt(weeks)) if v > 0 and weeks > 0 else None
+    line = b + settings.aspirational_success * (t - b)
+    p_success = _p_side(ends, c + d * weeks, line, below=decrease)
     p_threshold = None
     if threshold is not None:
-        th = number(threshold, "threshold")
-        p_threshold = float(np.mean(end <= th if decrease else end >= th))
+        p_threshold = _p_side(ends, c + d * weeks, number(threshold, "threshold"), below=decrease)
     # The score is monotone in the end value (falling for a decrease), so its
-    # percentiles are the scores of the value's percentiles: one partition, not two.
-    q_value = np.percentile(end, PERCENTILES)
-    mirrored = np.percentile(end, [100 - q for q in PERCENTILES]) if decrease else q_value
+    # percentiles are the scores of the value's percentiles.
+    q_value = np.array([ends.inv_cdf(q / 100) if ends else c + d * weeks for q in PERCENTILES])
+    mirrored = q_value[::-1] if decrease else q_value
     q_score = score_values(mirrored, b, t, direction)
     pct = {
         "value": dict(zip(PERCENTILES, q_value.tolist(), strict=True)),

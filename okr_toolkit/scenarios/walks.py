@@ -25,7 +25,7 @@ from typing import Any, NamedTuple
 import numpy as np
 import pandas as pd
 
-from okr_toolkit._validate import require_columns, to_float_array
+from okr_toolkit._validate import require_columns, to_float_array, to_timestamps
 from okr_toolkit.exceptions import OKRDataError
 from okr_toolkit.scenarios.arguments import EPS, number
 
@@ -43,14 +43,21 @@ class Walk(NamedTuple):
     n: int
 
 
-def estimate_walk(values: Any, *, name: str = "history") -> Walk:
-    """Estimate a weekly Gaussian random walk from a metric's weekly values.
+def estimate_walk(values: Any, *, when: Any = None, name: str = "history") -> Walk:
+    """Estimate a weekly Gaussian random walk from a metric's values.
 
     Parameters
     ----------
     values
-        At least four weekly values, oldest first (a list, array or Series; a
+        At least four values, oldest first (a list, array or Series; a
         DataFrame with a ``value`` column is read from that column).
+    when
+        When each value was taken (dates, or times in weeks), for values that
+        are not one week apart: a fortnightly series changes twice as much
+        per step as a weekly one with the same walk. Each change is then scaled
+        to a week (drift: total change over total weeks; volatility: of the
+        changes less their drift, over the square root of their weeks). Without
+        ``when`` the values are taken as weekly.
     name
         What to call the values in error messages.
 
@@ -70,6 +77,12 @@ def estimate_walk(values: Any, *, name: str = "history") -> Walk:
     --------
     >>> estimate_walk([40.0, 41.0, 43.0, 44.0, 46.0])
     Walk(drift=1.5, volatility=0.5773502691896257, n=5)
+
+    The same changes a fortnight apart are half the weekly drift:
+
+    >>> dates = ["2026-07-06", "2026-07-20", "2026-08-03", "2026-08-17", "2026-08-31"]
+    >>> estimate_walk([40.0, 41.0, 43.0, 44.0, 46.0], when=dates).drift
+    0.75
     """
     if isinstance(values, pd.DataFrame):
         require_columns(values, ["value"], f"the {name}")
@@ -88,6 +101,10 @@ def estimate_walk(values: Any, *, name: str = "history") -> Walk:
             f"({bad.size} in all); drop or fill those weeks before estimating the walk"
         )
     diffs = np.diff(arr)
+    gaps = _weeks_between(when, arr.size, name)
+    drift = float(diffs.sum() / gaps.sum()) if gaps is not None else float(diffs.mean())
+    if gaps is not None:
+        diffs = (diffs - drift * gaps) / np.sqrt(gaps)  # each change as one week's
     vol = float(diffs.std(ddof=1))
     if not vol > EPS * max(1.0, float(np.abs(arr).max())):
         raise OKRDataError(
@@ -95,7 +112,29 @@ def estimate_walk(values: Any, *, name: str = "history") -> Walk:
             "a constant history cannot tell how uncertain the future is. Pass volatility= "
             "explicitly (volatility=0 gives a deterministic path)"
         )
-    return Walk(float(diffs.mean()), vol, int(arr.size))
+    return Walk(drift, vol, int(arr.size))
+
+
+def _weeks_between(when: Any, n: int, name: str) -> np.ndarray | None:
+    """Weeks between consecutive values (None when ``when`` is None), all positive."""
+    if when is None:
+        return None
+    raw = pd.Series(when).reset_index(drop=True)
+    if len(raw) != n:
+        raise OKRDataError(f"the {name} has {n} values but {len(raw)} times in `when`")
+    if raw.dtype.kind in "iuf":
+        times = raw.to_numpy(dtype=float)
+    else:
+        days = to_timestamps(raw, f"`when` of the {name}").to_numpy(dtype="datetime64[D]")
+        times = days.astype(np.int64) / 7.0
+    gaps = np.diff(times)
+    if not (gaps > 0).all():
+        i = int(np.argmax(~(gaps > 0)))
+        raise OKRDataError(
+            f"the {name}: value {i + 1} is not later than value {i}; give the values "
+            "oldest first, one per date"
+        )
+    return gaps
 
 
 def walk_parameters(history: Any, drift: Any, volatility: Any) -> tuple[float, float]:

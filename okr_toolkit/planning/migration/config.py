@@ -13,9 +13,12 @@ __all__ = ["DEFAULT_MIGRATION_CONFIG"]
 #: ``expand_share``: share of all teams that join in the second quarter ("a few
 #: more teams", about a third). ``many_teams``: from this many teams the rollout
 #: risk is flagged (a judgement, not from a seed). ``committed_words``: wording that
-#: marks an MBO target as an obligation, drafted as a committed KR.
+#: marks an MBO target as an obligation, drafted as a committed KR. ``mbo_year_end``:
+#: the quarter (1-4) in which the MBO year, and its annual review, ends: 4 for a
+#: calendar year, 1 for a fiscal year ending in March.
 DEFAULT_MIGRATION_CONFIG: Mapping[str, Any] = {
     "quarters": 5,
+    "mbo_year_end": 4,
     "expand_share": 1 / 3,
     "many_teams": 15,
     "committed_words": (

@@ -32,7 +32,6 @@ REVIEWS = ("target verdict", "development conversation")
 STRATEGIES = ("replace", "coexist")
 
 #: The plan quarter (from 0) that closes the migration year: the fourth.
-_YEAR_END = 3
 
 #: Columns of a migration plan, in order.
 PLAN_COLUMNS: tuple[str, ...] = (
@@ -61,8 +60,11 @@ def plan_migration(
 
     The plan covers ``config["quarters"]`` quarters (5: the migration year and
     the first quarter of the next) from ``start_quarter``, which may be any
-    quarter; the four quarters from it are treated as the migration year, so
-    start in the quarter your MBO year starts.
+    quarter. The year-end MBO review falls where the MBO year really ends
+    (``config["mbo_year_end"]``, Q4 by default): in the first such quarter once
+    every team is on OKRs, and the plan runs one quarter past it. Started in
+    Q1, that is the fourth quarter, as below; started mid-year, the plan is
+    longer or the review comes sooner, never in a quarter that is not a year end.
 
     ``"replace"`` follows the one-year path of "OKR vs KPI vs MBO":
 
@@ -75,6 +77,7 @@ def plan_migration(
                  OKR scoring split from bonus for everyone
     3rd          every team on quarterly ``"OKR"``
     4th          the year-end MBO review, the last annual target verdict
+                 (the first year-end quarter once every team is on OKRs)
     5th          OKRs carry the strategy; review is a development conversation
     ===========  ==============================================================
 
@@ -118,13 +121,19 @@ def plan_migration(
 
     Examples
     --------
-    >>> plan = plan_migration(["Sales", "Ops", "Product"], "2026Q3")
+    >>> plan = plan_migration(["Sales", "Ops", "Product"], "2026Q1")
     >>> plan.pivot(index="team", columns="quarter", values="framework")
-    quarter 2026Q3 2026Q4 2027Q1 2027Q2 2027Q3
+    quarter 2026Q1 2026Q2 2026Q3 2026Q4 2027Q1
     team
     Ops        MBO    OKR    OKR    OKR    OKR
     Product    MBO    MBO    OKR    OKR    OKR
     Sales  OKR pilot  OKR    OKR    OKR    OKR
+
+    Started mid-year, the last annual verdict still falls at a year end:
+
+    >>> late = plan_migration(["Sales", "Ops", "Product"], "2026Q3")
+    >>> late.loc[late["milestone"].str.contains("last annual"), "quarter"].unique().tolist()
+    ['2027Q4']
     >>> from okr_toolkit.planning.migration import check_plan
     >>> check_plan(plan)
     []
@@ -136,16 +145,25 @@ def plan_migration(
     names = team_list(teams)
     start = parse_quarter(start_quarter)
     plan_waves = team_waves(names, pilot_teams, waves, config)
-    n_q = int(config["quarters"])
     starts = {t: i for i, wave in enumerate(plan_waves) for t in wave}
     all_in = max(i for i, wave in enumerate(plan_waves) if wave)
+    year_end_quarter = int(config.get("mbo_year_end", 4))
+    year_end = _year_end(start, all_in, year_end_quarter)
+    n_q = int(config["quarters"])
+    if strategy == "replace":  # run one quarter past the last annual verdict
+        n_q = max(n_q, year_end + 2)
     rows = []
     for q in range(n_q):
         label = str(start + q)
-        milestone = _milestone(q, plan_waves, all_in, strategy)
+        year_end_now = (start + q).quarter == year_end_quarter
+        milestone = _milestone(q, plan_waves, all_in, year_end, strategy, year_end_now)
+        if strategy == "replace" and q < year_end and year_end_now:
+            # An earlier year end: MBO still gives this year's verdict, OKRs stay out of it.
+            review = "year-end MBO review of this year's targets; OKR scores stay out of it"
+            milestone = "; ".join(part for part in (milestone, review) if part)
         for team in names:
             on_okr = q >= starts[team]
-            framework, decoupled, review = _regime(q, on_okr, strategy)
+            framework, decoupled, review = _regime(q, on_okr, year_end, strategy)
             cadence = "quarterly" if on_okr else "annual"
             rows.append(
                 (team, label, q, framework, cadence, decoupled, review, milestone, strategy)
@@ -156,7 +174,21 @@ def plan_migration(
     return plan
 
 
-def _regime(q: int, on_okr: bool, strategy: str) -> tuple[str, bool, str]:
+def _year_end(start: pd.Period, all_in: int, year_end_quarter: int) -> int:
+    """Plan index of the last year-end MBO review: the first quarter ``year_end_quarter``
+    (1-4) of a year at or after ``all_in``, when every team is on OKRs."""
+    if year_end_quarter not in (1, 2, 3, 4):
+        raise OKRDataError(
+            f"config['mbo_year_end'] must be the quarter 1-4 the MBO year ends in, "
+            f"got {year_end_quarter!r}"
+        )
+    q = all_in
+    while (start + q).quarter != year_end_quarter:
+        q += 1
+    return q
+
+
+def _regime(q: int, on_okr: bool, year_end: int, strategy: str) -> tuple[str, bool, str]:
     """A team's framework, whether OKR scores are kept from its pay, and its review, in ``q``."""
     if strategy == "replace":
         if not on_okr:
@@ -166,22 +198,26 @@ def _regime(q: int, on_okr: bool, strategy: str) -> tuple[str, bool, str]:
         else:
             framework = "OKR"
         decoupled = on_okr or q >= 1  # the split is company-wide from quarter 2
-        review = "development conversation" if q > _YEAR_END else "target verdict"
+        review = "development conversation" if q > year_end else "target verdict"
         return framework, decoupled, review
     return ("MBO + OKR" if on_okr else "MBO"), True, "target verdict"
 
 
-def _milestone(q: int, waves: list[list[str]], all_in: int, strategy: str) -> str:
-    """The step of plan quarter ``q`` (``""`` if none); the last teams join in ``all_in``."""
+def _milestone(
+    q: int, waves: list[list[str]], all_in: int, year_end: int, strategy: str, year_end_now: bool
+) -> str:
+    """The step of plan quarter ``q`` (``""`` if none); the last teams join in ``all_in``,
+    the last year-end MBO review of a replacement is in ``year_end``; ``year_end_now``
+    says whether ``q`` ends an MBO year."""
     joining = waves[q] if q < len(waves) else []
     if strategy == "replace":
-        parts = _replace_steps(q, joining, all_in)
+        parts = _replace_steps(q, joining, all_in, year_end)
     else:
-        parts = _coexist_steps(q, joining, all_in)
+        parts = _coexist_steps(q, joining, all_in, year_end_now)
     return "; ".join(parts)
 
 
-def _replace_steps(q: int, joining: list[str], all_in: int) -> list[str]:
+def _replace_steps(q: int, joining: list[str], all_in: int, year_end: int) -> list[str]:
     """The steps of quarter ``q`` on the one-year path that retires MBO."""
     parts: list[str] = []
     if q == 0:
@@ -194,14 +230,14 @@ def _replace_steps(q: int, joining: list[str], all_in: int) -> list[str]:
         parts.append(f"expand OKRs to {len(joining)} more team(s)")
     if q == 1:
         parts.append("OKR scoring split from bonus for everyone")
-    if q == _YEAR_END:
+    if q == year_end:
         parts.append("year-end MBO review: the last annual target verdict")
-    if q == _YEAR_END + 1:
+    if q == year_end + 1:
         parts.append("OKRs carry the strategy; the review becomes a development conversation")
     return parts
 
 
-def _coexist_steps(q: int, joining: list[str], all_in: int) -> list[str]:
+def _coexist_steps(q: int, joining: list[str], all_in: int, year_end_now: bool) -> list[str]:
     """The steps of quarter ``q`` when OKRs join MBO as a change layer."""
     parts: list[str] = []
     if q == 0:
@@ -213,6 +249,6 @@ def _coexist_steps(q: int, joining: list[str], all_in: int) -> list[str]:
         parts.append(f"OKR change layer in all teams ({len(joining)} join now)")
     elif joining:
         parts.append(f"OKR change layer in {len(joining)} more team(s)")
-    if q == _YEAR_END:
+    if year_end_now:
         parts.append("year-end MBO review for pay, as before; OKR scores stay out of it")
     return parts

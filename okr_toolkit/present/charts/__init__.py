@@ -35,7 +35,7 @@ from okr_toolkit.present.charts.scenarios import (
     scenario_fan,
     score_distribution,
 )
-from okr_toolkit.present.charts.scores import kr_progress, score_history_chart
+from okr_toolkit.present.charts.scores import kr_progress, score_histogram, score_history_chart
 from okr_toolkit.present.charts.theme import GRADE_COLORS
 
 __all__ = [
@@ -53,6 +53,7 @@ __all__ = [
     "save_chart",
     "scenario_fan",
     "score_distribution",
+    "score_histogram",
     "score_history_chart",
     "svg_from_spec",
     "to_svg",

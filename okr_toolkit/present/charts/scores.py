@@ -10,7 +10,7 @@ from okr_toolkit.core.grades import grade
 from okr_toolkit.core.settings import DEFAULT_SETTINGS, Settings
 from okr_toolkit.present.charts.theme import GRADE_COLORS, GRADE_SCALE, band_layer
 
-__all__ = ["kr_progress", "score_history_chart"]
+__all__ = ["kr_progress", "score_histogram", "score_history_chart"]
 
 
 def kr_progress(
@@ -120,6 +120,55 @@ def score_history_chart(
     return alt.layer(band, ticks).properties(title=title, width=width, height=max(60, 30 * teams))
 
 
+def score_histogram(
+    krs: pd.DataFrame,
+    *,
+    score_col: str = "score",
+    settings: Settings = DEFAULT_SETTINGS,
+    title: str = "Key result scores",
+    width: int = 420,
+) -> alt.Chart:
+    """How many KRs score in each tenth of the 0-1 scale, stacked by grade.
+
+    The chart for many key results (a company file of hundreds or thousands),
+    where one bar per KR cannot be drawn or read. Scores outside 0-1 (uncapped)
+    count in the end bins.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> chart = score_histogram(pd.DataFrame({"score": [0.1, 0.45, 0.7, 0.72, 1.0]}))
+    >>> spec = chart.to_dict()
+    >>> spec["mark"]["type"], sorted(spec["encoding"])
+    ('rect', ['color', 'tooltip', 'x', 'x2', 'y', 'y2'])
+    """
+    require_columns(krs, [score_col], "the key results table")
+    data = _score_rows(krs.assign(_label=""), "_label", score_col, settings)
+    start = (data["bar"] * 10).clip(upper=9.999).astype(int) / 10
+    counts = (
+        pd.DataFrame({"start": start, "grade": data["grade"]})
+        .groupby(["start", "grade"], as_index=False)
+        .size()
+        .rename(columns={"size": "key results"})
+    )
+    counts["end"] = (counts["start"] + 0.1).round(1)
+    # Stacked by hand (a bin can hold two grades when a band edge is not a tenth).
+    counts["top"] = counts.groupby("start")["key results"].cumsum()
+    counts["bottom"] = counts["top"] - counts["key results"]
+    return (
+        alt.Chart(counts, title=f"{title} ({len(data)} key results)", width=width, height=180)
+        .mark_rect(stroke="white", strokeWidth=1)
+        .encode(
+            x=alt.X("start:Q", scale=alt.Scale(domain=[0, 1]), title="score (0.0 - 1.0)"),
+            x2="end:Q",
+            y=alt.Y("bottom:Q", title="key results"),
+            y2="top:Q",
+            color=alt.Color("grade:N", scale=GRADE_SCALE, title="grade"),
+            tooltip=["start:Q", "end:Q", "grade:N", "key results:Q"],
+        )
+    )
+
+
 def _score_rows(
     krs: pd.DataFrame, label_col: str, score_col: str, settings: Settings
 ) -> pd.DataFrame:
@@ -128,7 +177,7 @@ def _score_rows(
     data["grade"] = (
         krs["grade"].astype(str)
         if "grade" in krs.columns
-        else grade(krs[score_col], settings=settings)
+        else grade(krs[score_col].clip(0.0, 1.0), settings=settings)
     )
     data["label"] = data[label_col].astype(str)
     # Keep bars inside the axis even for uncapped scores; the text shows the value.
