@@ -130,8 +130,7 @@ ValueError: unknown rule code in select: 'OKR3'; the codes are OKR101-OKR111 and
 from __future__ import annotations
 
 import re
-import string
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -142,6 +141,14 @@ import pandas as pd
 from okr_toolkit._validate import require_columns
 from okr_toolkit.core.settings import DEFAULT_SETTINGS, Settings
 from okr_toolkit.exceptions import OKRDataError
+from okr_toolkit.linter.findings import (
+    FINDING_COLUMNS,
+    SEVERITIES,
+    Findings,
+    findings_table,
+    format_findings,
+    key_result_findings,
+)
 from okr_toolkit.statements import classify_statements
 
 __all__ = [
@@ -156,10 +163,6 @@ __all__ = [
     "lint_statement",
     "select_rules",
 ]
-
-SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
-SEVERITY_DTYPE = pd.CategoricalDtype(list(SEVERITIES), ordered=True)
-FINDING_COLUMNS = ["code", "rule", "severity", "objective_id", "kr_id", "where", "message", "fix"]
 
 #: Objectives longer than this many words are hard to remember.
 MAX_OBJECTIVE_WORDS = 12
@@ -176,55 +179,6 @@ _NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 # --- the rule API -------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Findings:
-    """Findings of one rule: four columns of equal length, one entry per finding.
-
-    A rule's check yields these; :func:`lint` adds the rule's code, name,
-    severity and fix to each. Build a batch over key results with
-    :meth:`LintTables.key_results`, over objectives with :meth:`objectives`,
-    over KPIs with :meth:`kpis`, and a single finding with :meth:`at`.
-
-    Examples
-    --------
-    >>> found = Findings.objectives(["growth"], ["7 key results"])
-    >>> found.where, found.message, found.objective_id, found.kr_id
-    (["objective 'growth'"], ['7 key results'], ['growth'], [None])
-    >>> len(Findings.at("portfolio", "no key result is linked to a KPI"))
-    1
-    """
-
-    where: list[str]
-    message: list[str]
-    objective_id: list[Any]
-    kr_id: list[Any]
-
-    def __post_init__(self) -> None:
-        n = len(self.where)
-        if not len(self.message) == len(self.objective_id) == len(self.kr_id) == n:
-            raise ValueError("the columns of a Findings batch must have the same length")
-
-    def __len__(self) -> int:
-        return len(self.where)
-
-    @classmethod
-    def at(cls, where: str, message: str) -> Findings:
-        """One finding, at a place named in words (``"portfolio"``, ``"team 'Sales'"``)."""
-        return cls([where], [message], [None], [None])
-
-    @classmethod
-    def objectives(cls, ids: Sequence[Any], messages: Sequence[str]) -> Findings:
-        """One finding per objective id, each with its message."""
-        ids = list(ids)
-        return cls([f"objective {o!r}" for o in ids], list(messages), ids, [None] * len(ids))
-
-    @classmethod
-    def kpis(cls, names: Sequence[Any], messages: Sequence[str]) -> Findings:
-        """One finding per KPI name, each with its message."""
-        where = [f"KPI {k!r}" for k in names]
-        return cls(where, list(messages), [None] * len(where), [None] * len(where))
 
 
 #: What a rule's check is: the prepared input in, its findings out.
@@ -446,26 +400,7 @@ class LintTables:
         columns and the per-key-result ``values`` given, e.g.
         ``"{statement!r} has no number"`` or ``"the target {target:,.10g}"``.
         """
-        hit = np.asarray(hit, dtype=bool)
-        okrs = self.okrs
-        kr_ids = okrs["kr_id"][hit].tolist()
-        fields: dict[str, list[Any]] = {}
-        for _, name, _, _ in string.Formatter().parse(message):
-            if name and name not in fields:
-                column = values[name].reindex(okrs.index) if name in values else okrs[name]
-                fields[name] = column[hit].tolist()
-        rows = zip(*fields.values(), strict=True)
-        messages = (
-            [message.format(**dict(zip(fields, row, strict=True))) for row in rows]
-            if fields
-            else [message] * len(kr_ids)
-        )
-        return Findings(
-            [f"key result {k!r}" for k in kr_ids],
-            messages,
-            okrs["objective_id"][hit].tolist(),
-            kr_ids,
-        )
+        return key_result_findings(self.okrs, hit, message, values)
 
     def _number(self, name: str) -> pd.Series:
         read = self.reads[name].astype(float)
@@ -1027,25 +962,7 @@ def lint(
     """
     rules = select_rules(select, ignore)
     tables = LintTables(okrs, kpis, settings=settings, classified=classified)
-    return _findings_table((rule, found) for rule in rules for found in rule.check(tables))
-
-
-def _findings_table(found: Iterable[tuple[Rule, Findings]]) -> pd.DataFrame:
-    """One row per finding, in the order found, with each rule's code, name, severity, fix."""
-    columns: dict[str, list[Any]] = {c: [] for c in FINDING_COLUMNS}
-    for rule, batch in found:
-        n = len(batch)
-        columns["code"] += [rule.code] * n
-        columns["rule"] += [rule.name] * n
-        columns["severity"] += [rule.severity] * n
-        columns["objective_id"] += batch.objective_id
-        columns["kr_id"] += batch.kr_id
-        columns["where"] += batch.where
-        columns["message"] += batch.message
-        columns["fix"] += [rule.fix] * n
-    out = pd.DataFrame(columns, columns=FINDING_COLUMNS)
-    out["severity"] = out["severity"].astype(SEVERITY_DTYPE)
-    return out
+    return findings_table((rule, found) for rule in rules for found in rule.check(tables))
 
 
 def lint_statement(text: str, *, kpi_threshold: float | None = None) -> pd.DataFrame:
@@ -1071,46 +988,3 @@ def lint_statement(text: str, *, kpi_threshold: float | None = None) -> pd.DataF
         .query("where != 'portfolio'")
         .reset_index(drop=True)
     )
-
-
-def format_findings(
-    findings: pd.DataFrame, *, source: str = "", lines: Mapping[Any, Any] | None = None
-) -> str:
-    """Findings as human-readable lines (``file:line: where: severity code rule: message``).
-
-    Parameters
-    ----------
-    findings
-        From :func:`lint`.
-    source
-        The file name to start each line with.
-    lines
-        Line (or row) number of each key result, by ``kr_id``, to point at.
-
-    Examples
-    --------
-    >>> print(format_findings(lint_statement("Launch a new support portal"), source="okrs.yaml",
-    ...                       lines={"kr": 7}))  # doctest: +ELLIPSIS
-    okrs.yaml:7: key result 'kr': warning OKR202 kr-is-activity: 'Launch a new support portal' ...
-        fix: ask what the activity is meant to change and measure that outcome instead
-    okrs.yaml: 0 errors, 1 warning, 0 infos
-    """
-    lines = lines or {}
-    out = []
-    for f in findings.itertuples(index=False):
-        line = lines.get(f.kr_id) if isinstance(f.kr_id, str) else None
-        place = (
-            f"{source}:{line}: "
-            if source and line is not None and not pd.isna(line)
-            else (f"{source}: " if source else "")
-        )
-        out.append(
-            f"{place}{f.where}: {f.severity} {f.code} {f.rule}: {f.message}\n    fix: {f.fix}"
-        )
-    counts = findings["severity"].value_counts()
-    summary = ", ".join(
-        f"{n} {s}{'' if n == 1 else 's'}" for s in SEVERITIES for n in [int(counts.get(s, 0))]
-    )
-    prefix = f"{source}: " if source else ""
-    out.append(f"{prefix}{summary}" if len(findings) else f"{prefix}no findings")
-    return "\n".join(out)
