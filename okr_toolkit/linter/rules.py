@@ -132,23 +132,20 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from okr_toolkit._validate import require_columns
-from okr_toolkit.core.settings import DEFAULT_SETTINGS, Settings
-from okr_toolkit.exceptions import OKRDataError
+from okr_toolkit.core.settings import Settings
 from okr_toolkit.linter.findings import (
     FINDING_COLUMNS,
     SEVERITIES,
     Findings,
     findings_table,
     format_findings,
-    key_result_findings,
 )
+from okr_toolkit.linter.tables import LintTables
 from okr_toolkit.statements import classify_statements
 
 __all__ = [
@@ -173,7 +170,6 @@ _PAY_WORDS = re.compile(
     r"\b(?:bonus(?:es)?|compensation|commission|variable pay|payout|paid out|salary)\b", re.I
 )
 _NUMBER = re.compile(r"[$€£]?\d")
-_ALIASES = {"example_id": "objective_id", "linked_kpi": "kpi"}
 _CODE = re.compile(r"OKR\d{3}")
 _NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
@@ -182,7 +178,7 @@ _NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 #: What a rule's check is: the prepared input in, its findings out.
-Check = Callable[["LintTables"], Iterable[Findings]]
+Check = Callable[[LintTables], Iterable[Findings]]
 
 
 @dataclass(frozen=True)
@@ -260,198 +256,6 @@ def _rule(
         return check
 
     return register
-
-
-# --- the prepared input -------------------------------------------------------------
-
-
-class LintTables:
-    """The input of every rule, prepared once per :func:`lint` call.
-
-    Parameters
-    ----------
-    okrs, kpis, settings, classified
-        As for :func:`lint`; the tables are checked and prepared here, and
-        never modified.
-
-    Attributes
-    ----------
-    okrs : pandas.DataFrame
-        One row per key result, index reset, aliases renamed (``example_id``,
-        ``linked_kpi``), ``kr_id`` filled in as ``<objective_id>.kr<n>`` and
-        ``objective`` as the id when the table has none.
-    kpis : pandas.DataFrame or None
-        One row per KPI (``name`` read as ``kpi``), index reset.
-    settings : Settings
-        The focus limits.
-
-    The other attributes are per-key-result columns (one value per row of
-    ``okrs``) that several rules read, each computed on first use.
-
-    Examples
-    --------
-    >>> okrs = pd.DataFrame({"objective_id": ["a", "a"],
-    ...                      "statement": ["Hire 5 engineers", "Grow ARR from $2M to $3M"]})
-    >>> tables = LintTables(okrs)
-    >>> tables.okrs["kr_id"].tolist(), tables.label.tolist()
-    (['a.kr1', 'a.kr2'], ['activity', 'key_result'])
-    """
-
-    def __init__(
-        self,
-        okrs: pd.DataFrame,
-        kpis: pd.DataFrame | None = None,
-        *,
-        settings: Settings | None = None,
-        classified: pd.DataFrame | None = None,
-    ) -> None:
-        self.okrs = _prepare_okrs(okrs)
-        self.kpis = _prepare_kpis(kpis)
-        self.settings = settings or DEFAULT_SETTINGS
-        if classified is not None and len(classified) != len(self.okrs):
-            raise ValueError("`classified` must have one row per key result")
-        self._classified = classified
-
-    @cached_property
-    def statements(self) -> pd.Series:
-        """Each key result's sentence, as text."""
-        return self.okrs["statement"].astype(str)
-
-    @cached_property
-    def reads(self) -> pd.DataFrame:
-        """How :func:`okr_toolkit.statements.classify_statements` reads each statement."""
-        if self._classified is not None:
-            return self._classified
-        return classify_statements(self.statements)
-
-    @cached_property
-    def label(self) -> np.ndarray:
-        """Each statement's label: key_result, kpi, activity or unmeasurable."""
-        return self.reads["label"].astype(str).to_numpy()
-
-    @cached_property
-    def kpi(self) -> pd.Series:
-        """The KPI each key result moves (NaN when the table has no ``kpi``)."""
-        okrs = self.okrs
-        return okrs["kpi"] if "kpi" in okrs.columns else pd.Series(np.nan, index=okrs.index)
-
-    @cached_property
-    def linked(self) -> np.ndarray:
-        """Whether each key result names a KPI."""
-        return (self.kpi.notna() & (self.kpi.astype(str).str.strip() != "")).to_numpy()
-
-    @cached_property
-    def target(self) -> pd.Series:
-        """The target: the table's ``target``, else the one read from the statement."""
-        return self._number("target")
-
-    @cached_property
-    def baseline(self) -> pd.Series:
-        """The baseline: the table's ``baseline``, else the one read from the statement."""
-        return self._number("baseline")
-
-    @cached_property
-    def threshold(self) -> pd.Series:
-        """The KPI threshold: the table's ``kpi_threshold``, else the KPI table's."""
-        okrs = self.okrs
-        threshold = (
-            pd.to_numeric(okrs["kpi_threshold"], errors="coerce")
-            if "kpi_threshold" in okrs.columns
-            else pd.Series(np.nan, index=okrs.index)
-        )
-        if self.kpis is not None:
-            lookup = self.kpis.drop_duplicates("kpi").set_index("kpi")["threshold"]
-            threshold = threshold.fillna(self.kpi.map(pd.to_numeric(lookup, errors="coerce")))
-        return threshold
-
-    @cached_property
-    def goes_down(self) -> pd.Series:
-        """Whether lower is better: direction decrease or stay_below, or target < baseline."""
-        direction = (
-            self.okrs["direction"].astype(str)
-            if "direction" in self.okrs.columns
-            else self.reads["direction"].astype(str)
-        )
-        return (
-            (direction == "decrease") | (direction == "stay_below") | (self.target < self.baseline)
-        )
-
-    @cached_property
-    def comparable(self) -> np.ndarray:
-        """Whether each key result is read as one and has both a target and a threshold."""
-        both = (self.threshold.notna() & self.target.notna()).to_numpy()
-        return both & (self.label == "key_result")
-
-    @cached_property
-    def objectives(self) -> pd.DataFrame:
-        """The first row of each objective."""
-        return self.okrs.drop_duplicates("objective_id")
-
-    def flag(self, flag_col: str) -> np.ndarray:
-        """A yes/no column (bool, or text such as ``yes``/``true``/``1``); False when absent."""
-        return _truthy(self.okrs, flag_col)
-
-    def key_results(
-        self, hit: np.ndarray | pd.Series, message: str, **values: pd.Series
-    ) -> Findings:
-        """One finding per key result where ``hit`` is true.
-
-        ``message`` is a :meth:`str.format` template over the key result's
-        columns and the per-key-result ``values`` given, e.g.
-        ``"{statement!r} has no number"`` or ``"the target {target:,.10g}"``.
-        """
-        return key_result_findings(self.okrs, hit, message, values)
-
-    def _number(self, name: str) -> pd.Series:
-        read = self.reads[name].astype(float)
-        if name not in self.okrs.columns:
-            return read
-        return pd.to_numeric(self.okrs[name], errors="coerce").fillna(read)
-
-
-def _prepare_okrs(okrs: pd.DataFrame) -> pd.DataFrame:
-    if not isinstance(okrs, pd.DataFrame):
-        raise OKRDataError(f"the OKRs must be a pandas DataFrame, got {type(okrs).__name__}")
-    frame = okrs.rename(columns={k: v for k, v in _ALIASES.items() if v not in okrs.columns})
-    require_columns(frame, ["objective_id", "statement"], "the OKRs table")
-    frame = frame.reset_index(drop=True)
-    if "kr_id" not in frame.columns:
-        frame["kr_id"] = [
-            f"{o}.kr{i + 1}"
-            for o, i in zip(
-                frame["objective_id"], frame.groupby("objective_id").cumcount(), strict=True
-            )
-        ]
-    if "objective" not in frame.columns:
-        frame["objective"] = frame["objective_id"].astype(str)
-    missing = frame["statement"].isna() | (frame["statement"].astype(str).str.strip() == "")
-    if missing.any():
-        i = int(np.flatnonzero(missing.to_numpy())[0])
-        raise OKRDataError(
-            f"key result {frame['kr_id'].iloc[i]!r} (row {i}): statement is empty; write the "
-            "key result as a sentence, e.g. 'Raise MQL-to-SQL from 18% to 32%'"
-        )
-    return frame
-
-
-def _prepare_kpis(kpis: pd.DataFrame | None) -> pd.DataFrame | None:
-    if kpis is None:
-        return None
-    if not isinstance(kpis, pd.DataFrame):
-        raise OKRDataError(f"the KPIs must be a pandas DataFrame, got {type(kpis).__name__}")
-    frame = kpis.rename(columns={"name": "kpi"}) if "kpi" not in kpis.columns else kpis
-    require_columns(frame, ["kpi", "threshold"], "the KPIs table")
-    return frame.reset_index(drop=True)
-
-
-def _truthy(frame: pd.DataFrame, column: str) -> np.ndarray:
-    if column not in frame.columns:
-        return np.zeros(len(frame), dtype=bool)
-    values = frame[column]
-    if values.dtype == bool:
-        return values.to_numpy()
-    text = values.astype(str).str.strip().str.lower()
-    return text.isin(["true", "yes", "1", "y"]).to_numpy()
 
 
 # --- the rules, in code order -------------------------------------------------------
