@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 if TYPE_CHECKING:
-    from okr_toolkit.linter.rules import Rule
+    from okr_toolkit.linter.registry import Rule
 
 __all__ = [
     "FINDING_COLUMNS",

@@ -86,7 +86,7 @@ whole columns at once and yield one batch; portfolio checks yield one finding.
 In this module a rule is its check, decorated with the rest (see
 ``inspect.getsource(rule.check)``); the check's docstring opens with the summary::
 
-    @_rule("OKR201", "kr-without-number", "error", source="OKR vs KPI vs MBO",
+    @register("OKR201", "kr-without-number", "error", source="OKR vs KPI vs MBO",
            fix="name the metric and where it should get to: 'Raise CSAT from 3.8 to 4.5'")
     def _kr_without_number(t: LintTables) -> Iterator[Findings]:
         '''A KR with nothing to measure: no number in it.'''
@@ -130,8 +130,7 @@ ValueError: unknown rule code in select: 'OKR3'; the codes are OKR101-OKR111 and
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import numpy as np
@@ -145,6 +144,8 @@ from okr_toolkit.linter.findings import (
     findings_table,
     format_findings,
 )
+from okr_toolkit.linter.registry import RULES, Rule, register
+from okr_toolkit.linter.selection import select_rules
 from okr_toolkit.linter.tables import LintTables
 from okr_toolkit.statements import classify_statements
 
@@ -170,98 +171,15 @@ _PAY_WORDS = re.compile(
     r"\b(?:bonus(?:es)?|compensation|commission|variable pay|payout|paid out|salary)\b", re.I
 )
 _NUMBER = re.compile(r"[$€£]?\d")
-_CODE = re.compile(r"OKR\d{3}")
-_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 # --- the rule API -------------------------------------------------------------------
 
 
-#: What a rule's check is: the prepared input in, its findings out.
-Check = Callable[[LintTables], Iterable[Findings]]
-
-
-@dataclass(frozen=True)
-class Rule:
-    """One lint rule: the mistake it catches, where that comes from, its check and fix.
-
-    Parameters
-    ----------
-    code
-        ``OKR`` and three digits: ``1xx`` for mixing up OKRs, KPIs and MBO,
-        ``2xx`` for how a key result or objective is written.
-    name
-        A short kebab-case name, e.g. ``kr-without-kpi``.
-    severity
-        ``"error"``, ``"warning"`` or ``"info"`` (see :data:`SEVERITIES`).
-    source
-        The source article (its short title in ``docs/sources.md``) and mistake
-        the rule comes from.
-    summary
-        The mistake in one sentence.
-    fix
-        What to do about it: the ``fix`` of every finding of the rule.
-    check
-        A function of the prepared input (:class:`LintTables`) that yields the
-        rule's :class:`Findings`.
-
-    Examples
-    --------
-    >>> RULES["OKR201"]
-    Rule(code='OKR201', name='kr-without-number', severity='error', source='OKR vs KPI vs MBO', ...)
-    >>> okrs = pd.DataFrame({"objective_id": ["a"], "statement": ["Improve onboarding"]})
-    >>> [found.where for found in RULES["OKR201"].check(LintTables(okrs))]
-    [["key result 'a.kr1'"]]
-    """
-
-    code: str
-    name: str
-    severity: str
-    source: str
-    summary: str
-    fix: str
-    check: Check = field(repr=False)
-
-    def __post_init__(self) -> None:
-        problems = []
-        if not _CODE.fullmatch(self.code):
-            problems.append(f"code {self.code!r} is not OKR and three digits")
-        if not _NAME.fullmatch(self.name):
-            problems.append(f"name {self.name!r} is not kebab-case")
-        if self.severity not in SEVERITIES:
-            problems.append(f"severity {self.severity!r} is not one of {', '.join(SEVERITIES)}")
-        for text in ("source", "summary", "fix"):
-            if not str(getattr(self, text)).strip():
-                problems.append(f"{text} is empty")
-        if not callable(self.check):
-            problems.append("check is not callable")
-        if problems:
-            raise ValueError(f"rule {self.code}: " + "; ".join(problems))
-
-
-#: The registry: every rule by code, in code order. :func:`lint` runs these.
-RULES: dict[str, Rule] = {}
-
-
-def _rule(
-    code: str, name: str, severity: str, *, source: str, fix: str
-) -> Callable[[Check], Check]:
-    """Register the decorated check as rule ``code``; its docstring's first line is the summary."""
-
-    def register(check: Check) -> Check:
-        if code in RULES:
-            raise ValueError(f"rule {code} is registered twice")
-        summary = (check.__doc__ or "").strip().split("\n", 1)[0]
-        RULES[code] = Rule(code, name, severity, source, summary, fix, check)
-        return check
-
-    return register
-
-
 # --- the rules, in code order -------------------------------------------------------
 
 
-@_rule(
+@register(
     "OKR101",
     "kpi-written-as-stretch",
     "warning",
@@ -287,7 +205,7 @@ def _kpi_written_as_stretch(t: LintTables) -> Iterator[Findings]:
     )
 
 
-@_rule(
+@register(
     "OKR102",
     "health-metric-in-okr",
     "warning",
@@ -308,7 +226,7 @@ def _health_metric_in_okr(t: LintTables) -> Iterator[Findings]:
     )
 
 
-@_rule(
+@register(
     "OKR103",
     "kr-at-kpi-threshold",
     "warning",
@@ -329,7 +247,7 @@ def _kr_at_kpi_threshold(t: LintTables) -> Iterator[Findings]:
     )
 
 
-@_rule(
+@register(
     "OKR104",
     "kpis-without-okrs",
     "warning",
@@ -362,7 +280,7 @@ def _kpis_without_okrs(t: LintTables) -> Iterator[Findings]:
     )
 
 
-@_rule(
+@register(
     "OKR105",
     "okrs-without-kpis",
     "warning",
@@ -379,7 +297,7 @@ def _okrs_without_kpis(t: LintTables) -> Iterator[Findings]:
         )
 
 
-@_rule(
+@register(
     "OKR106",
     "annual-cycle",
     "error",
@@ -402,7 +320,7 @@ def _annual_cycle(t: LintTables) -> Iterator[Findings]:
     )
 
 
-@_rule(
+@register(
     "OKR107",
     "pay-linked",
     "error",
@@ -422,7 +340,7 @@ def _pay_linked(t: LintTables) -> Iterator[Findings]:
     )
 
 
-@_rule(
+@register(
     "OKR108",
     "kr-without-kpi",
     "info",
@@ -437,7 +355,7 @@ def _kr_without_kpi(t: LintTables) -> Iterator[Findings]:
     )
 
 
-@_rule(
+@register(
     "OKR109",
     "every-kpi-converted",
     "warning",
@@ -457,7 +375,7 @@ def _every_kpi_converted(t: LintTables) -> Iterator[Findings]:
         )
 
 
-@_rule(
+@register(
     "OKR110",
     "too-many-objectives",
     "warning",
@@ -499,7 +417,7 @@ def _too_many_objectives(t: LintTables) -> Iterator[Findings]:
         )
 
 
-@_rule(
+@register(
     "OKR111",
     "too-many-key-results",
     "warning",
@@ -516,7 +434,7 @@ def _too_many_key_results(t: LintTables) -> Iterator[Findings]:
     )
 
 
-@_rule(
+@register(
     "OKR201",
     "kr-without-number",
     "error",
@@ -532,7 +450,7 @@ def _kr_without_number(t: LintTables) -> Iterator[Findings]:
     )
 
 
-@_rule(
+@register(
     "OKR202",
     "kr-is-activity",
     "warning",
@@ -547,7 +465,7 @@ def _kr_is_activity(t: LintTables) -> Iterator[Findings]:
     )
 
 
-@_rule(
+@register(
     "OKR203",
     "objective-is-a-number",
     "warning",
@@ -568,7 +486,7 @@ def _objective_is_a_number(t: LintTables) -> Iterator[Findings]:
     )
 
 
-@_rule(
+@register(
     "OKR204",
     "objective-too-long",
     "info",
@@ -590,7 +508,7 @@ def _objective_too_long(t: LintTables) -> Iterator[Findings]:
     )
 
 
-@_rule(
+@register(
     "OKR205",
     "target-short-of-threshold",
     "error",
@@ -627,75 +545,6 @@ def _objective_texts(t: LintTables) -> tuple[list[Any], list[str]]:
 
 
 # --- linting ------------------------------------------------------------------------
-
-
-def select_rules(
-    select: str | Iterable[str] | None = None, ignore: str | Iterable[str] | None = None
-) -> list[Rule]:
-    """The rules a selection runs, in the order :func:`lint` runs them.
-
-    Parameters
-    ----------
-    select
-        Codes or starts of codes to run (``"OKR108"``, ``"OKR1"``); every rule
-        when None.
-    ignore
-        Codes or starts of codes not to run. When a rule matches both, the
-        longer entry wins, and ``ignore`` wins a tie.
-
-    Returns
-    -------
-    list of Rule
-        Errors first, then warnings, then infos; by code within a severity.
-
-    Raises
-    ------
-    ValueError
-        If an entry matches no rule (its message names every such entry).
-
-    Examples
-    --------
-    >>> [rule.code for rule in select_rules(select="OKR2", ignore=["OKR204"])]
-    ['OKR201', 'OKR205', 'OKR202', 'OKR203']
-    >>> [rule.code for rule in select_rules(select=["OKR108"], ignore=["OKR1"])]
-    ['OKR108']
-    """
-    chosen = _selectors(select, "select") if select is not None else ("",)
-    dropped = _selectors(ignore, "ignore") if ignore is not None else ()
-
-    def specificity(code: str, selectors: Iterable[str]) -> int:
-        return max((len(s) for s in selectors if code.startswith(s)), default=-1)
-
-    rules = [
-        r for r in RULES.values() if specificity(r.code, chosen) > specificity(r.code, dropped)
-    ]
-    return sorted(rules, key=lambda r: (SEVERITIES.index(r.severity), r.code))
-
-
-def _selectors(entries: str | Iterable[str], option: str) -> tuple[str, ...]:
-    entries = (entries,) if isinstance(entries, str) else tuple(entries)
-    unknown = [
-        e for e in entries if not (isinstance(e, str) and e and any(c.startswith(e) for c in RULES))
-    ]
-    if unknown:
-        listed = ", ".join(repr(e) for e in unknown)
-        raise ValueError(
-            f"unknown rule code{'s' if len(unknown) > 1 else ''} in {option}: {listed}; the "
-            f"codes are {_code_ranges()} (or the start of one, e.g. 'OKR1' for all OKR1xx)"
-        )
-    return entries
-
-
-def _code_ranges() -> str:
-    """The registered codes, runs of consecutive numbers shortened: OKR101-OKR111 and ..."""
-    runs: list[list[str]] = []
-    for code in sorted(RULES):
-        if runs and int(code[3:]) == int(runs[-1][-1][3:]) + 1:
-            runs[-1].append(code)
-        else:
-            runs.append([code])
-    parts = [run[0] if len(run) == 1 else f"{run[0]}-{run[-1]}" for run in runs]
-    return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
 
 
 def lint(
