@@ -51,11 +51,9 @@ THREE_KPIS = kpis(
     {"kpi": "nps", "threshold": 30.0},
     {"kpi": "uptime", "threshold": 99.0},
 )
-# The rules live in this module; the tests reach into it.
-lint_module = importlib.import_module("okr_toolkit.linter.rules")
-# The registry: how a rule registers.
+# The tests reach into the registry (how a rule registers) and the prepared tables
+# (which read the statements on first use).
 registry = importlib.import_module("okr_toolkit.linter.registry")
-# The prepared tables read the statements (on first use) in this module.
 tables_module = importlib.import_module("okr_toolkit.linter.tables")
 
 LONG = (
@@ -154,11 +152,29 @@ def test_every_rule_is_complete(rule: Rule):
     assert callable(rule.check)
 
 
-def test_the_module_table_lists_every_rule():
-    rows = re.findall(
-        r"^(OKR\d{3})\s+(\S+)\s+(error|warning|info)\s", lint_module.__doc__ or "", re.M
-    )
+def table_rows(doc: str | None) -> list[tuple[str, str, str]]:
+    """The (code, name, severity) rows of a docstring's rule table."""
+    return re.findall(r"^(OKR\d{3})\s+(\S+)\s+(error|warning|info)\s", doc or "", re.M)
+
+
+def test_the_package_table_lists_every_rule():
+    rows = table_rows(okr.linter.__doc__)
     assert rows == [(r.code, r.name, r.severity) for r in RULES.values()]
+
+
+def test_each_family_lists_the_rules_it_registers():
+    families: dict[str, list[Rule]] = {}
+    for rule in RULES.values():
+        families.setdefault(rule.check.__module__, []).append(rule)
+    assert sorted(name.rsplit(".", 1)[1] for name in families) == [
+        "kpi_rules",
+        "mbo_rules",
+        "portfolio_rules",
+        "writing_rules",
+    ]
+    for name, rules in families.items():
+        rows = table_rows(importlib.import_module(name).__doc__)
+        assert rows == [(r.code, r.name, r.severity) for r in rules], name
 
 
 def test_a_code_cannot_be_registered_twice():
