@@ -38,16 +38,16 @@ def lint(
     Parameters
     ----------
     okrs
-        One row per key result (see the module notes for the columns). Not
-        modified.
+        One row per key result (see :mod:`okr_toolkit.linter` for the
+        columns). Not modified.
     kpis
         Optional: one row per KPI with its ``threshold``, for the rules that
         compare KRs with KPIs and the portfolio checks.
     settings
         Focus limits (``max_objectives``, ``max_key_results``).
     select, ignore
-        Which rules to run: codes or starts of codes, as in ruff (see the
-        module notes and :func:`select_rules`). Every rule by default.
+        Which rules to run: codes or starts of codes, as in ruff (see
+        :func:`~okr_toolkit.linter.select_rules`). Every rule by default.
     classified
         The result of :func:`okr_toolkit.statements.classify_statements` on the
         statements, when you already have it.
@@ -98,23 +98,39 @@ def lint(
 def lint_statement(text: str, *, kpi_threshold: float | None = None) -> pd.DataFrame:
     """Lint a single key-result sentence (for students and the statement checker).
 
+    Parameters
+    ----------
+    text
+        The key result's sentence.
+    kpi_threshold
+        The threshold of the KPI it moves, if any: then OKR103 and OKR205
+        compare its target with it.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The findings about the sentence, as :func:`lint` gives them, without
+        the portfolio's (a single sentence is no portfolio).
+
     Examples
     --------
     >>> lint_statement("Launch a new support portal")["code"].tolist()
     ['OKR202']
+    >>> lint_statement("Raise MQL-to-SQL from 18% to 22%", kpi_threshold=25)["code"].tolist()
+    ['OKR205', 'OKR108']
     """
-    return (
-        lint(
-            pd.DataFrame(
-                {
-                    "objective_id": ["objective"],
-                    "objective": ["(objective)"],
-                    "kr_id": ["kr"],
-                    "statement": [text],
-                    "kpi_threshold": [np.nan if kpi_threshold is None else kpi_threshold],
-                }
-            )
-        )
-        .query("where != 'portfolio'")
-        .reset_index(drop=True)
+    found = lint(_statement_table(text, kpi_threshold))
+    return found.query("where != 'portfolio'").reset_index(drop=True)
+
+
+def _statement_table(text: str, kpi_threshold: float | None) -> pd.DataFrame:
+    """An OKR table of one key result, ``kr``, with ``text`` as its statement."""
+    return pd.DataFrame(
+        {
+            "objective_id": ["objective"],
+            "objective": ["(objective)"],
+            "kr_id": ["kr"],
+            "statement": [text],
+            "kpi_threshold": [np.nan if kpi_threshold is None else kpi_threshold],
+        }
     )

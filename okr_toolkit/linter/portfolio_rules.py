@@ -48,16 +48,7 @@ def _kpis_without_okrs(t: LintTables) -> Iterator[Findings]:
     kpis = t.kpis
     if kpis is None or (len(t.okrs) and _converted(t, kpis).any()):
         return
-    healthy = ""
-    if "value" in kpis.columns:
-        from okr_toolkit.core.kpis import kpi_status
-
-        better = kpis["better"] if "better" in kpis.columns else "higher"
-        status = kpi_status(
-            pd.to_numeric(kpis["value"]), pd.to_numeric(kpis["threshold"]), better=better
-        )
-        if (np.asarray(status) != "breached").all():
-            healthy = "healthy-looking "
+    healthy = "healthy-looking " if _all_healthy(kpis) else ""
     yield Findings.at(
         "portfolio",
         f"{len(kpis)} {healthy}KPI{'' if len(kpis) == 1 else 's'} and none of them feeds an "
@@ -117,31 +108,11 @@ def _too_many_objectives(t: LintTables) -> Iterator[Findings]:
     objective, each team's set is counted on its own; otherwise the file is one set.
     """
     limit = t.settings.max_objectives
-    objectives = t.objectives
-    if "team" in objectives.columns and objectives["team"].notna().any():
-        keys = [c for c in ("team", "level") if c in objectives.columns]
-        # Counted by hand, in the order the sets first appear: value_counts orders
-        # and spells missing keys differently from one pandas version to the next.
-        tally: dict[tuple[Any, ...], int] = {}
-        for row in objectives[keys].itertuples(index=False, name=None):
-            key = tuple(None if pd.isna(v) else v for v in row)
-            tally[key] = tally.get(key, 0) + 1
-        counts = list(tally.items())
-    else:
-        counts = [((), len(objectives))]
-    for key, n in counts:
-        if n <= limit:
-            continue
-        values = key if isinstance(key, tuple) else (key,)
-        parts = dict(zip(("team", "level"), values, strict=False))
-        where = "portfolio"
-        if parts.get("team") is not None:
-            where = f"team {parts['team']!r}"
-            if parts.get("level") is not None:
-                where += f" ({parts['level']} level)"
-        yield Findings.at(
-            where, f"{n} objectives; focus on the {limit} most critical areas at most"
-        )
+    for key, n in _objective_sets(t.objectives):
+        if n > limit:
+            yield Findings.at(
+                _set_place(key), f"{n} objectives; focus on the {limit} most critical areas at most"
+            )
 
 
 @register(
@@ -165,3 +136,45 @@ def _converted(t: LintTables, kpis: pd.DataFrame) -> pd.Series:
     """Whether each KPI in ``kpis`` is moved by some key result."""
     linked = set(t.kpi[t.linked].astype(str))
     return kpis["kpi"].astype(str).isin(linked)
+
+
+def _all_healthy(kpis: pd.DataFrame) -> bool:
+    """Whether the KPI table gives each KPI's value and none breaches its threshold."""
+    if "value" not in kpis.columns:
+        return False
+    from okr_toolkit.core.kpis import kpi_status
+
+    better = kpis["better"] if "better" in kpis.columns else "higher"
+    status = kpi_status(
+        pd.to_numeric(kpis["value"]), pd.to_numeric(kpis["threshold"]), better=better
+    )
+    return bool((np.asarray(status) != "breached").all())
+
+
+def _objective_sets(objectives: pd.DataFrame) -> list[tuple[tuple[Any, ...], int]]:
+    """Each set of objectives and its size, in the order the sets first appear.
+
+    A set is keyed by its team and level when the file names teams, else the
+    file is one set, keyed ``()``.
+    """
+    if not ("team" in objectives.columns and objectives["team"].notna().any()):
+        return [((), len(objectives))]
+    keys = [c for c in ("team", "level") if c in objectives.columns]
+    # Counted by hand, in the order the sets first appear: value_counts orders
+    # and spells missing keys differently from one pandas version to the next.
+    tally: dict[tuple[Any, ...], int] = {}
+    for row in objectives[keys].itertuples(index=False, name=None):
+        key = tuple(None if pd.isna(v) else v for v in row)
+        tally[key] = tally.get(key, 0) + 1
+    return list(tally.items())
+
+
+def _set_place(key: tuple[Any, ...]) -> str:
+    """Where a set's finding is: ``team 'Sales' (team level)``, or the portfolio."""
+    parts = dict(zip(("team", "level"), key, strict=False))
+    if parts.get("team") is None:
+        return "portfolio"
+    where = f"team {parts['team']!r}"
+    if parts.get("level") is not None:
+        where += f" ({parts['level']} level)"
+    return where
