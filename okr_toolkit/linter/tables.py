@@ -146,6 +146,16 @@ class LintTables:
     def flag(self, flag_col: str) -> np.ndarray:
         """A yes/no column (bool, or text such as ``yes``/``true``/``1``); False when absent.
 
+        Parameters
+        ----------
+        flag_col
+            The column of :attr:`okrs`, e.g. ``"pay_linked"`` or ``"guardrail"``.
+
+        Returns
+        -------
+        numpy.ndarray
+            One bool per key result (see :func:`truthy`).
+
         Examples
         --------
         >>> okrs = pd.DataFrame({"objective_id": ["a", "a"], "statement": ["Hire 5", "Grow 3"],
@@ -161,10 +171,22 @@ class LintTables:
     ) -> Findings:
         """One finding per key result where ``hit`` is true.
 
-        ``message`` is a :meth:`str.format` template over the key result's
-        columns and the per-key-result ``values`` given, e.g.
-        ``"{statement!r} has no number"`` or ``"the target {target:,.10g}"``
-        (see :func:`~okr_toolkit.linter.findings.key_result_findings`).
+        Parameters
+        ----------
+        hit
+            One bool per key result: where the rule's mistake is made.
+        message
+            A :meth:`str.format` template over the key result's columns and
+            the per-key-result ``values`` given, e.g. ``"{statement!r} has no
+            number"`` or ``"the target {target:,.10g}"``.
+        **values
+            Per-key-result values the template names that :attr:`okrs` does
+            not hold, e.g. ``target=tables.target``.
+
+        Returns
+        -------
+        Findings
+            As :func:`~okr_toolkit.linter.findings.key_result_findings` builds them.
 
         Examples
         --------
@@ -177,6 +199,18 @@ class LintTables:
 
 def column_or_nan(frame: pd.DataFrame, column: str) -> pd.Series:
     """``frame[column]``, or NaN on every row when the table has no such column.
+
+    Parameters
+    ----------
+    frame
+        The table.
+    column
+        The column's name.
+
+    Returns
+    -------
+    pandas.Series
+        The column itself (not a copy), or a float NaN series on ``frame``'s index.
 
     Examples
     --------
@@ -279,6 +313,18 @@ def kpi_thresholds(okrs: pd.DataFrame, kpis: pd.DataFrame | None, kpi: pd.Series
 
 def lower_is_better(direction: pd.Series, target: pd.Series, baseline: pd.Series) -> pd.Series:
     """Whether lower is better: ``decrease`` or ``stay_below``, or a target under the baseline.
+
+    Parameters
+    ----------
+    direction
+        Each key result's direction, as text (``"nan"`` when unknown).
+    target, baseline
+        Each key result's target and baseline (NaN when unknown).
+
+    Returns
+    -------
+    pandas.Series
+        One bool per key result.
 
     Examples
     --------
