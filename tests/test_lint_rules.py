@@ -185,6 +185,32 @@ def test_a_code_cannot_be_registered_twice():
     assert RULES["OKR101"].name == "kpi-written-as-stretch"
 
 
+def test_a_registry_keeps_code_order_whatever_order_rules_register_in():
+    def check(t):
+        """A mistake.
+
+        Said at length here.
+        """
+        return []
+
+    scratch: dict[str, Rule] = {}
+    for code in ("OKR205", "OKR101", "OKR110"):
+        registry.register(code, "a-rule", "info", source="s", fix="f", registry=scratch)(check)
+    assert list(scratch) == ["OKR101", "OKR110", "OKR205"]
+    assert {rule.summary for rule in scratch.values()} == {"A mistake."}
+    assert len(RULES) == 16  # the package's registry is untouched
+
+
+def test_a_rule_with_no_docstring_has_no_summary_and_is_refused():
+    def undocumented(t):
+        return []
+
+    with pytest.raises(ValueError, match="summary is empty"):
+        registry.register("OKR901", "a-rule", "info", source="s", fix="f", registry={})(
+            undocumented
+        )
+
+
 @pytest.mark.parametrize(
     ("change", "match"),
     [
@@ -327,3 +353,52 @@ def test_the_focus_limits_come_from_the_settings():
     strict = replace(okr.core.DEFAULT_SETTINGS, max_objectives=1, max_key_results=1)
     assert codes(lint(key_results(2), settings=strict, select="OKR11")) == ["OKR111"]
     assert codes(lint(objectives(2), settings=strict, select="OKR11")) == ["OKR110"]
+
+
+# --- the helpers of the longer checks --------------------------------------------------------
+
+portfolio_rules = importlib.import_module("okr_toolkit.linter.portfolio_rules")
+
+
+@pytest.mark.parametrize(
+    ("key", "where"),
+    [
+        ((), "portfolio"),
+        (("Sales",), "team 'Sales'"),
+        (("Sales", "team"), "team 'Sales' (team level)"),
+        (("Sales", None), "team 'Sales'"),
+        ((None, "team"), "portfolio"),  # objectives with no team are counted together
+    ],
+)
+def test_a_set_of_objectives_is_placed_by_its_team_and_level(key, where):
+    assert portfolio_rules._set_place(key) == where
+
+
+def test_sets_of_objectives_are_counted_in_the_order_they_first_appear():
+    objectives = pd.DataFrame(
+        {"team": ["B", "A", "B", None, None], "level": ["team", "team", "team", "team", None]}
+    )
+    assert portfolio_rules._objective_sets(objectives) == [
+        (("B", "team"), 2),
+        (("A", "team"), 1),
+        ((None, "team"), 1),
+        ((None, None), 1),
+    ]
+    assert portfolio_rules._objective_sets(objectives.assign(team=None)) == [((), 5)]
+    assert portfolio_rules._objective_sets(objectives.drop(columns="team")) == [((), 5)]
+
+
+@pytest.mark.parametrize(
+    ("kpis", "healthy"),
+    [
+        (pd.DataFrame({"kpi": ["nps"], "threshold": [30]}), False),  # no values: no claim
+        (pd.DataFrame({"kpi": ["nps"], "threshold": [30], "value": [35]}), True),
+        (pd.DataFrame({"kpi": ["nps"], "threshold": [30], "value": [25]}), False),
+        (
+            pd.DataFrame({"kpi": ["churn"], "threshold": [5], "value": [4], "better": ["lower"]}),
+            True,
+        ),
+    ],
+)
+def test_kpis_look_healthy_when_none_breaches_its_threshold(kpis, healthy):
+    assert portfolio_rules._all_healthy(kpis) is healthy
