@@ -51,8 +51,10 @@ THREE_KPIS = kpis(
     {"kpi": "nps", "threshold": 30.0},
     {"kpi": "uptime", "threshold": 99.0},
 )
-# The rules and their registry live in this module; the tests reach into it.
-lint_module = importlib.import_module("okr_toolkit.linter.rules")
+# The tests reach into the registry (how a rule registers) and the prepared tables
+# (which read the statements on first use).
+registry = importlib.import_module("okr_toolkit.linter.registry")
+tables_module = importlib.import_module("okr_toolkit.linter.tables")
 
 LONG = (
     "Make every single customer who signs up in the first week feel that they cannot "
@@ -150,19 +152,63 @@ def test_every_rule_is_complete(rule: Rule):
     assert callable(rule.check)
 
 
-def test_the_module_table_lists_every_rule():
-    rows = re.findall(
-        r"^(OKR\d{3})\s+(\S+)\s+(error|warning|info)\s", lint_module.__doc__ or "", re.M
-    )
+def table_rows(doc: str | None) -> list[tuple[str, str, str]]:
+    """The (code, name, severity) rows of a docstring's rule table."""
+    return re.findall(r"^(OKR\d{3})\s+(\S+)\s+(error|warning|info)\s", doc or "", re.M)
+
+
+def test_the_package_table_lists_every_rule():
+    rows = table_rows(okr.linter.__doc__)
     assert rows == [(r.code, r.name, r.severity) for r in RULES.values()]
+
+
+def test_each_family_lists_the_rules_it_registers():
+    families: dict[str, list[Rule]] = {}
+    for rule in RULES.values():
+        families.setdefault(rule.check.__module__, []).append(rule)
+    assert sorted(name.rsplit(".", 1)[1] for name in families) == [
+        "kpi_rules",
+        "mbo_rules",
+        "portfolio_rules",
+        "writing_rules",
+    ]
+    for name, rules in families.items():
+        rows = table_rows(importlib.import_module(name).__doc__)
+        assert rows == [(r.code, r.name, r.severity) for r in rules], name
 
 
 def test_a_code_cannot_be_registered_twice():
     with pytest.raises(ValueError, match="OKR101 is registered twice"):
-        lint_module._rule("OKR101", "again", "info", source="OKR vs KPI vs MBO", fix="x")(
+        registry.register("OKR101", "again", "info", source="OKR vs KPI vs MBO", fix="x")(
             lambda t: []
         )
     assert RULES["OKR101"].name == "kpi-written-as-stretch"
+
+
+def test_a_registry_keeps_code_order_whatever_order_rules_register_in():
+    def check(t):
+        """A mistake.
+
+        Said at length here.
+        """
+        return []
+
+    scratch: dict[str, Rule] = {}
+    for code in ("OKR205", "OKR101", "OKR110"):
+        registry.register(code, "a-rule", "info", source="s", fix="f", registry=scratch)(check)
+    assert list(scratch) == ["OKR101", "OKR110", "OKR205"]
+    assert {rule.summary for rule in scratch.values()} == {"A mistake."}
+    assert len(RULES) == 16  # the package's registry is untouched
+
+
+def test_a_rule_with_no_docstring_has_no_summary_and_is_refused():
+    def undocumented(t):
+        return []
+
+    with pytest.raises(ValueError, match="summary is empty"):
+        registry.register("OKR901", "a-rule", "info", source="s", fix="f", registry={})(
+            undocumented
+        )
 
 
 @pytest.mark.parametrize(
@@ -267,7 +313,7 @@ def test_a_rule_that_is_not_run_costs_nothing(monkeypatch):
     def refuse(texts):
         raise AssertionError("classify_statements was called")
 
-    monkeypatch.setattr(lint_module, "classify_statements", refuse)
+    monkeypatch.setattr(tables_module, "classify_statements", refuse)
     assert codes(lint(okrs({"cycle": "annual"}), select=["OKR106", "OKR107", "OKR110"])) == [
         "OKR106"
     ]
@@ -307,3 +353,52 @@ def test_the_focus_limits_come_from_the_settings():
     strict = replace(okr.core.DEFAULT_SETTINGS, max_objectives=1, max_key_results=1)
     assert codes(lint(key_results(2), settings=strict, select="OKR11")) == ["OKR111"]
     assert codes(lint(objectives(2), settings=strict, select="OKR11")) == ["OKR110"]
+
+
+# --- the helpers of the longer checks --------------------------------------------------------
+
+portfolio_rules = importlib.import_module("okr_toolkit.linter.portfolio_rules")
+
+
+@pytest.mark.parametrize(
+    ("key", "where"),
+    [
+        ((), "portfolio"),
+        (("Sales",), "team 'Sales'"),
+        (("Sales", "team"), "team 'Sales' (team level)"),
+        (("Sales", None), "team 'Sales'"),
+        ((None, "team"), "portfolio"),  # objectives with no team are counted together
+    ],
+)
+def test_a_set_of_objectives_is_placed_by_its_team_and_level(key, where):
+    assert portfolio_rules._set_place(key) == where
+
+
+def test_sets_of_objectives_are_counted_in_the_order_they_first_appear():
+    objectives = pd.DataFrame(
+        {"team": ["B", "A", "B", None, None], "level": ["team", "team", "team", "team", None]}
+    )
+    assert portfolio_rules._objective_sets(objectives) == [
+        (("B", "team"), 2),
+        (("A", "team"), 1),
+        ((None, "team"), 1),
+        ((None, None), 1),
+    ]
+    assert portfolio_rules._objective_sets(objectives.assign(team=None)) == [((), 5)]
+    assert portfolio_rules._objective_sets(objectives.drop(columns="team")) == [((), 5)]
+
+
+@pytest.mark.parametrize(
+    ("kpis", "healthy"),
+    [
+        (pd.DataFrame({"kpi": ["nps"], "threshold": [30]}), False),  # no values: no claim
+        (pd.DataFrame({"kpi": ["nps"], "threshold": [30], "value": [35]}), True),
+        (pd.DataFrame({"kpi": ["nps"], "threshold": [30], "value": [25]}), False),
+        (
+            pd.DataFrame({"kpi": ["churn"], "threshold": [5], "value": [4], "better": ["lower"]}),
+            True,
+        ),
+    ],
+)
+def test_kpis_look_healthy_when_none_breaches_its_threshold(kpis, healthy):
+    assert portfolio_rules._all_healthy(kpis) is healthy
