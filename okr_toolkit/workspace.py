@@ -123,6 +123,59 @@ class Workspace:
         return self.okrs.dropna(subset=["line"]).set_index("kr_id")["line"].to_dict()
 
     @functools.cached_property
+    def conversions(self) -> pd.DataFrame:
+        """A stretch key result proposed for each breached KPI of the file
+        (:func:`okr_toolkit.kpi_to_kr`, default strategy: the threshold is cleared at a
+        score of 0.5), with what it means (:func:`okr_toolkit.planning.explain`).
+
+        Columns: ``kpi``, ``baseline`` (the KPI's value), ``threshold``, ``target``,
+        ``direction``, ``unit``, ``threshold_score``, ``explanation`` and ``linked_krs``
+        (the file's key results that name the KPI). Healthy KPIs and KPIs with no value
+        are not converted: a KPI that holds its line stays a health check.
+
+        Examples
+        --------
+        >>> import okr_toolkit.datasets as ds
+        >>> ws = Workspace.open(ds.data_path("sample_okrs.yaml"))
+        >>> ws.conversions[["kpi", "baseline", "threshold", "target", "linked_krs"]].head(2)
+                           kpi  baseline  threshold  target        linked_krs
+        0      activation_rate      42.0       50.0    58.0  [activation.kr1]
+        1  time_to_first_value       5.0        4.0     3.0  [activation.kr2]
+        """
+        from okr_toolkit.planning.convert import explain, kpi_to_kr
+
+        columns = ["kpi", "baseline", "threshold", "target", "direction", "unit",
+                   "threshold_score", "explanation", "linked_krs"]  # fmt: skip
+        okrs = self.okrs
+        links = (
+            okrs.dropna(subset=["kpi"]).groupby("kpi")["kr_id"].agg(list).to_dict()
+            if "kpi" in okrs.columns
+            else {}
+        )
+        kpis = self.okr_file.kpis
+        units = (
+            dict(zip(kpis["kpi"], kpis["unit"], strict=True))
+            if kpis is not None and {"kpi", "unit"} <= set(kpis.columns)
+            else {}
+        )
+        rows = []
+        for k in self.kpi_health.itertuples(index=False):
+            if str(k.status) != "breached":
+                continue
+            unit = units.get(k.kpi)
+            unit = "" if _isna(unit) else str(unit)
+            proposal = kpi_to_kr(
+                str(k.kpi), float(k.value), float(k.threshold), better=str(k.better),
+                unit=unit, settings=self.settings,
+            )  # fmt: skip
+            rows.append(
+                [proposal.kpi, proposal.baseline, proposal.threshold, proposal.target,
+                 proposal.direction, unit, proposal.threshold_score,
+                 explain(proposal, settings=self.settings), links.get(proposal.kpi, [])]
+            )  # fmt: skip
+        return pd.DataFrame(rows, columns=columns)
+
+    @functools.cached_property
     def empty_objectives(self) -> pd.DataFrame:
         """The file's objectives that have no key result yet (``objective_id``, ``objective``),
         so a report can list them instead of leaving them out.

@@ -402,3 +402,32 @@ def test_sets_of_objectives_are_counted_in_the_order_they_first_appear():
 )
 def test_kpis_look_healthy_when_none_breaches_its_threshold(kpis, healthy):
     assert portfolio_rules._all_healthy(kpis) is healthy
+
+
+@pytest.mark.parametrize(
+    ("statement", "code", "fires"),
+    [
+        # Issue 13: metrics named with "annual" or a pay word are not an annual cycle or a
+        # pay link; the CLI exited 1 on them.
+        ("Grow annual recurring revenue from $2M to $3M this quarter", "OKR106", False),
+        ("Double annual contract value from $20k to $40k", "OKR106", False),
+        ("Increase yearly active users from 10k to 12k", "OKR106", False),
+        ("Lift 12-month retention from 80% to 85%", "OKR106", False),
+        ("Grow NPS from 32 to 45 by Q2 FY2027", "OKR106", False),
+        ("Grow ARR from $2M to $3M by year-end", "OKR106", True),
+        ("Hit the annual target of 500 new logos", "OKR106", True),
+        ("Grow revenue from $10M to $12M in FY26", "OKR106", True),
+        ("Land 3 Fortune 500 logos by end of year", "OKR106", True),
+        ("Cut sales-commission payout errors from 5% to 1%", "OKR107", False),
+        ("Reduce bonus processing time from 10 days to 2", "OKR107", False),
+        ("Raise trial-to-paid conversion from 14% to 20%", "OKR107", False),
+        ("Lift NPS from 32 to 45, with the team bonus tied to it", "OKR107", True),
+        ("Hit 100% of quota from 80% to earn the full commission", "OKR107", True),
+        ("Lift activation from 42% to 65%; the score counts towards the bonus", "OKR107", True),
+    ],
+)
+def test_annual_and_pay_words_are_read_in_context(statement, code, fires):
+    findings = lint(
+        pd.DataFrame({"objective_id": ["o"], "kr_id": ["o.kr1"], "statement": [statement]})
+    )
+    assert (code in set(findings["code"])) is fires

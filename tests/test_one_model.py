@@ -313,3 +313,24 @@ def test_a_change_in_another_unit_is_not_converted_silently() -> None:
         "not scored: no target: the statement's change is in days "
         "but the key result is measured in hours"
     )
+
+
+def test_the_workspace_conversions_are_what_okr_convert_proposes(capsys):
+    # One model through every door: the CLI's proposals for a file equal the workspace's.
+    import json
+
+    from okr_toolkit import Workspace, datasets
+    from okr_toolkit.cli import main
+
+    path = datasets.data_path("acme_okrs.yaml")
+    ws = Workspace.open(path)
+    conversions = ws.conversions
+    assert len(conversions) == int((ws.kpi_health["status"] == "breached").sum()) > 0
+    assert main(["convert", str(path), "--format", "json"]) == 0
+    proposals = json.loads(capsys.readouterr().out)["proposals"]
+    cli = {p["kpi"]: (p["baseline"], p["target"], p["unit"], p["explanation"]) for p in proposals}
+    mine = {
+        r.kpi: (r.baseline, r.target, r.unit, r.explanation)
+        for r in conversions.itertuples(index=False)
+    }
+    assert cli == mine

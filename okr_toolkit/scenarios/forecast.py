@@ -58,7 +58,8 @@ def forecast_okrs(
     last value over the whole weeks left until ``end`` (rounded to the nearest
     week). KRs are simulated side by side on the same path index, so an
     objective's score on path ``i`` is the mean of its KRs' scores on path
-    ``i`` and its interval is that of the mean, not a mean of intervals. KRs are independent of each other.
+    ``i`` and its interval is that of the mean, not a mean of intervals. KRs
+    are independent of each other.
 
     Parameters
     ----------
