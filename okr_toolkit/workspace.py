@@ -26,7 +26,7 @@ import dataclasses
 import datetime as _dt
 import functools
 from pathlib import Path
-from typing import Any, overload
+from typing import Any, Literal, overload
 
 import numpy as np
 import pandas as pd
@@ -164,8 +164,9 @@ class Workspace:
                 continue
             unit = units.get(k.kpi)
             unit = "" if _isna(unit) else str(unit)
+            better: Literal["higher", "lower"] = "lower" if str(k.better) == "lower" else "higher"
             proposal = kpi_to_kr(
-                str(k.kpi), float(k.value), float(k.threshold), better=str(k.better),
+                str(k.kpi), _float(k.value), _float(k.threshold), better=better,
                 unit=unit, settings=self.settings,
             )  # fmt: skip
             rows.append(
