@@ -22,6 +22,7 @@ from okr_toolkit.exceptions import OKRDataError
 from okr_toolkit.io.csv_reader import side_files
 from okr_toolkit.io.fields import FORMAT_VERSION
 from okr_toolkit.io.model import OKRFile
+from okr_toolkit.io.numbers import DOT3 as _DOT3
 from okr_toolkit.io.reading import check_format
 from okr_toolkit.vocab import CHECKIN_COLUMNS, KPI_COLUMNS, KR_COLUMNS, OBJECTIVE_COLUMNS
 
@@ -286,7 +287,10 @@ def _csv_value(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):
-        return repr(value)
+        text = repr(value)
+        # 1.375 could be 1375 with a dot grouping thousands (the reader refuses it in a file
+        # with no other decimal point); 1.3750 is the same number and reads one way only.
+        return text + "0" if _DOT3.fullmatch(text) else text
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
