@@ -391,7 +391,7 @@ FILE_CASES = [
         P(
             10,
             9,
-            "not valid YAML: the tag !!merge is not allowed (OKR files hold plain values only)",
+            "not valid YAML: merge keys (<<) are not supported",
         ),
     ),
     case("yaml_missing_checkin_date.yaml", P(15, 13, "check-in of 'growth.kr1' is missing 'date'")),

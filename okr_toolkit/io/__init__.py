@@ -24,8 +24,11 @@ A CSV file holds one row per key result (KPIs and check-ins go in
 sheets ``objectives``, ``key_results``, ``kpis`` and ``checkins``.
 
 Reading checks everything and reports *every* problem at once
-(:class:`OKRFileError`), each with its file, line (YAML) or row (tables),
-column and a fix. YAML is parsed safely: no object construction, and anchors
+(:class:`OKRFileError`; past :data:`MAX_PROBLEMS_SHOWN`, the rest are
+counted), each with its file, line (YAML) or row (tables), column and a fix.
+A value that could be read two ways is refused, never guessed; what the
+reader converts on purpose (a percentage cell, 0-1 confidences) it says, in
+:attr:`OKRFile.warnings`. YAML is parsed safely: no object construction, and anchors
 and aliases are refused. Input files are never written to; every write goes to
 a temporary file first and replaces the target in one step.
 """
@@ -41,7 +44,7 @@ from okr_toolkit.io.fields import (
     OBJECTIVE_FIELDS,
     TOP_FIELDS,
 )
-from okr_toolkit.io.model import FileProblem, OKRFile, OKRFileError
+from okr_toolkit.io.model import MAX_PROBLEMS_SHOWN, FileProblem, OKRFile, OKRFileError
 from okr_toolkit.io.raw import MAX_FILE_BYTES
 from okr_toolkit.io.reading import INPUT_FORMATS, read_okr_data, read_okr_file
 from okr_toolkit.io.schema import json_schema, schema_path
@@ -55,6 +58,7 @@ __all__ = [
     "KPI_FIELDS",
     "KR_FIELDS",
     "MAX_FILE_BYTES",
+    "MAX_PROBLEMS_SHOWN",
     "MODELINE",
     "OBJECTIVE_FIELDS",
     "TOP_FIELDS",

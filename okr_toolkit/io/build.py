@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from okr_toolkit.io.coerce import Coerce, blank, nearest, show
+from okr_toolkit.io.dates import cycle_bounds
 from okr_toolkit.io.fields import (
     CHECKIN_FIELDS,
     FORMAT_VERSION,
@@ -24,6 +25,7 @@ from okr_toolkit.io.fields import (
 )
 from okr_toolkit.io.frames import frames
 from okr_toolkit.io.model import Cell, Document, OKRFile, Problems, Record
+from okr_toolkit.io.numbers import read_number, scaled
 
 __all__ = ["build"]
 
@@ -73,16 +75,57 @@ def build(doc: Document) -> OKRFile:
     order.
     """
     p = Problems(doc.path)
-    coerce = Coerce(p)
+    p.notes.extend(doc.notes)
+    coerce = Coerce(p, *_number_style(doc))
     top = _top(doc, coerce, p)
     objectives = _objectives(doc, coerce, p)
     _check_parents(objectives, p)
     _check_cycles(objectives, p)
     kpis = _kpis(doc, coerce, p)
     krs = _key_results(doc, objectives, kpis, coerce, p)
-    checkins = _checkins(doc, krs, coerce, p)
+    checkins = _checkins(doc, top, krs, coerce, p)
     p.raise_if_any()
-    return frames(doc, top, objectives, krs, kpis, checkins)
+    return frames(doc, top, objectives, krs, kpis, checkins, tuple(p.notes))
+
+
+def _number_style(doc: Document) -> tuple[str | None, str | None]:
+    """What the file's numbers written as text show of its separators, for the ambiguous ones.
+
+    First, why a comma may be a decimal comma here: the file's separator
+    (semicolons), or the first number written the continental way (``42,5``,
+    ``1.000.000``); then ``1,500`` is ambiguous. Second, why a dot may group
+    thousands: no number written as text has a decimal point (``42.5``); then
+    ``1.500`` is ambiguous. Numbers a spreadsheet stores as numbers, and YAML
+    numbers (typed by YAML's own rules), show nothing either way.
+    """
+    continental = doc.decimal_comma
+    point = False
+    for records, schema in (
+        (doc.krs, KR_FIELDS),
+        (doc.kpis or [], KPI_FIELDS),
+        (doc.checkins, CHECKIN_FIELDS),
+    ):
+        for rec in records:
+            for name, cell in rec.fields.items():
+                if schema.get(name) != "number":
+                    continue
+                text = cell.value if cell.text else None  # a table's text
+                if not isinstance(text, str):
+                    continue
+                reading = read_number(text)
+                if reading.continental and continental is None:
+                    continental = f"writes {text.strip()!r} {_place(cell)}"
+                point = point or reading.point
+    dots = None if point else "has no number with a decimal point to show how it writes them"
+    return continental, dots
+
+
+def _place(cell: Cell) -> str:
+    """Where a cell is, in words for a message: ``on row 7`` or ``in okrs.kpis.csv row 3``."""
+    where = "on" if cell.file is None and cell.sheet is None else "in"
+    parts = [p for p in (cell.file, f"sheet {cell.sheet!r}" if cell.sheet else None) if p]
+    row = f"row {cell.line}" if cell.text or cell.sheet else f"line {cell.line}"
+    return " ".join([where, *parts, row])
 
 
 def _top(doc: Document, coerce: Coerce, p: Problems) -> dict[str, Any]:
@@ -169,6 +212,7 @@ def _kpis(doc: Document, coerce: Coerce, p: Problems) -> list[Row] | None:
         name = coerce.value(rec.fields.get("name"), "id", "name", "KPI")
         label = f"KPI {name!r}" if name else "KPI"
         row = _typed(rec, KPI_FIELDS, coerce, label, skip=("name",))
+        _percent_cells(row, rec, ("threshold", "value"), row["unit"], label, "KPI", p)
         if not name:
             if _absent(rec, "name"):
                 p.at(
@@ -208,6 +252,10 @@ def _key_results(
     for rec in doc.krs:
         label = _label(rec)
         row = _typed(rec, KR_FIELDS, coerce, label, skip=("id",))
+        _percent_cells(
+            row, rec, ("baseline", "target", "current"), row["unit"], label, "key result", p
+        )
+        _percent_weight(row, rec, label, p)
         if not row["statement"] and _absent(rec, "statement"):
             p.at(
                 _missing(rec, "statement"),
@@ -276,15 +324,33 @@ def _check_key_result(
             )
 
 
-def _checkins(doc: Document, krs: list[Row], coerce: Coerce, p: Problems) -> list[Row]:
-    """Each check-in with its date and value, of a key result of the file, one per date."""
+def _checkins(
+    doc: Document, top: dict[str, Any], krs: list[Row], coerce: Coerce, p: Problems
+) -> list[Row]:
+    """Each check-in with its date and value, of a key result of the file, one per date,
+    dated within its key result's cycle; confidences on one scale for the whole file."""
     kr_ids = dict.fromkeys(r["kr_id"] for r in krs if r["kr_id"])
+    by_id = {r["kr_id"]: r for r in krs if r["kr_id"]}
     rows: list[Row] = []
     seen: dict[tuple[str, dt.date], Record] = {}
     for rec in doc.checkins:
         kr_id = rec.owner
         label = f"check-in of {kr_id!r}" if kr_id else "check-in"
         row = _typed(rec, CHECKIN_FIELDS, coerce, label)
+        kr = by_id.get(kr_id or "")
+        if kr is not None:
+            _percent_cells(row, rec, ("value",), kr["unit"], label, "key result", p)
+        conf = rec.fields.get("confidence")
+        if conf is not None and conf.percent and row["confidence"] is not None:
+            shown = scaled(row["confidence"], 2)
+            p.at(
+                conf,
+                f"{label}: confidence is a cell formatted as a percentage (it shows "
+                f"{_num(shown)}%)",
+                f"rate confidence from 0 (no chance) to 10 (certain): write {_num(shown / 10)} "
+                "in a cell formatted as a number",
+            )
+            row["confidence"] = None
         for need, fix in (
             ("date", "add date: YYYY-MM-DD"),
             ("value", "add value: the metric's reading"),
@@ -303,6 +369,8 @@ def _checkins(doc: Document, krs: list[Row], coerce: Coerce, p: Problems) -> lis
                 f"{label}: confidence {_num(row['confidence'])} is outside 0-10",
                 "rate confidence from 0 (no chance) to 10 (certain)",
             )
+        if kr is not None and row["date"] is not None:
+            _check_cycle(row["date"], _cycle_of(kr, top), rec.fields["date"], label, p)
         if kr_id and row["date"] is not None:
             _once(
                 p, seen, (kr_id, row["date"]), rec, rec.fields["date"],
@@ -311,7 +379,152 @@ def _checkins(doc: Document, krs: list[Row], coerce: Coerce, p: Problems) -> lis
         row["kr_id"] = kr_id
         row["_rec"] = rec
         rows.append(row)
+    _confidence_scale(rows, p)
     return rows
+
+
+def _cycle_of(kr: Row, top: dict[str, Any]) -> Any:
+    obj = kr["_obj"] or {}
+    return obj.get("cycle") if obj.get("cycle") is not None else top["cycle"]
+
+
+def _check_cycle(day: dt.date, cycle: Any, cell: Cell, label: str, p: Problems) -> None:
+    """A check-in dated outside its key result's cycle (a year typo, last quarter's data)
+    would become the current value: refused, with the cycle's dates."""
+    bounds = cycle_bounds(cycle)
+    if bounds is None:
+        return
+    start, end = bounds
+    if start <= day <= end:
+        return
+    hint = ""
+    try:
+        meant = day.replace(year=start.year)
+    except ValueError:  # 29 February
+        meant = None
+    if meant is not None and start <= meant <= end:
+        hint = f"did you mean {meant.isoformat()}? "
+    p.at(
+        cell,
+        f"{label}: date {day.isoformat()} is outside the cycle {cycle} "
+        f"({start.isoformat()} to {end.isoformat()})",
+        f"{hint}date each check-in within its key result's cycle, or move check-ins of "
+        "another cycle to that cycle's file",
+    )
+
+
+def _confidence_scale(rows: list[Row], p: Problems) -> None:
+    """One scale for every confidence of the file, decided on all of them, never per value.
+
+    The format's scale is 0-10. Confidences that all lie in 0-1 with some in between
+    (0.7, 0.85) are probabilities: put on 0-10 (times 10), and said. Fractions below 1
+    beside values above 1 mix the two scales: refused. Confidences that are all 0 or 1
+    are read on 0-10, as the format says, and said, since they could be probabilities.
+    """
+    rated = [r for r in rows if r["confidence"] is not None and 0 <= r["confidence"] <= 10]
+    if not rated:
+        return
+    fractions = [r for r in rated if 0 < r["confidence"] < 1]
+    above = [r for r in rated if r["confidence"] > 1]
+    first = min(rated, key=_file_order)
+    if fractions and above:
+        low = min(fractions, key=_file_order)
+        high = min(above, key=_file_order)
+        p.at(
+            low["_rec"].fields["confidence"],
+            f"check-in of {low['kr_id']!r}: confidence {_num(low['confidence'])} reads as a "
+            f"0-1 probability, but {_where_cell(high['_rec'].fields['confidence'])} rates "
+            f"{_num(high['confidence'])} on 0-10: the file mixes two scales",
+            "put every confidence on one scale, 0 (no chance) to 10 (certain): "
+            f"{_num(low['confidence'])} as a probability is {_num(scaled(low['confidence'], 1))}",
+        )
+    elif fractions:
+        example = min(fractions, key=_file_order)["confidence"]
+        for r in rated:
+            r["confidence"] = scaled(r["confidence"], 1)
+        p.note(
+            first["_rec"].fields["confidence"],
+            f"every confidence in the file lies between 0 and 1 ({len(rated)} of them, such as "
+            f"{_num(example)}): they are read as probabilities",
+            "put on the format's 0-10 scale (each times 10); write them 0-10 to keep the "
+            "file as read",
+        )
+    elif any(r["confidence"] == 1 for r in rated):
+        p.note(
+            first["_rec"].fields["confidence"],
+            f"every confidence in the file is 0 or 1 ({len(rated)} of them): read on the "
+            "format's 0-10 scale, where 1 is a 1-in-10 chance",
+            "if they are probabilities, write 10 for 1",
+        )
+
+
+def _file_order(row: Row) -> tuple[str, int]:
+    rec = row["_rec"]
+    return (rec.file or "", rec.line or 0)
+
+
+def _where_cell(cell: Cell) -> str:
+    if cell.file is None and cell.sheet is None and not cell.text:
+        return f"line {cell.line}"
+    return _place(cell).removeprefix("on ").removeprefix("in ")
+
+
+_PERCENT_UNITS = ("%", "pp")
+
+
+def _percent_cells(
+    row: Row, rec: Record, names: tuple[str, ...], unit: Any, label: str, what: str, p: Problems
+) -> None:
+    """Spreadsheet cells formatted as a percentage hold 0.42 and show 42%: read as 42
+    where the unit is per cent (and said), as they are for a ratio, refused otherwise."""
+    for name in names:
+        cell = rec.fields.get(name)
+        if cell is None or not cell.percent or row[name] is None:
+            continue
+        held = row[name]
+        shown = scaled(held, 2)
+        if unit in _PERCENT_UNITS:
+            row[name] = shown
+            p.note(
+                cell,
+                f"{label}: {name} is a cell formatted as a percentage: it holds {_num(held)} "
+                f"and shows {_num(shown)}%",
+                f"read as {_num(shown)} (the {what}'s unit is {unit})",
+            )
+        elif unit == "ratio":
+            continue
+        elif unit is None:
+            p.at(
+                cell,
+                f"{label}: {name} is a cell formatted as a percentage (it shows "
+                f"{_num(shown)}%, it holds {_num(held)}), and the {what} has no unit",
+                f"give it the unit % to read it as {_num(shown)} (or ratio for {_num(held)}), "
+                "or type the number in a cell formatted as a number",
+            )
+            row[name] = None
+        else:
+            p.at(
+                cell,
+                f"{label}: {name} is a cell formatted as a percentage (it shows "
+                f"{_num(shown)}%), but the {what}'s unit is {unit}",
+                "format the cell as a number, or fix the unit",
+            )
+            row[name] = None
+
+
+def _percent_weight(row: Row, rec: Record, label: str, p: Problems) -> None:
+    """A weight formatted as a percentage (60%) is read as shown (60), and said."""
+    cell = rec.fields.get("weight")
+    if cell is None or not cell.percent or row["weight"] is None:
+        return
+    held = row["weight"]
+    row["weight"] = scaled(held, 2)
+    p.note(
+        cell,
+        f"{label}: weight is a cell formatted as a percentage: it holds {_num(held)} and "
+        f"shows {_num(row['weight'])}%",
+        f"read as {_num(row['weight'])}, as shown",
+    )
 
 
 def _absent(rec: Record, name: str) -> bool:

@@ -10,21 +10,22 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import math
-import re
 from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
 
+from okr_toolkit.io.dates import date_fix, read_date_text
 from okr_toolkit.io.fields import ENUM_HINTS, ENUMS
 from okr_toolkit.io.model import Cell, Problems
+from okr_toolkit.io.numbers import read_number, yaml_surprise
 from okr_toolkit.vocab import KNOWN_UNITS
 
-__all__ = ["Coerce", "blank", "id_text", "nearest", "show", "unknown_field_fix"]
+__all__ = ["Coerce", "blank", "cell_id", "id_text", "nearest", "show", "unknown_field_fix"]
 
 _TRUE = {"true", "yes", "y", "1"}
 _FALSE = {"false", "no", "n", "0"}
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_PLAIN_NUMBER_FIX = "write a plain number such as 65 (the unit goes in the unit field)"
 
 
 def nearest(name: str, known: Iterable[str]) -> str:
@@ -54,8 +55,14 @@ def show(value: Any) -> str:
 class Coerce:
     """Turns cells into typed values, recording a problem (and returning None) when it can't."""
 
-    def __init__(self, problems: Problems) -> None:
+    def __init__(
+        self, problems: Problems, decimal_comma: str | None = None, dots: str | None = None
+    ) -> None:
         self.p = problems
+        #: Why a comma may be a decimal comma in this file (then 1,500 is ambiguous).
+        self.decimal_comma = decimal_comma
+        #: Why a dot may group thousands in this file (then 1.500 is ambiguous).
+        self.dots = dots
 
     def value(self, cell: Cell | None, kind: str, name: str, what: str) -> Any:
         if cell is None or (blank(cell.value) and not isinstance(cell.value, float)):
@@ -65,6 +72,9 @@ class Coerce:
             if isinstance(v, bool) or isinstance(v, list | dict):
                 self.p.at(cell, f"{what}: {name} must be text, got {show(v)}", "write it as text")
                 return None
+            if cell.raw is not None and isinstance(v, int | float | dt.date):
+                # A YAML scalar as written: id 1.10 is "1.10", not the number 1.1.
+                return cell.raw.strip() if kind == "id" else cell.raw
             if isinstance(v, dt.date):
                 return v.isoformat()
             if isinstance(v, float) and v.is_integer():
@@ -114,25 +124,28 @@ class Coerce:
             self.p.at(cell, f"{what}: {name} must be a number, got {show(v)}", "write a number")
             return None
         if isinstance(v, int | float | np.integer | np.floating):
+            surprise = yaml_surprise(cell.raw, v) if cell.raw is not None else None
+            if surprise is not None:
+                self.p.at(cell, f"{what}: {name} {surprise[0]}", surprise[1])
+                return None
             x = float(v)
         elif isinstance(v, str) and cell.text:
-            try:
-                x = float(v.strip().replace(",", ""))
-            except ValueError:
-                self.p.at(
-                    cell,
-                    f"{what}: {name} {show(v)} is not a number",
-                    "write a plain number such as 65 (the unit goes in the unit field)",
-                )
+            reading = read_number(v, decimal_comma=self.decimal_comma, dots=self.dots)
+            if reading.value is None:
+                if not reading.finite:
+                    self.p.at(cell, f"{what}: {name} {show(v)} is not a finite number", reading.fix)
+                elif reading.why:
+                    self.p.at(
+                        cell,
+                        f"{what}: {name} {show(v)} is not a number: it {reading.why}",
+                        reading.fix,
+                    )
+                else:
+                    self.p.at(cell, f"{what}: {name} {show(v)} is not a number", _PLAIN_NUMBER_FIX)
                 return None
+            x = reading.value
         elif isinstance(v, str):
-            try:
-                float(v.strip().rstrip("%"))
-                fix = "remove the quotes and any unit sign: write it as a plain number"
-            except ValueError:
-                fix = "write a plain number such as 65 (the unit goes in the unit field)"
-            self.p.at(cell, f"{what}: {name} {show(v)} is text, not a number", fix)
-            return None
+            return self._yaml_text_number(cell, v, name, what)
         else:
             self.p.at(cell, f"{what}: {name} must be a number, got {show(v)}", "write a number")
             return None
@@ -141,24 +154,81 @@ class Coerce:
             return None
         return x
 
+    def _yaml_text_number(self, cell: Cell, v: str, name: str, what: str) -> float | None:
+        """A YAML string where a number belongs: ``1e6`` is read (as YAML 1.2 does); other
+        text is refused with the fix for what it is, quoted or not."""
+        reading = read_number(v)
+        plain = cell.raw is not None
+        surprise = yaml_surprise(v, v) if plain else None
+        if surprise is not None:  # 09: a leading zero that YAML 1.1 left as text
+            self.p.at(cell, f"{what}: {name} {surprise[0]}", surprise[1])
+            return None
+        if plain and reading.form == "plain" and reading.value is not None:
+            if math.isfinite(reading.value):
+                return reading.value  # 1e6 or 1.5e6: a string in YAML 1.1, a number in 1.2
+        if not plain:
+            if reading.form == "plain" or _number_with_unit(v):
+                fix = "remove the quotes and any unit sign: write it as a plain number"
+            elif reading.form == "grouped":
+                fix = f"remove the quotes and the separators: {reading.fix}"
+            elif reading.fix:
+                fix = f"remove the quotes and {reading.fix}"
+            else:
+                fix = _PLAIN_NUMBER_FIX
+        elif reading.form == "grouped":
+            fix = f"{reading.fix} (a YAML number has no thousands separators)"
+        elif reading.fix:
+            fix = reading.fix
+        else:
+            fix = _PLAIN_NUMBER_FIX
+        self.p.at(cell, f"{what}: {name} {show(v)} is text, not a number", fix)
+        return None
+
     def date(self, cell: Cell, name: str, what: str) -> dt.date | None:
         v = cell.value
         if isinstance(v, dt.datetime):
-            return v.date()
+            return v.date()  # the day as written, in its own zone: never converted
         if isinstance(v, dt.date):
             return v
-        text = str(v).strip()
-        if _DATE.match(text):
-            try:
-                return dt.date.fromisoformat(text)
-            except ValueError:
-                pass
-        self.p.at(
-            cell,
-            f"{what}: {name} {show(v)} is not a date",
-            "write it as YYYY-MM-DD, e.g. 2026-07-06",
-        )
+        if isinstance(v, str):
+            day = read_date_text(v)
+            if day is not None:
+                return day
+        self.p.at(cell, f"{what}: {name} {show(v)} is not a date", _serial_fix(cell) or date_fix(v))
         return None
+
+
+def _serial_fix(cell: Cell) -> str | None:
+    """For a workbook's number where a date belongs: the day it is as a date serial."""
+    v = cell.value
+    if cell.sheet is None or isinstance(v, bool) or not isinstance(v, int | float):
+        return None
+    if not 32874 <= v < 73051:  # 1990 to 2100: a date that was never formatted as one
+        return None
+    day = dt.date(1899, 12, 30) + dt.timedelta(days=int(v))
+    return (
+        f"the cell holds a number, which as a spreadsheet date is {day.isoformat()}: format "
+        f"the cell as a date, or type {day.isoformat()}"
+    )
+
+
+def _number_with_unit(text: str) -> bool:
+    try:
+        float(text.strip().rstrip("%"))
+    except ValueError:
+        return False
+    return True
+
+
+def cell_id(cell: Cell | None) -> str | None:
+    """The id a cell holds, as written (a YAML ``1.10`` is ``"1.10"``); None when blank."""
+    if cell is None:
+        return None
+    if cell.raw is not None and isinstance(cell.value, int | float | dt.date):
+        if isinstance(cell.value, bool):
+            return None
+        return cell.raw.strip() or None
+    return id_text(cell.value)
 
 
 def id_text(value: Any) -> str | None:

@@ -7,7 +7,7 @@ from typing import Any
 
 import pandas as pd
 
-from okr_toolkit.io.model import Document, OKRFile
+from okr_toolkit.io.model import Document, FileProblem, OKRFile
 from okr_toolkit.vocab import (
     CHECKIN_COLUMNS,
     KPI_COLUMNS,
@@ -29,6 +29,7 @@ def frames(
     kr_rows: list[dict[str, Any]],
     kpi_rows: list[dict[str, Any]] | None,
     checkin_rows: list[dict[str, Any]],
+    warnings: tuple[FileProblem, ...] = (),
 ) -> OKRFile:
     obj_frame = _table(
         [
@@ -87,7 +88,7 @@ def frames(
             [*KPI_COLUMNS, "line"],
         )
         kpis["better"] = kpis["better"].fillna("higher")
-    return OKRFile(doc.path, okrs, kpis, obj_frame, checkins, top["company"])
+    return OKRFile(doc.path, okrs, kpis, obj_frame, checkins, top["company"], warnings)
 
 
 def _table(rows: list[dict[str, Any]], columns: Sequence[str]) -> pd.DataFrame:

@@ -18,15 +18,20 @@ import pandas as pd
 from okr_toolkit.exceptions import OKRDataError
 
 __all__ = [
+    "MAX_PROBLEMS_SHOWN",
     "Cell",
     "Document",
     "FileProblem",
     "OKRFile",
     "OKRFileError",
+    "Percent",
     "Problems",
     "Record",
     "fail",
 ]
+
+#: An error lists at most this many problems, then one line that counts the rest.
+MAX_PROBLEMS_SHOWN = 20
 
 _SHEET_ORDER = {"": -1, "objectives": 0, "key_results": 1, "kpis": 2, "checkins": 3}
 
@@ -87,25 +92,58 @@ class FileProblem:
 
 
 class OKRFileError(OKRDataError):
-    """An OKR file with problems; ``problems`` lists every one of them.
+    """An OKR file with problems; ``problems`` lists them, in file order.
 
     The message starts with one line per problem (a single problem is the whole
-    message), so the first line is always worth showing.
+    message), so the first line is always worth showing. A file with more than
+    :data:`MAX_PROBLEMS_SHOWN` problems (a column of 300,000 bad cells) lists
+    the first ones and then one more problem that counts the rest and says
+    where they are; ``total`` is the number of problems found.
     """
 
-    def __init__(self, problems: Sequence[FileProblem]) -> None:
-        self.problems = tuple(problems)
+    def __init__(self, problems: Sequence[FileProblem], total: int | None = None) -> None:
+        found = tuple(problems)
+        self.total = len(found) if total is None else total
+        if len(found) > MAX_PROBLEMS_SHOWN + 1:
+            found = (*found[:MAX_PROBLEMS_SHOWN], _the_rest(found[MAX_PROBLEMS_SHOWN:]))
+        self.problems = found
         if len(self.problems) == 1:
             text = str(self.problems[0])
         else:
-            head = f"{self.problems[0].file}: {len(self.problems)} problems"
+            head = f"{self.problems[0].file}: {self.total:,} problems"
             text = "\n".join([head, *(f"  {p}" for p in self.problems)])
         super().__init__(text)
 
 
-def fail(path: str, message: str, fix: str = "", line: int | None = None) -> NoReturn:
+def _the_rest(rest: Sequence[FileProblem]) -> FileProblem:
+    """One problem that stands for ``rest``: how many, and where most of them are."""
+    by_place: dict[str, int] = {}
+    for p in rest:
+        place = f"column {p.column!r}" if isinstance(p.column, str) else "other places"
+        if p.sheet is not None:
+            place = f"sheet {p.sheet!r} {place}"
+        if p.file != rest[0].file:
+            place = f"{p.file} {place}"
+        by_place[place] = by_place.get(place, 0) + 1
+    common = sorted(by_place.items(), key=lambda kv: -kv[1])[:3]
+    where = ", ".join(f"{n:,} in {place}" for place, n in common)
+    lines = [p.line for p in rest if p.line is not None]
+    rows = rest[0].sheet is not None or isinstance(rest[0].column, str)
+    span = f" ({'rows' if rows else 'lines'} {min(lines):,} to {max(lines):,})" if lines else ""
+    return FileProblem(
+        rest[0].file,
+        f"and {len(rest):,} more problems like them{span}: {where}",
+        "fix the ones listed (the rest are often the same mistake repeated) "
+        "and read the file again",
+        tabular=rest[0].tabular,
+    )
+
+
+def fail(
+    path: str, message: str, fix: str = "", line: int | None = None, column: int | None = None
+) -> NoReturn:
     """Raise an :class:`OKRFileError` of one problem (one that stops reading)."""
-    raise OKRFileError([FileProblem(path, message, fix, line)])
+    raise OKRFileError([FileProblem(path, message, fix, line, column)])
 
 
 @dataclass(frozen=True)
@@ -127,6 +165,10 @@ class OKRFile:
         One row per weekly check-in (``kr_id``, ``date``, ``value``, ``confidence``).
     company : str or None
         The company named in the file, if any.
+    warnings : tuple of FileProblem
+        What the reader converted and says so, each at its place: a percentage
+        cell read as per cent, confidences given as 0-1 put on 0-10, a file
+        read as semicolon-separated. Empty for a file read exactly as written.
     """
 
     path: str
@@ -135,11 +177,24 @@ class OKRFile:
     objectives: pd.DataFrame | None = None
     checkins: pd.DataFrame | None = None
     company: str | None = None
+    warnings: tuple[FileProblem, ...] = ()
+
+
+class Percent(float):
+    """A number from a spreadsheet cell formatted as a percentage (0.42 shown as 42%)."""
+
+    __slots__ = ()
 
 
 @dataclass(slots=True)
 class Cell:
-    """A value and where it sits in the file. ``text`` marks table cells (all text)."""
+    """A value and where it sits in the file.
+
+    ``text`` marks table cells that hold text (every CSV cell). For YAML,
+    ``raw`` is a plain (unquoted) scalar as written, so that ``1.10`` stays
+    ``"1.10"`` where text is meant, and ``quoted`` marks a quoted one.
+    ``percent`` marks a spreadsheet number formatted as a percentage.
+    """
 
     value: Any
     line: int | None = None
@@ -147,6 +202,9 @@ class Cell:
     sheet: str | None = None
     text: bool = False
     file: str | None = None  # a side file (CSV KPIs / check-ins), when not the main one
+    raw: str | None = None
+    quoted: bool = False
+    percent: bool = False
 
 
 @dataclass(slots=True)
@@ -173,6 +231,10 @@ class Document:
     krs: list[Record] = field(default_factory=list)
     kpis: list[Record] | None = None
     checkins: list[Record] = field(default_factory=list)
+    #: Why a comma may be a decimal comma here (a semicolon-separated file), if it may.
+    decimal_comma: str | None = None
+    #: What the reader converted and says so (see ``OKRFile.warnings``).
+    notes: list[FileProblem] = field(default_factory=list)
 
 
 class Problems:
@@ -181,13 +243,21 @@ class Problems:
     def __init__(self, path: str) -> None:
         self.path = path
         self.items: list[FileProblem] = []
+        self.notes: list[FileProblem] = []
 
-    def at(self, where: Cell | Record | None, message: str, fix: str = "") -> None:
+    def _problem(self, where: Cell | Record | None, message: str, fix: str) -> FileProblem:
         line = getattr(where, "line", None)
         column = getattr(where, "column", None)
         sheet = getattr(where, "sheet", None)
         path = getattr(where, "file", None) or self.path
-        self.items.append(FileProblem(path, message, fix, line, column, sheet))
+        return FileProblem(path, message, fix, line, column, sheet)
+
+    def at(self, where: Cell | Record | None, message: str, fix: str = "") -> None:
+        self.items.append(self._problem(where, message, fix))
+
+    def note(self, where: Cell | Record | None, message: str, fix: str = "") -> None:
+        """Say what was converted (a warning, not a problem): ``message`` and what was read."""
+        self.notes.append(self._problem(where, message, fix))
 
     def raise_if_any(self) -> None:
         if self.items:

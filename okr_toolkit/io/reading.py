@@ -9,9 +9,11 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from pathlib import Path
 
+from okr_toolkit.exceptions import OKRDataError
 from okr_toolkit.io.build import build
 from okr_toolkit.io.csv_reader import csv_document
 from okr_toolkit.io.excel_reader import excel_document
@@ -58,6 +60,10 @@ def read_okr_file(path: str | Path, *, format: str | None = None) -> OKRFile:
         how to fix it. (A subclass of :class:`~okr_toolkit.OKRDataError`.)
     ValueError
         When ``format`` is not one of ``INPUT_FORMATS``.
+    TypeError
+        When ``path`` is not a path (``None``, a number, bytes, an open stream);
+        the message says what to pass. Text that is a file's content rather
+        than its name raises :class:`~okr_toolkit.OKRDataError`.
 
     See Also
     --------
@@ -73,7 +79,7 @@ def read_okr_file(path: str | Path, *, format: str | None = None) -> OKRFile:
     >>> print(first["kr_id"], "|", first["statement"], "| line", first["line"])
     activation.kr1 | Lift week-1 activation from 42% to 65% | line 9
     """
-    p = Path(path)
+    p = _path(path)
     name = str(p)
     if format is None:
         suffix = p.suffix.lower()
@@ -146,14 +152,47 @@ def read_okr_data(data: str | bytes, *, format: str = "yaml", name: str = "<data
         raw = data.encode("utf-8")
     elif isinstance(data, bytes | bytearray | memoryview):
         raw = bytes(data)
+    elif hasattr(data, "read"):
+        raise TypeError(
+            f"`data` must be str or bytes, got a stream ({type(data).__name__}); "
+            "pass its content: read_okr_data(stream.read(), format=...)"
+        )
     else:
-        raise TypeError(f"`data` must be str or bytes, got {type(data).__name__}")
+        raise TypeError(
+            f"`data` must be str or bytes, got {type(data).__name__}; "
+            "for a file on disk use read_okr_file(path)"
+        )
     try:
         return _read(name, checked(name, raw, "input"), fmt, None)
     except OKRFileError as err:
         # ``name`` has no suffix to tell rows (CSV, Excel) from lines (YAML): say which.
         tabular = fmt != "yaml"
-        raise OKRFileError([replace(p, tabular=tabular) for p in err.problems]) from None
+        raise OKRFileError(
+            [replace(p, tabular=tabular) for p in err.problems], total=err.total
+        ) from None
+
+
+def _path(path: object) -> Path:
+    """``path`` as a Path, or a TypeError / OKRDataError that says what to pass instead."""
+    if isinstance(path, str) and ("\n" in path or len(path) > 4096):
+        head = path.strip().splitlines()[0][:40] if path.strip() else ""
+        raise OKRDataError(
+            f"read_okr_file got the text of a file ({head!r}...), not a path; "
+            "read text in memory with read_okr_data(text, format='yaml') (or 'csv')"
+        )
+    if isinstance(path, str | os.PathLike):
+        return Path(path)
+    got = type(path).__name__
+    if isinstance(path, bytes | bytearray | memoryview):
+        hint = (
+            "for a file's content in memory use read_okr_data(data, format=...); "
+            "for a path pass a str or pathlib.Path"
+        )
+    elif hasattr(path, "read"):
+        hint = "pass the file's path, or its content: read_okr_data(stream.read(), format=...)"
+    else:
+        hint = "pass the path of an OKR file as a str or pathlib.Path"
+    raise TypeError(f"read_okr_file needs a path, got {got}; {hint}")
 
 
 def check_format(format: object) -> str:
@@ -167,6 +206,8 @@ def check_format(format: object) -> str:
 
 def _read(name: str, raw: bytes, fmt: str, path: Path | None) -> OKRFile:
     """Parse, check and build; ``path`` is where CSV side files are looked for (None: none)."""
+    if fmt != "xlsx":
+        _not_text(name, raw, fmt)
     if fmt == "yaml":
         doc = yaml_document(name, decode(name, raw))
     elif fmt == "csv":
@@ -174,3 +215,15 @@ def _read(name: str, raw: bytes, fmt: str, path: Path | None) -> OKRFile:
     else:
         doc = excel_document(name, raw)
     return build(doc)
+
+
+def _not_text(name: str, raw: bytes, fmt: str) -> None:
+    """A workbook or a compressed file where text belongs, named for what it is."""
+    if raw.startswith(b"PK\x03\x04"):
+        fail(
+            name,
+            f"the file is a zip archive (an Excel workbook?), not {fmt.upper()} text",
+            "name a workbook .xlsx (or read it as xlsx), or save the sheet as CSV UTF-8",
+        )
+    if raw.startswith(b"\x1f\x8b"):
+        fail(name, "the file is compressed (gzip), not text", "unpack it first (gunzip)")

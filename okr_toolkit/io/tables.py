@@ -12,14 +12,20 @@ from collections.abc import Iterator
 from typing import Any
 
 from okr_toolkit.io.coerce import id_text, unknown_field_fix
-from okr_toolkit.io.model import Cell, Document, Problems, Record
+from okr_toolkit.io.model import Cell, Document, Percent, Problems, Record
 from okr_toolkit.vocab import CHECKIN_COLUMNS, KPI_COLUMNS, KR_COLUMNS
 
 __all__ = [
+    "CHECKIN_TABLE_COLUMNS",
+    "KPI_TABLE_COLUMNS",
+    "KR_TABLE_COLUMNS",
+    "MAX_COLUMNS",
     "OBJ_COLUMN_FIELDS",
     "Table",
     "checkins_from_table",
     "fields_of",
+    "find_header",
+    "formula_like",
     "kpis_from_table",
     "krs_from_table",
 ]
@@ -38,12 +44,68 @@ _KR_COLUMN_FIELDS = {"kr_id": "id", **{c: c for c in KR_COLUMNS if c != "kr_id"}
 _KPI_COLUMN_FIELDS = {"kpi": "name", **{c: c for c in KPI_COLUMNS if c != "kpi"}}
 _CHECKIN_COLUMN_FIELDS = {c: c for c in CHECKIN_COLUMNS if c != "kr_id"}
 
+#: The column names of each table, to find its header row by.
+KR_TABLE_COLUMNS = frozenset([*OBJ_COLUMN_FIELDS, *_KR_COLUMN_FIELDS, "committed"])
+KPI_TABLE_COLUMNS = frozenset(_KPI_COLUMN_FIELDS)
+CHECKIN_TABLE_COLUMNS = frozenset(["kr_id", *_CHECKIN_COLUMN_FIELDS])
+
+#: A table of an OKR file has about 20 columns; a cell past this one is a stray.
+MAX_COLUMNS = 64
+#: How many rows from the top the header row is looked for in, when row 1 is not it.
+_HEADER_SEARCH = 10
+
+_FORMULA_CHARS = "=+-@"
+#: What a spreadsheet skips before it looks for a formula: white space, control characters.
+_LEADING = "".join(chr(c) for c in range(33)) + "\x7f\xa0\u3000"
+
+
+def formula_like(text: str) -> bool:
+    """Whether text must be written with a leading ``'`` so no spreadsheet runs it.
+
+    True when ``=``, ``+``, ``-`` or ``@`` comes first after any white space or
+    control characters (a carriage return, a tab), and for text that starts with
+    a tab or a carriage return; any ``'`` in front is looked past, so that text
+    which itself starts with ``'=`` comes back as written.
+
+    Examples
+    --------
+    >>> formula_like("=SUM(A1)"), formula_like("\\r=1+1"), formula_like(" @me")
+    (True, True, True)
+    >>> formula_like("Lift activation"), formula_like("'plain")
+    (False, False)
+    """
+    text = text.lstrip("'")
+    if text[:1] in ("\t", "\r"):
+        return True
+    rest = text.lstrip(_LEADING)
+    return bool(rest) and rest[0] in _FORMULA_CHARS
+
 
 def _unquote(value: Any) -> Any:
-    """Undo the formula neutralising of :func:`_neutralise`."""
-    if isinstance(value, str) and len(value) > 1 and value[0] == "'" and value[1] in "=+-@\t\r":
+    """Undo the formula neutralising of the writer: the ``'`` it put before such text."""
+    if isinstance(value, str) and value[:1] == "'" and formula_like(value[1:]):
         return value[1:]
     return value
+
+
+def _named(row: list[Any], known: frozenset[str]) -> int:
+    return sum(1 for v in row[:MAX_COLUMNS] if isinstance(v, str) and v.strip() in known)
+
+
+def find_header(
+    rows: list[tuple[int, list[Any]]], known: frozenset[str]
+) -> tuple[int, list[Any]] | None:
+    """The row that names the columns when it is not the first: a title above the header.
+
+    None when the first row is the header, or when no row near the top names two
+    columns (then the first row is read as the header, and its names are checked).
+    """
+    if not rows or _named(rows[0][1], known) >= 2:
+        return None
+    for number, row in rows[1:_HEADER_SEARCH]:
+        if _named(row, known) >= 2:
+            return number, row
+    return None
 
 
 class Table:
@@ -63,6 +125,9 @@ class Table:
         self.header_row = Cell(None, 1, None, sheet, file=self.file)
         self.columns: list[str] = []
         self.p = p
+        #: Set when a problem with the table as a whole (a title row above the header)
+        #: has been reported: its columns and rows are then not checked.
+        self.unread = False
         seen: set[str] = set()
         for i, h in enumerate(header):
             name = "" if h is None else str(h).strip()
@@ -84,6 +149,8 @@ class Table:
         self.rows = rows
 
     def check_columns(self, known: dict[str, str], required: tuple[str, ...], what: str) -> None:
+        if self.unread:
+            return
         for name in self.columns:
             if name and name not in known:
                 self.p.at(
@@ -100,6 +167,8 @@ class Table:
                 )
 
     def records(self) -> Iterator[tuple[int, dict[str, Cell]]]:
+        if self.unread:
+            return
         width = len(self.columns)
         for number, values in self.rows:
             if all(_empty(v) for v in values):
@@ -108,7 +177,9 @@ class Table:
                 self.p.at(
                     Cell(None, number, None, self.sheet, file=self.file),
                     f"row {number} has {len(values)} cells but the header has {width} columns",
-                    "remove the extra cells or quote text that contains commas",
+                    "remove the extra cells, or name their column in the header row"
+                    if self.sheet
+                    else "remove the extra cells or quote text that contains commas",
                 )
             n = len(values)
             sheet, file = self.sheet, self.file
@@ -120,7 +191,10 @@ class Table:
                 is_text = isinstance(value, str)
                 if is_text and value[:1] == "'":
                     value = _unquote(value)
-                cells[name] = Cell(value, number, name, sheet, is_text, file)
+                percent = type(value) is Percent
+                if percent:
+                    value = float(value)
+                cells[name] = Cell(value, number, name, sheet, is_text, file, percent=percent)
             yield number, cells
 
 
@@ -146,7 +220,7 @@ def krs_from_table(
     }
     required = ("objective_id", "statement")
     table.check_columns(known, required, what)
-    if any(c not in table.columns for c in required):
+    if table.unread or any(c not in table.columns for c in required):
         return
     counts: dict[str, int] = {}
     for number, cells in table.records():

@@ -1,8 +1,11 @@
 """Writing OKRs as YAML, CSV or Excel: atomically, round-trip safe, formula-safe.
 
-Reading a written file gives back the same frames (apart from ``line``). In
-tables, text a spreadsheet would run as a formula gets a leading ``'``, which
-the readers remove again. PyYAML and openpyxl are imported on first use.
+Reading a written file gives back the same frames (apart from ``line``), and
+that is checked: what would be written is read back before anything is
+written, and refused, with what is wrong, if the reader would refuse it (a
+key result without a statement, a negative weight, text no file can hold).
+In tables, text a spreadsheet could run as a formula gets a leading ``'``,
+which the readers remove again. PyYAML and openpyxl are imported on first use.
 """
 
 from __future__ import annotations
@@ -11,6 +14,8 @@ import csv
 import datetime as dt
 import io as _io
 import math
+import os
+import re
 from collections.abc import Callable, Hashable, Mapping
 from pathlib import Path
 from typing import Any
@@ -21,14 +26,13 @@ from okr_toolkit._atomic import write_all_atomic
 from okr_toolkit.exceptions import OKRDataError
 from okr_toolkit.io.csv_reader import side_files
 from okr_toolkit.io.fields import FORMAT_VERSION
-from okr_toolkit.io.model import OKRFile
+from okr_toolkit.io.model import FileProblem, OKRFile, OKRFileError
+from okr_toolkit.io.numbers import DOT3 as _DOT3
 from okr_toolkit.io.reading import check_format
+from okr_toolkit.io.tables import formula_like
 from okr_toolkit.vocab import CHECKIN_COLUMNS, KPI_COLUMNS, KR_COLUMNS, OBJECTIVE_COLUMNS
 
 __all__ = ["okr_file_bytes", "write_okr_file"]
-
-#: Text a spreadsheet would run as a formula if a cell started with it.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def write_okr_file(okr_file: OKRFile, path: str | Path, *, overwrite: bool = False) -> Path:
@@ -52,11 +56,21 @@ def write_okr_file(okr_file: OKRFile, path: str | Path, *, overwrite: bool = Fal
     Path
         The file written.
 
+    Raises
+    ------
+    TypeError
+        When ``okr_file`` is not an :class:`OKRFile` (a DataFrame: wrap it
+        as ``OKRFile(path="", okrs=frame)``).
+    OKRDataError
+        When the file exists (without ``overwrite``), is the source, or when
+        what would be written would not read back: nothing is written then.
+
     Notes
     -----
-    In CSV and Excel, text that a spreadsheet would run as a formula (starting
-    with ``= + - @``, a tab or a carriage return) is written with a leading
-    ``'``; :func:`read_okr_file` removes it again.
+    In CSV and Excel, text that a spreadsheet could run as a formula (``= + - @``
+    first, after any white space or control characters, or a tab or carriage
+    return first) is written with a leading ``'``; :func:`read_okr_file` removes
+    it again.
 
     Examples
     --------
@@ -71,8 +85,11 @@ def write_okr_file(okr_file: OKRFile, path: str | Path, *, overwrite: bool = Fal
     >>> back.okrs.drop(columns="line").equals(sample.okrs.drop(columns="line"))
     True
     """
+    if not isinstance(path, str | os.PathLike):
+        raise TypeError(f"write_okr_file needs a path (str or Path), got {type(path).__name__}")
     p = Path(path)
     suffix = p.suffix.lower()
+    _check_frames(okr_file, xml=suffix == ".xlsx")
     writers: dict[str, Callable[[OKRFile, Path], dict[Path, bytes]]] = {
         ".yaml": _yaml_bytes,
         ".yml": _yaml_bytes,
@@ -100,6 +117,7 @@ def write_okr_file(okr_file: OKRFile, path: str | Path, *, overwrite: bool = Fal
             raise OKRDataError(
                 f"{target}: already exists; choose another name or pass overwrite=True"
             )
+    _reads_back(outputs, p)
     write_all_atomic(outputs)
     return p
 
@@ -113,6 +131,120 @@ def _files_read(okr_file: OKRFile) -> set[Path]:
     if source.suffix.lower() == ".csv":
         files.update(side_files(source))
     return {f.resolve() for f in files}
+
+
+_REQUIRED = {"okrs": ("objective_id", "kr_id", "statement")}
+#: Characters no OKR file can hold: lone surrogates (no UTF-8 for them), NUL; and,
+#: for a workbook, the control characters XML 1.0 forbids.
+_NEVER = re.compile("[\x00\ud800-\udfff]")
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+
+
+def _check_frames(okr_file: object, xml: bool = False) -> None:
+    """What is to be written is an OKRFile whose frames a file can hold, or say why not."""
+    if not isinstance(okr_file, OKRFile):
+        got = type(okr_file).__name__
+        hint = (
+            "; wrap a key-results table as OKRFile(path='', okrs=frame)"
+            if isinstance(okr_file, pd.DataFrame)
+            else ""
+        )
+        raise TypeError(
+            f"write_okr_file needs an OKRFile (what read_okr_file returns), got {got}{hint}"
+        )
+    problems: list[str] = []
+    frames = {
+        "okrs": okr_file.okrs,
+        "objectives": okr_file.objectives,
+        "kpis": okr_file.kpis,
+        "checkins": okr_file.checkins,
+    }
+    for name, frame in frames.items():
+        if frame is None:
+            continue
+        if not isinstance(frame, pd.DataFrame):
+            raise TypeError(f"OKRFile.{name} must be a DataFrame, got {type(frame).__name__}")
+        for column in _REQUIRED.get(name, ()):
+            if column not in frame.columns:
+                problems.append(f"{name} has no column {column!r}")
+        for column in frame.columns:
+            if frame[column].dtype != object and str(frame[column].dtype) not in ("str", "string"):
+                continue
+            never = _NOT_IN_XML if xml else _NEVER
+            for i, value in enumerate(frame[column]):
+                bad = never.search(value) if isinstance(value, str) else None
+                if bad is not None:
+                    problems.append(
+                        f"{name} row {i}{_kr_of(frame, i)} column {column!r}: the text "
+                        f"{value[:40]!r} holds {_char(bad.group())}, which "
+                        f"{'a workbook cannot' if xml else 'no file can'} hold; remove it"
+                    )
+    okrs = okr_file.okrs
+    if "statement" in okrs.columns:
+        for i, row in enumerate(okrs.to_dict("records")):
+            statement = row.get("statement")
+            if not isinstance(statement, str) or not statement.strip():
+                problems.append(
+                    f"okrs row {i}{_kr_of(okrs, i)}: statement is missing; "
+                    "every key result needs one (the key result as a sentence)"
+                )
+            weight = _clean(row.get("weight"))
+            if weight is not None and (
+                not isinstance(weight, int | float) or not math.isfinite(weight) or weight < 0
+            ):
+                problems.append(
+                    f"okrs row {i}{_kr_of(okrs, i)}: weight {weight!r} is not a number of 0 or more"
+                )
+    if problems:
+        raise OKRDataError(
+            "cannot write these OKRs, "
+            + ("; ".join(problems[:20]))
+            + (f"; and {len(problems) - 20:,} more" if len(problems) > 20 else "")
+        )
+
+
+def _kr_of(frame: pd.DataFrame, i: int) -> str:
+    if "kr_id" in frame.columns:
+        return f" (kr_id {_clean(frame['kr_id'].iloc[i])!r})"
+    return ""
+
+
+def _char(c: str) -> str:
+    if "\ud800" <= c <= "\udfff":
+        return f"a lone surrogate (U+{ord(c):04X})"
+    return f"the control character U+{ord(c):04X}"
+
+
+def _reads_back(outputs: dict[Path, bytes], p: Path) -> None:
+    """Refuse to write what the reader would refuse: read it back from a scratch folder."""
+    import tempfile
+
+    from okr_toolkit.io.reading import read_okr_file
+
+    with tempfile.TemporaryDirectory(prefix="okr-write-check-") as folder:
+        scratch = Path(folder)
+        for target, data in outputs.items():
+            if data:
+                (scratch / target.name).write_bytes(data)
+        try:
+            read_okr_file(scratch / p.name)
+        except OKRFileError as err:
+            lines = [
+                f"{_as_written(x, scratch, outputs)}: {x.message}; {x.fix}" for x in err.problems
+            ]
+            raise OKRDataError(
+                f"{p}: not written, because it would not read back "
+                f"({err.total:,} problem{'s' if err.total != 1 else ''}); fix the OKRs first:\n  "
+                + "\n  ".join(lines)
+            ) from None
+
+
+def _as_written(problem: FileProblem, scratch: Path, outputs: dict[Path, bytes]) -> str:
+    """A read-back problem's place, in the file as it would have been written."""
+    where = problem.location
+    for target in outputs:
+        where = where.replace(str(scratch / target.name), str(target))
+    return where
 
 
 def _clean(value: Any) -> Any:
@@ -249,7 +381,8 @@ def _dumper() -> type:
 
 
 def _neutralise(value: Any) -> Any:
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    """Text a spreadsheet could run as a formula, with a ``'`` before it (the readers drop it)."""
+    if isinstance(value, str) and formula_like(value):
         return "'" + value
     return value
 
@@ -278,15 +411,31 @@ def _csv_text(header: list[str], rows: list[list[Any]]) -> bytes:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
     for row in rows:
-        writer.writerow(["" if v is None else _csv_value(v) for v in row])
+        cells = ["" if v is None else _csv_value(v) for v in row]
+        if any("\r" in c for c in cells):
+            # The csv module quotes only the characters of its line ending (\n), so a
+            # carriage return would be left bare, and a reader would start a row there.
+            buffer.write(",".join(_quoted(c) for c in cells) + "\n")
+        else:
+            writer.writerow(cells)
     return buffer.getvalue().encode("utf-8")
+
+
+def _quoted(cell: str) -> str:
+    """One CSV cell as csv.writer writes it, with a carriage return quoted too."""
+    if any(ch in cell for ch in ',"\r\n'):
+        return '"' + cell.replace('"', '""') + '"'
+    return cell
 
 
 def _csv_value(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):
-        return repr(value)
+        text = repr(value)
+        # 1.375 could be 1375 with a dot grouping thousands (the reader refuses it in a file
+        # with no other decimal point); 1.3750 is the same number and reads one way only.
+        return text + "0" if _DOT3.fullmatch(text) else text
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
@@ -377,6 +526,7 @@ def okr_file_bytes(okr_file: OKRFile, *, format: str = "yaml") -> bytes:
     True
     """
     fmt = check_format(format)
+    _check_frames(okr_file, xml=fmt == "xlsx")
     name = Path(okr_file.path).stem if okr_file.path else "okrs"
     p = Path(f"{name}.{fmt}")
     writers: dict[str, Callable[[OKRFile, Path], dict[Path, bytes]]] = {
@@ -394,4 +544,5 @@ def okr_file_bytes(okr_file: OKRFile, *, format: str = "yaml") -> bytes:
                 f"{n_checkins} check-in(s) go in side files (NAME.kpis.csv, NAME.checkins.csv), "
                 "which one stream cannot carry; write to a file, or use yaml or xlsx"
             )
+    _reads_back(outputs, p)
     return outputs[p]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from okr_toolkit.io.coerce import id_text, unknown_field_fix
+from okr_toolkit.io.coerce import cell_id, unknown_field_fix
 from okr_toolkit.io.fields import (
     CHECKIN_FIELDS,
     KPI_FIELDS,
@@ -91,6 +91,11 @@ def _checking_loader(fast: bool = True) -> type:
                 node = super().compose_node(parent, index)
             finally:
                 self.depth -= 1
+            if node.tag == "tag:yaml.org,2002:merge":
+                raise yaml.MarkedYAMLError(
+                    problem="merge keys (<<) are not supported",
+                    problem_mark=node.start_mark,
+                )
             if node.tag not in _PLAIN_TAGS:
                 raise yaml.MarkedYAMLError(
                     problem=f"the tag {node.tag.replace('tag:yaml.org,2002:', '!!')} is not "
@@ -142,6 +147,8 @@ def yaml_document(name: str, text: str) -> Document:
         fix = (
             "write the values out in full"
             if "alias" in problem
+            else "write the fields out in each place instead"
+            if "merge keys" in problem
             else "remove the tag and write a plain value"
             if "tag" in problem
             else "split the file, or nest less deeply"
@@ -291,7 +298,9 @@ class _YamlReader:
                 "write it on one line after the colon",
             )
             return Cell(None, line, column)
-        return Cell(self.scalar(node), line, column)
+        # The text as written, for a plain scalar: YAML 1.1 reads 1.10 as 1.1, 010 as 8.
+        raw = str(node.value) if not node.style else None  # libyaml: "", PyYAML: None
+        return Cell(self.scalar(node), line, column, raw=raw, quoted=node.style in ("'", '"'))
 
     def sequence(self, fields: dict[str, tuple[Any, Any]], name: str, what: str) -> list[Any]:
         if name not in fields:
@@ -323,14 +332,14 @@ class _YamlReader:
             return
         rec = self.record(node, fields, "objective", index=i)
         doc.objectives.append(rec)
-        obj_id = id_text(rec.fields["id"].value) if "id" in rec.fields else None
+        obj_id = cell_id(rec.fields.get("id"))
         for j, kr_node in enumerate(self.sequence(fields, "key_results", "objective")):
             kr_fields = self.mapping(kr_node, KR_FIELDS, "each key result", "a key result")
             if kr_fields is None:
                 continue
             kr = self.record(kr_node, kr_fields, "key result", owner=obj_id, index=j)
             doc.krs.append(kr)
-            kr_id = id_text(kr.fields["id"].value) if "id" in kr.fields else None
+            kr_id = cell_id(kr.fields.get("id"))
             if kr_id is None and obj_id is not None:
                 kr_id = f"{obj_id}.kr{j + 1}"
             for c_node in self.sequence(kr_fields, "checkins", "key result"):
