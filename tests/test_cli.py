@@ -710,3 +710,18 @@ def test_export_never_writes_over_the_inputs_side_files(tmp_path, capsys):
         assert main(["export", str(csv), "-o", str(tmp_path / target), "--force"]) == 2
         assert "refusing to write over a file the OKRs were read from" in capsys.readouterr().err
     assert (tmp_path / "okrs.kpis.csv").read_bytes() == kpis
+
+
+def test_score_and_lint_read_a_semicolon_csv_through_the_same_door(tmp_path, capsys):
+    # Issue 13: okr score sniffed the header with pandas and took a semicolon OKR file
+    # for a bare table, while okr lint read it as an OKR file.
+    path = tmp_path / "okrs.csv"
+    path.write_text(
+        "objective_id;objective;kr_id;statement;baseline;target;current\n"
+        "a;Grow;a.kr1;Lift activation from 42% to 65%;42;65;58.1\n"
+    )
+    assert main(["score", str(path)]) == 0
+    out = capsys.readouterr()
+    assert "a.kr1" in out.out and "0.70" in out.out
+    assert "okr: note:" in out.err and "semicolon" in out.err.lower()
+    assert main(["lint", str(path)]) in (0, 1)

@@ -532,3 +532,12 @@ def test_data_in_memory_is_checked_for_size_and_content() -> None:
         read_okr_data(b"not a zip", format="xlsx", name="<stdin>")
     with pytest.raises(OKRFileError, match="aliases"):
         read_okr_data("a: &x 1\nb: *x\n", name="<stdin>")
+
+
+def test_a_zero_to_ten_file_with_some_ones_gets_no_probability_warning():
+    # Confidences 1 beside 4, 7, 9 are plainly on 0-10: nothing to say (the shipped
+    # Acme file printed a warning on every command).
+    import okr_toolkit as okr
+
+    acme = okr.read_okr_file(okr.datasets.data_path("acme_okrs.yaml"))
+    assert acme.warnings == ()

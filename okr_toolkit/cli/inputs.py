@@ -159,7 +159,8 @@ def okr_problems(err: OKRDataError) -> Unreadable:
     """
     problems: Sequence[Any] = getattr(err, "problems", ())
     if len(problems) > 1:
-        head = f"{len(problems)} problems in {problems[0].file}, each with its fix:"
+        total = getattr(err, "total", len(problems))  # beyond the first few, one line sums up
+        head = f"{total:,} problems in {problems[0].file}, each with its fix:"
         return Unreadable("\n".join([head, *(f"  {p}" for p in problems)]))
     text = str(err).strip()
     if "unknown file type" in text:
@@ -194,15 +195,20 @@ def read_okr(path: str, input_format: str | None = None, raw: bytes | None = Non
 
     try:
         if path != STDIO:
-            return read_okr_file(path, format=input_format)
-        fmt = input_format or "yaml"
-        if raw is None:
-            what = {"yaml": "OKRs in YAML", "csv": "OKRs in CSV", "xlsx": "an Excel workbook"}[fmt]
-            raw = stdin_bytes(what, limit=MAX_FILE_BYTES + 1)
-        return read_okr_data(raw, format=fmt, name=STDIN_NAME)
+            okr_file = read_okr_file(path, format=input_format)
+        else:
+            fmt = input_format or "yaml"
+            if raw is None:
+                what = {"yaml": "OKRs in YAML", "csv": "OKRs in CSV", "xlsx": "an Excel workbook"}
+                raw = stdin_bytes(what[fmt], limit=MAX_FILE_BYTES + 1)
+            okr_file = read_okr_data(raw, format=fmt, name=STDIN_NAME)
     except OKRDataError as err:
         # The input could be opened but not read as OKRs: unreadable input.
         raise okr_problems(err) from err
+    # What the reader converted (a percentage cell, a confidence scale) is said, on stderr.
+    for warning in getattr(okr_file, "warnings", ()):
+        print(f"okr: note: {warning}", file=sys.stderr)
+    return okr_file
 
 
 def load_settings(args: argparse.Namespace) -> Any:

@@ -80,13 +80,26 @@ def _okr_header(header: Iterable[object]) -> bool:
     return "statement" in names and "objective_id" in names
 
 
+def _header(data: bytes) -> list[str]:
+    """The column names of a CSV's first line, whichever of , ; or tab separates them
+    (the OKR reader reads all three, so the choice of door must not depend on it)."""
+    first = data.split(b"\n", 1)[0].decode("utf-8", errors="replace").lstrip("\ufeff")
+    sep = max(",;\t", key=first.count)
+    return [name.strip().strip('"').strip() for name in first.split(sep)]
+
+
 def _is_okr_layout(path: str, input_format: str | None) -> bool:
     """Is the file at ``path`` an OKR file rather than a bare table of numbers?"""
-    if input_format is not None:
-        return input_format != "csv" or _okr_header(read_table(path).columns)
-    if Path(path).suffix.lower() in _OKR_SUFFIXES:
+    if input_format is not None and input_format != "csv":
         return True
-    return _okr_header(read_table(path).columns)
+    if input_format is None and Path(path).suffix.lower() in _OKR_SUFFIXES:
+        return True
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(65536)
+    except OSError:
+        return _okr_header(read_table(path).columns)  # says why it cannot be read
+    return _okr_header(_header(head))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -109,9 +122,9 @@ def run(args: argparse.Namespace) -> int:
         if fmt != "csv":
             return _score_okr_file(args, read_okr(STDIO, fmt))
         raw = stdin_bytes("key results in CSV")
-        krs = table_from(raw, name)
-        if _okr_header(krs.columns):
+        if _okr_header(_header(raw[:65536])):
             return _score_okr_file(args, read_okr(STDIO, fmt, raw))
+        krs = table_from(raw, name)
     elif _is_okr_layout(args.file, args.input_format):
         return _score_okr_file(args, read_okr(args.file, args.input_format))
     else:

@@ -449,7 +449,7 @@ def _confidence_scale(rows: list[Row], p: Problems) -> None:
             "put on the format's 0-10 scale (each times 10); write them 0-10 to keep the "
             "file as read",
         )
-    elif any(r["confidence"] == 1 for r in rated):
+    elif not above and any(r["confidence"] == 1 for r in rated):
         p.note(
             first["_rec"].fields["confidence"],
             f"every confidence in the file is 0 or 1 ({len(rated)} of them): read on the "
