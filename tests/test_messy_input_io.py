@@ -233,7 +233,8 @@ def test_random_number_like_text_is_its_number_or_a_located_error(text, sep) -> 
 
 
 _CELL = st.one_of(
-    st.text(max_size=15),
+    # No NUL: Python 3.10's csv writer cannot write one (the toolkit's writer refuses it).
+    st.text(max_size=15).map(lambda s: s.replace("\x00", "")),
     _NUMBERISH,
     st.sampled_from(["", " ", "=1+1", "'=x", "TRUE", "n/a", "2026-07-06", "07/06/2026", "\r"]),
 )

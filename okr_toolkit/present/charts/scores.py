@@ -147,13 +147,13 @@ def score_histogram(
     start = (data["bar"] * 10).clip(upper=9.999).astype(int) / 10
     counts = (
         pd.DataFrame({"start": start, "grade": data["grade"]})
-        .groupby(["start", "grade"], as_index=False)
+        .groupby(["start", "grade"], as_index=False, observed=True)
         .size()
         .rename(columns={"size": "key results"})
     )
     counts["end"] = (counts["start"] + 0.1).round(1)
     # Stacked by hand (a bin can hold two grades when a band edge is not a tenth).
-    counts["top"] = counts.groupby("start")["key results"].cumsum()
+    counts["top"] = counts.groupby("start", observed=True)["key results"].cumsum()
     counts["bottom"] = counts["top"] - counts["key results"]
     return (
         alt.Chart(counts, title=f"{title} ({len(data)} key results)", width=width, height=180)
