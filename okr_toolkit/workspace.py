@@ -69,6 +69,8 @@ class Workspace:
         The numbers a summary starts with: objectives, key results, scored, ...
     moving_krs
         The key results that move a metric from a baseline to another target.
+    notes
+        What was converted while the file was read and scored, each at its place.
     """
 
     okr_file: OKRFile
@@ -197,6 +199,47 @@ class Workspace:
         )
 
     @functools.cached_property
+    def notes(self) -> pd.DataFrame:
+        """What the toolkit converted, and says so, while it read and scored the file.
+
+        One row per conversion: the reader's (a percentage cell read as per cent, a
+        semicolon-separated file, confidences put on 0-10; :attr:`OKRFile.warnings
+        <okr_toolkit.io.OKRFile>`) and the scorecard's (a statement's minutes converted
+        to the key result's hours; the ``note`` column of :attr:`scores`). Columns:
+        ``where`` (the file, and its line or row when known), ``kr_id`` (empty for a note
+        about the whole file) and ``note``. Empty for a file read exactly as written, so
+        a report or dashboard that shows no notes has converted nothing.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> from okr_toolkit.io import OKRFile
+        >>> krs = pd.DataFrame({"objective_id": ["support"], "kr_id": ["support.kr1"],
+        ...     "statement": ["Reduce median first response time from 6h to 45 min"],
+        ...     "current": [2.3], "unit": ["hours"]})
+        >>> ws = Workspace(OKRFile("okrs.yaml", krs))
+        >>> print(ws.notes.iloc[0]["note"])
+        baseline and target read from the statement in minutes, converted to the key result's hours
+        >>> import okr_toolkit.datasets as ds
+        >>> len(Workspace.open(ds.data_path("sample_okrs.yaml")).notes)
+        0
+        """
+        from okr_toolkit.io.model import FileProblem
+
+        path = str(self.okr_file.path)
+        rows: list[tuple[str, str, str]] = [
+            (w.location, "", w.message + (f"; {w.fix}" if w.fix else ""))
+            for w in self.okr_file.warnings
+        ]
+        if "note" in self.scores.columns:
+            noted = self.scores[self.scores["note"].fillna("").astype(str) != ""]
+            for kr_id, note in zip(noted["kr_id"], noted["note"], strict=True):
+                line: Any = self.lines.get(kr_id)
+                where = FileProblem(path, "", line=None if _isna(line) else int(line))
+                rows.append((where.location, str(kr_id), str(note)))
+        return pd.DataFrame(rows, columns=["where", "kr_id", "note"], dtype=object)
+
+    @functools.cached_property
     def counts(self) -> dict[str, int]:
         """How many objectives, key results (scored, waiting for a check-in), KPIs (breached)
         and lint findings of each severity the file has, by label.
@@ -247,6 +290,7 @@ class Workspace:
             "findings",
             "lines",
             "empty_objectives",
+            "notes",
             "counts",
         )
         for name in names:

@@ -482,10 +482,11 @@ def test_dashboard_bad_upload_names_the_problem_and_keeps_the_data(dashboard_cla
 
 
 def test_dashboard_lists_every_problem_of_a_file(dashboard_class, monkeypatch):
-    import okr_toolkit.workspace
+    import okr_toolkit.io
     from okr_toolkit.exceptions import OKRDataError
 
-    def two_problems(path):
+    def two_problems(data, *, format, name):
+        path = name
         raise OKRDataError(
             f"2 problems in {path}:\n"
             f"  - {path} line 3: objective is missing 'title'\n"
@@ -493,7 +494,7 @@ def test_dashboard_lists_every_problem_of_a_file(dashboard_class, monkeypatch):
         )
 
     app = dashboard_class()
-    monkeypatch.setattr(okr_toolkit.workspace, "read_okr_file", two_problems)
+    monkeypatch.setattr(okr_toolkit.io, "read_okr_data", two_problems)
     app.load_bytes("team.yaml", b"objectives: []")
     page = app.status.value
     assert "2 problems in team.yaml:" in page

@@ -79,9 +79,10 @@ def build_report(
     """One self-contained HTML document about an OKR file.
 
     Sections: a header (title, source file name, the date ``on`` if given),
-    summary counts, each key result's score and grade with a progress chart,
-    KPI health, lint findings grouped by severity with their fixes, and the
-    migration plan with its Gantt chart when ``plan`` is given.
+    summary counts, what was converted while the file was read and scored (only when
+    something was: :attr:`~okr_toolkit.Workspace.notes`), each key result's score and
+    grade with a progress chart, KPI health, lint findings grouped by severity with their
+    fixes, and the migration plan with its Gantt chart when ``plan`` is given.
 
     Parameters
     ----------
@@ -132,8 +133,14 @@ def build_report(
         summary.insert(
             3, ("mean score", f"{scores.loc[scores['grade'] != '', 'score'].mean():.2f}")
         )
+    notes = ws.notes
+    if len(notes):
+        summary.append(("values converted on reading", len(notes)))
     drawn = {name: _svg(chart) for name, chart in report_charts(ws, plan=plan).items()}
-    sections = [
+    sections = []
+    if len(notes):
+        sections.append(("How the file was read", views.notes_view(notes), ""))
+    sections += [
         (
             "Key results: scores and grades",
             views.scores_summary(scores, settings=ws.settings)

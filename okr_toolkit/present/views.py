@@ -39,6 +39,7 @@ __all__ = [
     "lint_view",
     "loaded_view",
     "note_view",
+    "notes_view",
     "pacing_view",
     "plan_view",
     "problem_view",
@@ -253,6 +254,23 @@ def note_view(text: str) -> str:
     <p class="muted">Load a &lt;file&gt; first.</p>
     """
     return _render("note.html.j2", text=text)
+
+
+def notes_view(notes: pd.DataFrame) -> str:
+    """What was converted while the file was read and scored
+    (:attr:`okr_toolkit.Workspace.notes`), as a table; ``""`` when nothing was.
+
+    >>> notes = pd.DataFrame({"where": ["q3.csv"], "kr_id": [""],
+    ...                       "note": ["the columns are separated by semicolons, not commas"]})
+    >>> page = notes_view(notes)
+    >>> "Read with 1 conversion." in page, "<td>q3.csv</td>" in page
+    (True, True)
+    >>> notes_view(notes.iloc[:0])
+    ''
+    """
+    if len(notes) == 0:
+        return ""
+    return _render("notes.html.j2", rows=_records(notes))
 
 
 def loaded_view(name: str, counts: Iterable[tuple[str, Any]]) -> str:

@@ -9,6 +9,7 @@ HTML report), and the tabs hold the other apps as they are.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -18,7 +19,7 @@ import traitlets as t
 
 from okr_toolkit.core.settings import DEFAULT_SETTINGS, Settings
 from okr_toolkit.exceptions import OKRDataError
-from okr_toolkit.io import OKRFile
+from okr_toolkit.io import OKRFile, read_okr_file
 from okr_toolkit.present import charts, views
 from okr_toolkit.present.widgets._common import labels
 from okr_toolkit.present.widgets.kpi_converter import KPIConverter
@@ -301,7 +302,8 @@ class WorkshopDashboard(w.VBox):
         if name not in self.examples:
             self._fail(name, f"no bundled example {name!r}; choose one of {self.examples}")
             return
-        self._load(name, data_path(name))
+        path = data_path(name)
+        self._load(name, lambda: read_okr_file(path))
         if self.example.value != name:
             self._set_example(name)
 
@@ -319,11 +321,11 @@ class WorkshopDashboard(w.VBox):
     def load_bytes(self, name: str, content: bytes) -> None:
         """Read an uploaded file's bytes as OKRs (what the upload button does).
 
-        The bytes are written to a temporary folder under the file's own name
-        (so its suffix picks the reader), read, and the folder removed.
+        The bytes are read in memory (:func:`~okr_toolkit.io.read_okr_data`) in the
+        format the file's suffix names, and every message, note and report calls the
+        file by its own name; nothing is written to disk.
         """
-        import re
-        import tempfile
+        from okr_toolkit.io import read_okr_data
 
         shown = Path(str(name).replace("\\", "/")).name or "upload"
         suffix = Path(shown).suffix.lower()
@@ -334,23 +336,16 @@ class WorkshopDashboard(w.VBox):
                 f"{', '.join(self.SUFFIXES)} file",
             )
             return
-        safe = re.sub(r"[^A-Za-z0-9._-]+", "_", Path(shown).stem).strip("._") or "upload"
-        with tempfile.TemporaryDirectory(prefix="okr-upload-") as folder:
-            path = Path(folder) / f"{safe}{suffix}"
-            path.write_bytes(content)
-            self._load(shown, path, strip=str(path))
+        fmt = suffix.lstrip(".")
+        self._load(shown, lambda: read_okr_data(content, format=fmt, name=shown))
         self._set_example(None)
 
-    def _load(self, name: str, path: Path, *, strip: str | None = None) -> None:
+    def _load(self, name: str, read: Callable[[], OKRFile]) -> None:
         try:
             # Every analysis now, so that a file that reads but cannot be analysed fails here.
-            workspace = Workspace.open(path, settings=self.settings).analyse()
+            workspace = Workspace(read(), settings=self.settings).analyse()
         except OKRDataError as err:
-            text = str(err)
-            if strip:
-                # Name the file as the user knows it, not by its temporary path.
-                text = text.replace(strip, name)
-            self._fail(name, text)
+            self._fail(name, str(err))
             return
         self._arriving = name
         try:
@@ -394,7 +389,13 @@ class WorkshopDashboard(w.VBox):
             else:
                 counts = [(label, ws.counts[label]) for label in self.STATUS_COUNTS]
                 self.message = f"Loaded {name}: " + ", ".join(f"{n} {k}" for k, n in counts)
-                self.status.value = views.loaded_view(str(name), counts)
+                # What the reader converted is said above every tab, as the CLI says it.
+                self.status.value = views.loaded_view(str(name), counts) + views.notes_view(
+                    ws.notes
+                )
+                for note in ws.notes.to_dict("records"):
+                    who = f"{note['kr_id']}: " if note["kr_id"] else ""
+                    self.message += f"\nnote: {note['where']}: {who}{note['note']}"
                 self.summary.value = views.scores_summary(ws.scores, settings=ws.settings)
                 self.scores_view.value = views.scores_view(ws.scores, ws.empty_objectives)
                 self.scores_chart_view.value = self._svg(drawn.get("kr_scores"))
