@@ -1151,7 +1151,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{write(args.write)} results written to {args.write}")
         return 0
     compared, changed = check(args.check, args.every)
-    for name, was, now in changed[:10]:
+    for name, was, now in changed[: int(os.environ.get("OKR_SNAPSHOT_SHOW", "10"))]:
         print(f"changed: {name}\n  was {was[:2000]}\n  now {now[:2000]}")
     print(f"{compared} cases compared, {len(changed)} changed")
     return 1 if changed else 0

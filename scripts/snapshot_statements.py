@@ -22,6 +22,7 @@ import argparse
 import csv
 import gzip
 import json
+import os
 import random
 import re
 import sys
@@ -153,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{write(args.write)} readings written to {args.write}")
         return 0
     changed = check(args.check)
-    for text, was, now in changed[:10]:
+    for text, was, now in changed[: int(os.environ.get("OKR_SNAPSHOT_SHOW", "10"))]:
         print(f"changed: {text!r}\n  was {was}\n  now {now}")
     print(f"{len(changed)} readings changed")
     return 1 if changed else 0

@@ -268,15 +268,37 @@ def test_calibrate_target_hits_its_level(
     level: float, drift: float, vol: float, direction: str
 ) -> None:
     kw = {"baseline": 42.0, "drift": drift, "volatility": vol, "weeks": 13}
-    target = sc.calibrate_target(None, level=level, direction=direction, seed=1, **kw)
+    target = sc.calibrate_target(None, level=level, direction=direction, **kw)
     # closed form for a Gaussian walk
     # P(end >= q) = level for an increase, P(end <= q) = level for a decrease
     z = Z.inv_cdf(1 - level if direction == "increase" else level)
     q = 42.0 + drift * 13 + z * vol * math.sqrt(13)
-    assert target == pytest.approx(42.0 + (q - 42.0) / 0.7, abs=0.15)
-    # fresh simulations with another seed land at the requested probability
-    p = sc.ambition(None, target, direction=direction, seed=99, paths=50_000, **kw)
-    assert p == pytest.approx(level, abs=0.015)
+    assert target == pytest.approx(42.0 + (q - 42.0) / 0.7, rel=1e-12)
+    assert sc.ambition(None, target, direction=direction, **kw) == pytest.approx(level)
+    # and simulated paths of the same walk land at the requested probability
+    sim = sc.simulate_kr(42.0, target, 42.0, 13, drift=drift, volatility=vol, paths=200_000,
+                         direction=direction, seed=99)  # fmt: skip
+    assert np.mean(sim.end_scores >= 0.7) == pytest.approx(level, abs=0.005)
+
+
+@pytest.mark.parametrize(
+    ("target", "drift", "vol", "weeks"),
+    [(65.0, 0.0, 1.0, 13), (46.0, 0.0, 1.0, 13), (50.0, 0.8, 2.0, 6), (30.0, -1.0, 1.5, 13),
+     (44.0, 0.2, 0.0, 13), (40.0, 0.0, 0.0, 4)],
+)  # fmt: skip
+def test_ambition_is_the_exact_chance_the_paths_estimate(target, drift, vol, weeks) -> None:
+    exact = sc.ambition(None, target, baseline=42.0, drift=drift, volatility=vol, weeks=weeks)
+    sim = sc.simulate_kr(42.0, target, 42.0, weeks, drift=drift, volatility=vol,
+                         paths=200_000, seed=3)  # fmt: skip
+    assert exact == pytest.approx(np.mean(sim.end_scores >= 0.7 - 1e-9), abs=0.005)
+    assert exact == pytest.approx(sim.p_success, rel=1e-12)
+
+
+def test_ambition_and_calibrate_target_draw_no_paths() -> None:
+    with pytest.raises(TypeError, match="seed"):
+        sc.ambition(None, 46, baseline=42, drift=0.0, volatility=1.0, seed=0)  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match="paths"):
+        sc.calibrate_target(None, baseline=42, drift=0.5, volatility=1.0, paths=10)  # type: ignore[call-arg]
 
 
 def test_calibrate_target_refuses_an_impossible_level() -> None:

@@ -114,3 +114,59 @@ def test_okr_score_says_the_conversion_and_refuses_the_unclear_unit(tmp_path, ca
         "note: support.kr1: baseline and target read from the statement in minutes" in captured.out
     )
     assert "support.kr2' not scored: the statement mixes hours and minutes" in captured.err
+
+
+@pytest.mark.parametrize(
+    ("statement", "baseline", "target"),
+    [
+        ("Raise CSAT from 3,8 to 4,5", 3.8, 4.5),  # was 3 -> 4
+        ("Improve app store rating from 4,1 to 4,6", 4.1, 4.6),  # was 4 -> 4, "no change"
+        ("Cut median page load from 3,2s to 1,5s", 3.2, 1.5),
+        ("Grow DAU/MAU ratio from 0,25 to 0,4", 0.25, 0.4),
+        ("Cut churn from 2,5% to 1,8%", 2.5, 1.8),
+    ],
+)
+def test_a_decimal_comma_in_a_statement_is_read_and_said(statement, baseline, target):
+    reading = okr.parse_statement(statement)
+    assert (reading.baseline, reading.target) == pytest.approx((baseline, target))
+    assert any(n.startswith("number read:") and "decimal comma" in n for n in reading.notes)
+
+
+@pytest.mark.parametrize(
+    "statement",
+    ["Grow users from 1,500 to 2,000", "Grow users from 1.000.000 to 1.250.000",
+     "Raise MRR from 6,50,000 to 8,00,000", "Cut p99 latency from 0.800 s to 0.350 s"],
+)  # fmt: skip
+def test_numbers_that_read_one_way_only_carry_no_note(statement):
+    assert not [n for n in okr.parse_statement(statement).notes if n.startswith("number read:")]
+
+
+def test_three_decimals_that_could_be_a_thousands_group_are_said_with_the_other_reading():
+    reading = okr.parse_statement("Raise revenue from 1.500 to 2.000 EUR")
+    assert (reading.baseline, reading.target) == (1.5, 2.0)
+    assert "number read: '1.500' as 1.5 (a decimal point: if it means 1500, write 1500)" in (
+        reading.notes
+    )
+
+
+def test_the_scorecard_says_how_a_statements_numbers_were_read():
+    card = scorecard(
+        pd.DataFrame(
+            [
+                {"kr_id": "a", "statement": "Raise CSAT from 3,8 to 4,5", "current": 4.1},
+                {
+                    "kr_id": "b",
+                    "statement": "Raise CSAT from 3,8 to 4,5",
+                    "current": 4.1,
+                    "baseline": 3.8,
+                    "target": 4.5,
+                },
+            ]
+        )
+    ).set_index("kr_id")
+    assert card.loc["a", "score"] == pytest.approx(0.3 / 0.7)
+    assert card.loc["a", "note"] == (
+        "number read: '3,8' as 3.8 (a decimal comma); number read: '4,5' as 4.5 (a decimal comma)"
+    )
+    # Numbers given in the file are the file's: the statement's reading is not used, not said.
+    assert card.loc["b", "note"] == ""

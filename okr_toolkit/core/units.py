@@ -21,6 +21,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from okr_toolkit.statements.numbers import NUMBER_NOTE
 from okr_toolkit.statements.units import MIXED_UNITS, SECONDS, UNIT_WORDS
 
 __all__ = ["CURRENCIES", "statement_units"]
@@ -124,4 +125,19 @@ def statement_units(
             why[i] = (
                 f"the statement is in {su} but the key result is measured in {ku}; make them agree"
             )
+    # A number the statement wrote with a decimal comma (or three decimals that could be a
+    # thousands group) is said wherever its baseline or target is used.
+    for i, (notes, used) in enumerate(zip(statement_notes, from_statement, strict=True)):
+        read = [n for n in _notes(notes) if n.startswith(NUMBER_NOTE)] if used else []
+        if read:
+            said[i] = "; ".join([said[i], *read] if said[i] else read)
     return factor, why, said
+
+
+def _notes(notes: object) -> list[str]:
+    """A reading's notes as a list, given as a tuple or list, or joined with "; "."""
+    if isinstance(notes, str):
+        return [n for n in notes.split("; ") if n]
+    if isinstance(notes, tuple | list):
+        return [str(n) for n in notes]
+    return []

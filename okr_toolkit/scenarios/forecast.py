@@ -5,6 +5,12 @@
 simulation per KR on a shared path index (:func:`_simulate_krs`, each KR by
 :func:`_forecast_kr`), then the two tables (:func:`_kr_table`,
 :func:`_objective_table`).
+
+A KR's own figures (its chance of success, expected score and interval) are exact:
+the end value of its walk is normal (:class:`~okr_toolkit.scenarios.ends.End`). An
+objective's expected score is exact too (the mean of its KRs'); its interval and
+chance of success are the simulated paths' (the distribution of a mean of several
+clamped scores has no closed form), so only they depend on ``paths`` and the seed.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from okr_toolkit.core.scoring import score as score_values
 from okr_toolkit.core.settings import DEFAULT_SETTINGS, Settings
 from okr_toolkit.exceptions import OKRDataError
 from okr_toolkit.scenarios.arguments import EPS, count, generator
+from okr_toolkit.scenarios.ends import End
 from okr_toolkit.scenarios.simulation import simulate_kr
 from okr_toolkit.scenarios.walks import estimate_walk
 
@@ -76,7 +83,7 @@ def forecast_okrs(
         Column names: the objective each KR belongs to and the KR id (in
         both tables).
     paths, rng, seed
-        Simulation size and randomness.
+        Simulation size and randomness of the objectives' figures (each KR's are exact).
     interval
         Lower and upper percentiles of the reported interval.
 
@@ -102,9 +109,9 @@ def forecast_okrs(
     >>> print(fc.krs[cols].round(2).to_string())  # doctest: +NORMALIZE_WHITESPACE
                 kr_id  current_score  expected_progress  linear_forecast_score
              expected_score  score_p10  score_p90
-    0  activation.kr1  0.27  0.52  0.55  0.50  0.30  0.69
+    0  activation.kr1  0.27  0.52  0.55  0.50  0.30  0.70
     1  activation.kr2  0.37  0.52  0.71  0.67  0.51  0.83
-    2  activation.kr3  0.13  0.52  0.21  0.13  0.00  0.37
+    2  activation.kr3  0.13  0.52  0.21  0.13  0.00  0.38
     >>> print(fc.objectives.round(2).to_string())
       example_id  n_krs  expected_score  score_p10  score_p90  p_success
     0  activation      3            0.43       0.32       0.54        0.0
@@ -116,18 +123,21 @@ def forecast_okrs(
     on_ts, start_ts, end_ts, weeks = _cycle(on, end, start)
     seen = _checkins_until(checkins, on_ts, kr_col)
     linear = linear_forecast(krs, seen, end_ts, kr_col=kr_col).set_index(kr_col)
-    rows, score_paths = _simulate_krs(krs, seen, weeks, paths, gen, kr_col, settings)
+    rows, score_paths = _simulate_krs(krs, seen, weeks, paths, gen, kr_col, interval, settings)
     per_kr = _kr_table(
         rows,
         krs,
         kr_col,
         linear["forecast_score"],
         (on_ts, start_ts, end_ts),
-        score_paths,
-        interval,
     )
     objectives = _objective_table(
-        krs[objective_col].to_numpy(), score_paths, objective_col, interval, settings
+        krs[objective_col].to_numpy(),
+        score_paths,
+        per_kr["expected_score"].to_numpy(),
+        objective_col,
+        interval,
+        settings,
     )
     return OKRForecast(per_kr, objectives)
 
@@ -155,6 +165,7 @@ def _simulate_krs(
     paths: int,
     gen: np.random.Generator,
     kr_col: str,
+    interval: tuple[float, float],
     settings: Settings,
 ) -> tuple[list[dict[str, Any]], np.ndarray]:
     """One row per KR and its simulated end scores (KR x path), KR by KR from ``gen``."""
@@ -165,8 +176,9 @@ def _simulate_krs(
         direction = krs["direction"].iloc[i] if has_dir else None
         mine = seen[seen[kr_col] == kid]
         row, score_paths[i] = _forecast_kr(
-            kid, b, t, direction, mine["value"], mine["date"], weeks, paths, gen, kr_col, settings
-        )
+            kid, b, t, direction, mine["value"], mine["date"], weeks, paths, gen, kr_col,
+            interval, settings,
+        )  # fmt: skip
         rows.append(row)
     return rows, score_paths
 
@@ -182,10 +194,12 @@ def _forecast_kr(
     paths: int,
     gen: np.random.Generator,
     kr_col: str,
+    interval: tuple[float, float],
     settings: Settings,
 ) -> tuple[dict[str, Any], np.ndarray]:
     """One KR: its walk from its check-ins ``values`` (on ``dates``, whatever their
-    spacing), simulated from the last of them."""
+    spacing), simulated from the last of them; its expected score and the score's
+    ``interval`` percentiles exact."""
     try:
         walk = estimate_walk(values, when=dates, name=f"check-ins of key result {kid!r}")
     except OKRDataError as err:
@@ -195,6 +209,11 @@ def _forecast_kr(
         baseline, target, current, weeks, drift=walk.drift, volatility=walk.volatility,
         paths=paths, direction=direction, rng=gen, settings=settings,
     )  # fmt: skip
+    ends = End.of_walk(current, drift=walk.drift, volatility=walk.volatility, weeks=weeks)
+    b, t = float(baseline), float(target)
+    lo, hi = interval
+    # The score falls as the value rises for a decrease: its low percentile is the value's high.
+    flip = t < b
     row = {
         kr_col: kid,
         "current": current,
@@ -202,8 +221,21 @@ def _forecast_kr(
         "drift": walk.drift,
         "volatility": walk.volatility,
         "p_success": sim.p_success,
+        "expected_score": ends.expected_score(b, t),
+        f"score_p{lo:g}": _score_at(ends, b, t, direction, 1 - lo / 100 if flip else lo / 100),
+        f"score_p{hi:g}": _score_at(ends, b, t, direction, 1 - hi / 100 if flip else hi / 100),
     }
     return row, sim.end_scores
+
+
+def _score_at(end: End, baseline: float, target: float, direction: Any, p: float) -> float:
+    """The score of the end value's ``p`` quantile (``p`` in (0, 1); 0 and 1 are the
+    bounds a clamped score reaches)."""
+    if p <= 0.0 or p >= 1.0:
+        value = end.mean if end.sd == 0 else (-np.inf if p <= 0 else np.inf)
+    else:
+        value = end.quantile(p)
+    return float(score_values(value, baseline, target, direction))
 
 
 def _kr_table(
@@ -212,33 +244,33 @@ def _kr_table(
     kr_col: str,
     linear_scores: pd.Series,
     dates: tuple[pd.Timestamp, pd.Timestamp, pd.Timestamp],
-    score_paths: np.ndarray,
-    interval: tuple[float, float],
 ) -> pd.DataFrame:
-    """The per-KR table: the rows, with the pace, the line's score and the simulated scores.
+    """The per-KR table: the rows, with the pace and the line's score.
 
     ``dates`` are ``on`` and the cycle's first and last day; ``linear_scores`` is
     indexed by KR id.
     """
-    lo, hi = interval
     per_kr = pd.DataFrame(rows, index=krs.index)
+    columns = list(per_kr.columns)
+    exact = columns[6:]  # expected_score and the interval, after p_success
+    per_kr = per_kr[columns[:3] + exact + columns[3:6]]
     per_kr.insert(3, "expected_progress", expected_progress(*dates))
     ids = krs[kr_col].to_numpy()
     per_kr.insert(4, "linear_forecast_score", linear_scores.reindex(ids).to_numpy())
-    per_kr.insert(5, "expected_score", score_paths.mean(axis=1))
-    per_kr.insert(6, f"score_p{lo:g}", np.percentile(score_paths, lo, axis=1))
-    per_kr.insert(7, f"score_p{hi:g}", np.percentile(score_paths, hi, axis=1))
     return per_kr
 
 
 def _objective_table(
     objectives: np.ndarray,
     score_paths: np.ndarray,
+    expected_scores: np.ndarray,
     objective_col: str,
     interval: tuple[float, float],
     settings: Settings,
 ) -> pd.DataFrame:
-    """Per objective: the mean of its KRs' scores path by path, summarised."""
+    """Per objective: the mean of its KRs' scores path by path, summarised. The expected
+    score is exact (the mean of the KRs' exact expected scores: expectation is linear);
+    the interval and the chance of success are the simulated mean's."""
     lo, hi = interval
     out = []
     for obj in pd.unique(objectives):
@@ -247,7 +279,7 @@ def _objective_table(
             {
                 objective_col: obj,
                 "n_krs": int((objectives == obj).sum()),
-                "expected_score": float(mean_path.mean()),
+                "expected_score": float(expected_scores[objectives == obj].mean()),
                 f"score_p{lo:g}": float(np.percentile(mean_path, lo)),
                 f"score_p{hi:g}": float(np.percentile(mean_path, hi)),
                 "p_success": float(np.mean(mean_path >= settings.aspirational_success - EPS)),

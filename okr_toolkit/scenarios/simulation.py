@@ -21,10 +21,8 @@ for histograms and fan charts (:func:`fan`); their number is capped at
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from statistics import NormalDist
 from typing import Any
 
 import numpy as np
@@ -32,9 +30,9 @@ import pandas as pd
 
 from okr_toolkit.core.scoring import score as score_values
 from okr_toolkit.core.settings import DEFAULT_SETTINGS, Settings
-from okr_toolkit.core.tolerance import at_least, at_most
 from okr_toolkit.exceptions import OKRDataError
 from okr_toolkit.scenarios.arguments import count, generator, number
+from okr_toolkit.scenarios.ends import End
 from okr_toolkit.scenarios.paths import walk_end
 from okr_toolkit.scenarios.walks import walk_parameters
 
@@ -146,18 +144,6 @@ def fan(
     return out
 
 
-def _p_side(ends: NormalDist | None, mean: float, line: float, *, below: bool) -> float:
-    """P(end value at or beyond ``line``): at or below it when ``below``, else at or above.
-
-    ``ends`` is the end value's normal distribution, None when the walk is certain
-    (no volatility or no weeks left) and the end value is ``mean``.
-    """
-    if ends is None:
-        return float(at_most(mean, line) if below else at_least(mean, line))
-    p = ends.cdf(line)
-    return float(p if below else 1.0 - p)
-
-
 def simulate_kr(
     baseline: float,
     target: float,
@@ -249,15 +235,13 @@ def simulate_kr(
     decrease = direction == "decrease" or (direction is None and t < b)
     end, kept = walk_end(c, d, v, weeks, paths, gen, progress, keep_paths)
     scores = score_values(end, b, t, direction)
-    ends = NormalDist(c + d * weeks, v * math.sqrt(weeks)) if v > 0 and weeks > 0 else None
-    line = b + settings.aspirational_success * (t - b)
-    p_success = _p_side(ends, c + d * weeks, line, below=decrease)
-    p_threshold = None
-    if threshold is not None:
-        p_threshold = _p_side(ends, c + d * weeks, number(threshold, "threshold"), below=decrease)
+    ends = End.of_walk(c, drift=d, volatility=v, weeks=weeks)
+    beyond = ends.p_at_most if decrease else ends.p_at_least
+    p_success = beyond(b + settings.aspirational_success * (t - b))
+    p_threshold = None if threshold is None else beyond(number(threshold, "threshold"))
     # The score is monotone in the end value (falling for a decrease), so its
     # percentiles are the scores of the value's percentiles.
-    q_value = np.array([ends.inv_cdf(q / 100) if ends else c + d * weeks for q in PERCENTILES])
+    q_value = np.array([ends.quantile(q / 100) for q in PERCENTILES])
     mirrored = q_value[::-1] if decrease else q_value
     q_score = score_values(mirrored, b, t, direction)
     pct = {

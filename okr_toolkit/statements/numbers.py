@@ -112,7 +112,7 @@ _QTY = re.compile(
     r"|[0-9]{1,3}\.[0-9]{3},[0-9]{1,2}(?![.,]?[0-9])"
     r"|[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?"
     r"|[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?:\.[0-9]+)?"
-    r"|[0-9]{1,3},[0-9]{1,2}(?=\s?(?:%|k\b|m\b|mn\b|bn\b|b\b|€))"
+    r"|[0-9]{1,3},[0-9]{1,2}(?![.,]?[0-9])"
     r"|[0-9]{1,15}(?:\.[0-9]{1,8})?"
     r"|\.[0-9]{1,8})(?![0-9])"
     r"(?:(?P<mask>" + _MASK_AFTER + r")|" + _SUFFIX.pattern + r")"
@@ -161,6 +161,7 @@ class Token:
     share = False  # "X% of <people>"
     role: str | None = None  # "base", "target", "change", "range", "range_end", "condition"...
     raw = ""  # the number as written, e.g. "$2M"
+    convention: str | None = None  # how its digits were read, when worth a note
     after_end = 0  # where the words after it that were read end
 
     def __init__(self, start: int, end: int, value: float) -> None:
@@ -263,14 +264,9 @@ def _number_tokens(masked: str, original: str) -> list[Token]:
                     continue  # week-1, covid-19, gpt-4
             elif before in "/:" and masked[start - 2 : start - 1].isdigit():
                 continue  # the 7 of 24/7, the second 1 of 1:1
-        if digits.count(".") > 1 or ("." in digits.split(",", 1)[0] and "," in digits):
-            # 1.000.000 or 1.250,50: dots group the thousands, a comma marks the decimals.
-            value = float(digits.replace(".", "").replace(",", "."))
-        elif "," in digits and len(digits.rsplit(",", 1)[-1]) < 3 and "." not in digits:
-            value = float(digits.replace(",", "."))  # 1,5M: a decimal comma
-        else:
-            value = float(digits.replace(",", ""))
+        value, convention = _digits_value(digits)
         tok = Token(m.start(), m.end(), value)
+        tok.convention = convention
         if cur is not None:
             tok.cur = _CURRENCIES[cur]
         elif masked[max(0, start - 4) : start].rstrip()[-3:] in _CUR_CODES:
@@ -294,6 +290,47 @@ def _number_tokens(masked: str, original: str) -> list[Token]:
             continue  # glued to letters: 2FA, 5G, 3D
         tokens.append(tok)
     return tokens
+
+
+#: How the reader's notes start when a number was read in a convention worth saying.
+NUMBER_NOTE = "number read:"
+
+
+def _digits_value(digits: str) -> tuple[float, str | None]:
+    """The value of a number's digits as written, and a note when the way it was read is
+    worth saying (a decimal comma; three decimals that could be a thousands group).
+
+    >>> _digits_value("1,250,000"), _digits_value("6,50,000"), _digits_value("1.000.000")
+    ((1250000.0, None), (650000.0, None), (1000000.0, None))
+    >>> _digits_value("1,5")
+    (1.5, "number read: '1,5' as 1.5 (a decimal comma)")
+    >>> print(_digits_value("1.250,50")[1])
+    number read: '1.250,50' as 1250.5 (dots group the thousands, a comma marks the decimals)
+    >>> print(_digits_value("1.500")[1])
+    number read: '1.500' as 1.5 (a decimal point: if it means 1500, write 1500)
+    >>> _digits_value("0.800"), _digits_value("42.5")
+    ((0.8, None), (42.5, None))
+    """
+    if digits.count(".") > 1 or ("." in digits.split(",", 1)[0] and "," in digits):
+        # 1.000.000 or 1.250,50: dots group the thousands, a comma marks the decimals.
+        value = float(digits.replace(".", "").replace(",", "."))
+        if "," not in digits:
+            return value, None  # two dots can only be groups
+        why = "dots group the thousands, a comma marks the decimals"
+        return value, f"{NUMBER_NOTE} {digits!r} as {value:g} ({why})"
+    if "," in digits and len(digits.rsplit(",", 1)[-1]) < 3 and "." not in digits:
+        value = float(digits.replace(",", "."))  # 1,5 or 1,5M: a decimal comma
+        return value, f"{NUMBER_NOTE} {digits!r} as {value:g} (a decimal comma)"
+    value = float(digits.replace(",", ""))
+    whole, _, decimals = digits.partition(".")
+    if len(decimals) == 3 and whole[:1] not in ("", "0") and "," not in whole:
+        # 1.500 is 1.5 with a decimal point, 1500 where dots group thousands.
+        grouped = int(whole + decimals)
+        return value, (
+            f"{NUMBER_NOTE} {digits!r} as {value:g} (a decimal point: "
+            f"if it means {grouped}, write {grouped})"
+        )
+    return value, None
 
 
 def _set_unit(tok: Token, unit: str) -> None:

@@ -75,6 +75,7 @@ def _read(text: str, depth: int = 0) -> _Reading:
     # 2. Numbers, and the words around each.
     word_list = [x[0] for x in words]
     tokens = read_numbers(masked, s, word_list)
+    notes.extend(t.convention for t in tokens if t.convention is not None)
     has_share, money_or_pct, has_rank = read_context(tokens, masked, s)
 
     # 3. The governing verb, or what a line that starts with its metric says about it.
