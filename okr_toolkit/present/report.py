@@ -135,7 +135,7 @@ def build_report(
         )
     notes = ws.notes
     if len(notes):
-        summary.append(("values converted on reading", len(notes)))
+        summary.append(("notes on reading", len(notes)))
     drawn = {name: _svg(chart) for name, chart in report_charts(ws, plan=plan).items()}
     sections = []
     if len(notes):
