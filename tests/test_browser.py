@@ -237,6 +237,34 @@ def test_dashboard_upload_reports_problems_then_scores(browser, voila_url, artif
     assert errors == []
 
 
+def test_dashboard_says_what_it_converted_on_reading(browser, voila_url, artifacts, tmp_path):
+    client = tmp_path / "client q3.csv"
+    client.write_text(
+        "objective_id;objective;kr_id;statement;current;unit\n"
+        "support;Answer fast;support.kr1;Reduce median first response time from 6h to 45 min;"
+        "2.3;hours\n",
+        encoding="utf-8",
+    )
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(f"pageerror: {e}"))
+    try:
+        page.goto(voila_url, timeout=PAGE_TIMEOUT)
+        page.get_by_text("Loaded sample_okrs.yaml", exact=False).wait_for(timeout=PAGE_TIMEOUT)
+        with page.expect_file_chooser() as chooser:
+            page.locator(".widget-upload").click()
+        chooser.value.set_files(str(client))
+        notes = page.locator(".notes")
+        expect(notes).to_contain_text("Read with 2 conversions.", timeout=20_000)
+        expect(notes).to_contain_text("separated by semicolons")
+        expect(notes).to_contain_text("converted to the key result's hours")
+        assert "okr-upload-" not in page.content()  # no temporary path reaches the page
+        page.screenshot(path=str(artifacts / "dashboard_reading_notes.png"), full_page=True)
+    finally:
+        page.close()
+    assert errors == []
+
+
 def _sample_text() -> str:
     return data_path("sample_okrs.yaml").read_text(encoding="utf-8")
 

@@ -56,7 +56,7 @@ def test_a_file_read_as_written_has_no_notes_and_no_notes_section(tmp_path):
 def test_the_report_says_what_was_converted(semicolons, hours):
     page = build_report(semicolons)
     assert "<h2>How the file was read</h2>" in page
-    assert "<strong>1</strong> notes on reading" in page
+    assert "<strong>1</strong> note on reading" in page
     assert "the columns are separated by semicolons, not commas" in page
     page = build_report(hours)
     # Once in the notes section and once under the key result's statement.

@@ -104,6 +104,22 @@ def _words(value: Any) -> str:
     return _text(value).replace("_", " ")
 
 
+_SINGULAR = {"objectives": "objective", "results": "result", "KPIs": "KPI", "errors": "error",
+             "warnings": "warning", "notes": "note", "conversions": "conversion"}  # fmt: skip
+
+
+def _label(label: Any, n: Any) -> str:
+    """A count's label in the number ``n`` asks for: "1 key result", "2 key results".
+
+    >>> _label("key results", 1), _label("KPIs breached", 1), _label("lint notes", 3)
+    ('key result', 'KPI breached', 'lint notes')
+    """
+    text = _text(label)
+    if isinstance(n, bool) or not isinstance(n, int) or n != 1:
+        return text
+    return " ".join(_SINGULAR.get(word, word) for word in text.split(" "))
+
+
 @functools.cache
 def _environment() -> Any:
     import jinja2
@@ -120,7 +136,7 @@ def _environment() -> Any:
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
-    env.filters.update(text=_text, num=_num, score=_score, words=_words, badge=badge)
+    env.filters.update(text=_text, num=_num, score=_score, words=_words, badge=badge, label=_label)
     env.globals["badges"] = BADGES
     return env
 
