@@ -16,6 +16,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from okr_toolkit._dates import date_fix
 from okr_toolkit.exceptions import OKRDataError
 
 #: Names of the items in a batch, one per item, for error messages: a sequence or
@@ -96,6 +97,11 @@ def to_float_array(
             # A list mixing numbers and text ([42.0, "n/a"]) would become all text;
             # keep each entry as given so only the real text is reported.
             arr = np.asarray(values, dtype=object)
+        elif arr.dtype.kind in "fic" and isinstance(values, list | tuple) and arr.ndim == 1:
+            # [True, 5.0] would become [1.0, 5.0] and [1+0j, 2.0] complex: keep the items.
+            if any(isinstance(v, bool | np.bool_ | complex | np.complexfloating) for v in values):
+                arr = np.empty(len(values), dtype=object)
+                arr[:] = list(values)
     if arr.dtype.kind in "fiu" or (arr.dtype.kind == "b" and allow_bool):
         return arr.astype(np.float64, copy=False)
     if arr.dtype.kind in "mM":
@@ -141,7 +147,14 @@ def to_float_array(
 
 def bool_mask(values: Any) -> np.ndarray:
     """Where ``values`` holds True/False rather than numbers (same shape as its array)."""
-    arr = values.to_numpy() if isinstance(values, pd.Series | pd.Index) else np.asarray(values)
+    if isinstance(values, pd.Series | pd.Index):
+        arr = values.to_numpy()
+    elif isinstance(values, list | tuple):
+        # np.asarray([True, 5.0]) is [1.0, 5.0]: look at the items as given.
+        arr = np.empty(len(values), dtype=object)
+        arr[:] = list(values)
+    else:
+        arr = np.asarray(values)
     if arr.dtype.kind == "b":
         return np.ones(arr.shape, dtype=bool)
     if arr.dtype.kind != "O":
@@ -293,10 +306,8 @@ def _date_problem(value: Any, field: str) -> str | None:
             "e.g. '2026-08-17'" + (" (or a quarter such as '2026Q1')" if field == "quarter" else "")
         )
     if isinstance(value, str) and _NUMERIC_DATE.match(value):
-        return (
-            f"{field} {value!r} could be read day-first or month-first; "
-            "write it as YYYY-MM-DD, e.g. '2026-08-17'"
-        )
+        # "03/04/2026" has two readings, "12/28/2025" one: say each as YYYY-MM-DD.
+        return f"{field} {value!r} is not written YYYY-MM-DD: {date_fix(value.strip())}"
     return None
 
 

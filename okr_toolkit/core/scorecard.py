@@ -10,6 +10,7 @@ other KR a ``status`` that says why it has no score.
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 import numpy as np
@@ -52,7 +53,21 @@ def _numbers(frame: pd.DataFrame, name: str) -> tuple[pd.Series, pd.Series]:
         empty = pd.Series(np.nan, index=frame.index, dtype="float64")
         return empty, empty.astype(object)
     raw = frame[name]
-    return pd.to_numeric(raw, errors="coerce").astype("float64"), raw.astype(object)
+    values = raw
+    if raw.dtype == object or raw.dtype.kind in "bc":
+        # True and 1+0j are not numbers of a key result (True would score as 1.0).
+        odd = raw.astype(object).map(_not_a_number)
+        if odd.any():
+            values = raw.astype(object).where(~odd, None)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", np.exceptions.ComplexWarning)
+        numbers = pd.to_numeric(values, errors="coerce").astype("float64")
+    return numbers, raw.astype(object)
+
+
+def _not_a_number(value: object) -> bool:
+    """A bool or a complex number, which pandas would otherwise read as a float."""
+    return isinstance(value, bool | np.bool_ | complex | np.complexfloating)
 
 
 def _blank(values: pd.Series) -> pd.Series:

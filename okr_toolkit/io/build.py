@@ -13,8 +13,8 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
+from okr_toolkit._dates import cycle_bounds
 from okr_toolkit.io.coerce import Coerce, blank, nearest, show
-from okr_toolkit.io.dates import cycle_bounds
 from okr_toolkit.io.fields import (
     CHECKIN_FIELDS,
     FORMAT_VERSION,

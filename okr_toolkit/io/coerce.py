@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from okr_toolkit.io.dates import date_fix, read_date_text
+from okr_toolkit._dates import date_fix, read_date_text
 from okr_toolkit.io.fields import ENUM_HINTS, ENUMS
 from okr_toolkit.io.model import Cell, Problems
 from okr_toolkit.io.numbers import read_number, yaml_surprise

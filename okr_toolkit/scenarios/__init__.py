@@ -29,11 +29,12 @@ from okr_toolkit.scenarios.confidence import CalibrationReport, confidence_calib
 from okr_toolkit.scenarios.forecast import OKRForecast, forecast_okrs
 from okr_toolkit.scenarios.pay_link import simulate_pay_link
 from okr_toolkit.scenarios.score_histories import grade_diagnostics
-from okr_toolkit.scenarios.simulation import PERCENTILES, Simulation, fan, simulate_kr
+from okr_toolkit.scenarios.simulation import MAX_PATHS, PERCENTILES, Simulation, fan, simulate_kr
 from okr_toolkit.scenarios.targets import ambition, calibrate_target
 from okr_toolkit.scenarios.walks import Walk, estimate_walk
 
 __all__ = [
+    "MAX_PATHS",
     "PERCENTILES",
     "CalibrationReport",
     "OKRForecast",

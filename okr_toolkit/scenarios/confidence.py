@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from okr_toolkit._validate import finite_array, require_columns
+from okr_toolkit._validate import finite_array, one_of, require_columns
 from okr_toolkit.core.settings import DEFAULT_SETTINGS, Settings
 from okr_toolkit.exceptions import OKRDataError
 from okr_toolkit.scenarios.arguments import EPS, count, number
@@ -46,12 +46,31 @@ class CalibrationReport:
     teams: pd.DataFrame | None
 
 
-def _scale_confidence(values: np.ndarray, name: str) -> np.ndarray:
+#: How confidences may be given: decided from the values, or said.
+SCALES = ("auto", "0-1", "0-10")
+
+
+def _scale_confidence(values: np.ndarray, name: str, scale: str = "auto") -> np.ndarray:
     if values.size == 0:
         raise OKRDataError("no key results to calibrate; give at least one row")
     lo, hi = float(values.min()), float(values.max())
-    if lo < 0 or hi > 10:
-        raise OKRDataError(f"column {name!r} runs from {lo:g} to {hi:g}; confidence is 0-1 or 0-10")
+    top = {"0-1": 1.0, "0-10": 10.0}.get(scale, 10.0)
+    if lo < 0 or hi > top:
+        raise OKRDataError(
+            f"column {name!r} runs from {lo:g} to {hi:g}; confidence is "
+            + ("0-1 or 0-10" if scale == "auto" else f"on {scale} here (scale={scale!r})")
+        )
+    if scale == "0-1":
+        return values
+    if scale == "0-10":
+        return values / 10.0
+    if hi <= 1 and np.isin(values, (0.0, 1.0)).all():
+        # All 0 and 1: certain probabilities, or the bottom of the 0-10 scale.
+        raise OKRDataError(
+            f"column {name!r} holds only 0 and 1, which read as probabilities (0-1) or as "
+            "the bottom of the 0-10 check-in scale; say which with scale='0-1' or "
+            "scale='0-10'"
+        )
     if hi <= 1:
         return values
     fractional = (values > 0) & (values < 1)
@@ -73,13 +92,15 @@ def confidence_calibration(
     team_col: str | None = None,
     bins: int = 5,
     min_krs: int = 8,
+    scale: str = "auto",
     settings: Settings = DEFAULT_SETTINGS,
 ) -> CalibrationReport:
     """Brier score and reliability table of check-in confidences.
 
     Confidence on 0-10 (the usual check-in scale) is detected when any value
     exceeds 1 and divided by 10; values outside 0-10, or a mix of fractions
-    below 1 with values above 1, are errors. A KR succeeded when its final
+    below 1 with values above 1, are errors. Confidences that are all 0 and 1
+    could be either scale and are refused unless ``scale`` says which. A KR succeeded when its final
     score is at least ``success`` (0.7).
 
     Rule for "confidence says nothing": a team with at least ``min_krs`` KRs
@@ -100,6 +121,8 @@ def confidence_calibration(
         Number of equal-width confidence bins on [0, 1].
     min_krs
         Fewest KRs for which a team is judged.
+    scale
+        ``"auto"`` (decided from the values), ``"0-1"`` (probabilities) or ``"0-10"``.
 
     Examples
     --------
@@ -118,7 +141,8 @@ def confidence_calibration(
     bins = count(bins, "bins", 1)
     s = settings.aspirational_success if success is None else number(success, "success")
     raw = finite_array(frame[confidence_col], confidence_col, noun="row").ravel()
-    p = _scale_confidence(raw, confidence_col)
+    one_of(scale, SCALES, "scale")
+    p = _scale_confidence(raw, confidence_col, scale)
     hit = (finite_array(frame[outcome_col], outcome_col, noun="row").ravel() >= s - EPS).astype(
         float
     )
