@@ -199,7 +199,7 @@ def _brier_two() -> float:
     from okr_toolkit.scenarios import confidence_calibration
 
     past = pd.DataFrame({"confidence": [1.0, 0.0], "score": [1.0, 1.0]})
-    return float(confidence_calibration(past, bins=2).brier)
+    return float(confidence_calibration(past, bins=2, scale="0-1").brier)
 
 
 def _rollup_weakest() -> float:

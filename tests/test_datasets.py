@@ -25,6 +25,7 @@ from okr_toolkit.datasets import (
     load_kpi_history,
     load_okr_examples,
     load_okr_vs_kpi,
+    load_published_statements,
     load_sources,
     load_statements,
 )
@@ -183,6 +184,26 @@ CASES = [
             "relative_change": F,
             "deadline": S,
             "source": S,
+        },
+        {"metric", "baseline", "target", "unit", "direction", "relative_change", "deadline"},
+    ),
+    (
+        load_published_statements,
+        (1855, 13),
+        {
+            "statement": S,
+            "label": C,
+            "metric": S,
+            "baseline": F,
+            "target": F,
+            "unit": S,
+            "direction": C,
+            "relative_change": F,
+            "deadline": S,
+            "source_title": S,
+            "source_url": S,
+            "domain": S,
+            "reason": S,
         },
         {"metric", "baseline", "target", "unit", "direction", "relative_change", "deadline"},
     ),
@@ -529,3 +550,15 @@ def test_data_dir_prefers_the_copy_inside_an_installed_wheel(
     monkeypatch.setattr(datasets.files.resources, "files", lambda package: tmp_path)
     assert Path(str(datasets.files.data_dir())) == packaged
     assert load_checkins()["kr_id"].tolist() == ["x.kr1"]
+
+
+def test_the_published_corpus_is_broad_sourced_and_consistent() -> None:
+    frame = load_published_statements()
+    assert len(frame) >= 1500 and frame["source_url"].nunique() >= 300
+    assert frame["label"].notna().all() and frame["reason"].notna().all()
+    assert not frame["statement"].str.lower().duplicated().any()
+    # No source dominates: at most ten rows each.
+    assert frame["source_url"].value_counts().max() <= 10
+    # Nothing in both corpora: the project's own lines are apart from the published ones.
+    own = set(load_statements()["statement"].str.lower())
+    assert own.isdisjoint(frame["statement"].str.lower())

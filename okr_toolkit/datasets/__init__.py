@@ -25,6 +25,7 @@ from okr_toolkit.datasets.articles import (
 )
 from okr_toolkit.datasets.files import data_path
 from okr_toolkit.datasets.layouts import KINDS, UNITS
+from okr_toolkit.datasets.published import load_published_statements
 from okr_toolkit.datasets.synthetic import load_checkins, load_kpi_history, load_statements
 from okr_toolkit.statements import LABELS
 
@@ -45,6 +46,7 @@ __all__ = [
     "load_kpi_history",
     "load_okr_examples",
     "load_okr_vs_kpi",
+    "load_published_statements",
     "load_sources",
     "load_statements",
 ]

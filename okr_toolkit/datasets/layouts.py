@@ -176,4 +176,21 @@ STATEMENTS = {
 }
 
 
+PUBLISHED_STATEMENTS = {
+    "statement": "str",
+    "label": pd.CategoricalDtype(list(LABELS)),
+    "metric": "str",
+    "baseline": "float64",
+    "target": "float64",
+    "unit": "str",
+    "direction": DIRECTION,
+    "relative_change": "float64",
+    "deadline": "str",
+    "source_title": "str",
+    "source_url": "str",
+    "domain": "str",
+    "reason": "str",
+}
+
+
 SOURCES = {"source": "str", "title": "str", "site": "str", "contributes": "str"}

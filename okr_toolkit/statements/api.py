@@ -7,12 +7,14 @@ kept in a cache, which is safe because every result is immutable.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..vocab import DIRECTIONS
-from .classify import _label
+from .classify import _label, _quote_numbers
+from .model import decide, features, is_locked, load_model, reading_cues
 from .reading import _read
 from .results import FRAME_COLUMNS, LABELS, Classification, ParsedStatement
 from .text import MAX_CHARS
@@ -26,10 +28,37 @@ CACHE_SIZE = 4096
 
 
 def _classify_uncached(text: str) -> tuple[ParsedStatement, str, str]:
-    """Parse and label one statement: (parsed, label, reason)."""
+    """Parse and label one statement: (parsed, label, reason).
+
+    The rules label the reading; the label model (:mod:`.model`) may replace a label
+    it is confident is wrong. A KPI holds a line, so its direction is a floor or a
+    ceiling (``stay_above`` / ``stay_below``), never a change.
+    """
     r = _read(text)
-    label, reason = _label(r)
-    return r.parsed, label, reason
+    rule = _label(r)
+    p = r.parsed
+    model = load_model()
+    if model is None or is_locked(r, rule[0]):
+        label, reason = rule  # no words outweigh a change from a baseline to a target
+    else:
+        label, reason = decide(
+            model,
+            features(text, reading_cues(r, rule[0])),
+            rule,
+            has_number=p.parsed,
+            numbers=_quote_numbers(r),
+            metric=p.metric or "the metric",
+        )
+    # A line to hold is a target value; a growth rate held ("10% week over week") keeps
+    # the direction of its change.
+    held = _HELD.get(p.direction or "") if label == "kpi" and p.target is not None else None
+    if held is not None and p.relative_change is None and p.absolute_change is None:
+        p = dataclasses.replace(p, direction=held)
+    return p, label, reason
+
+
+#: The line a KPI holds, for a reading that says which way its metric should move.
+_HELD = {"increase": "stay_above", "decrease": "stay_below"}
 
 
 # Linters and widgets re-read the same lines; results are immutable, so keep the

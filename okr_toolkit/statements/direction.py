@@ -76,8 +76,27 @@ def lower_is_better(words: list[str], unit: str | None) -> bool | None:
     return None
 
 
-def metric_polarity(metric_words: list[str], unit: str | None, target: Token | None) -> bool | None:
+#: What a share of things can count as done: "90% of complaints resolved" grows.
+_DONE_WORDS = frozenset(
+    "resolved answered closed handled settled acknowledged responded fixed processed met "
+    "completed delivered paid seen treated attended replied repaired restored collected "
+    "shipped dealt reviewed approved published returned cleared "
+    "resolve answer close handle settle acknowledge respond fix process meet complete "
+    "deliver pay see treat attend reply repair restore collect ship deal review approve "
+    "return clear".split()
+)
+#: What turns a share back into a count of failures: "2% of orders shipped late".
+_MISSED_WORDS = frozenset("late overdue missed failed breached lost unresolved not".split())
+
+
+def metric_polarity(
+    metric_words: list[str], unit: str | None, target: Token | None, after: str = ""
+) -> bool | None:
     """Whether the metric is better low; a share grows unless it counts something bad.
+
+    ``after`` is the text after the target, up to the clause's end: a share of bad
+    things that are dealt with ("90% of complaints should be resolved within 10
+    days") counts the good outcome, so it grows.
 
     Examples
     --------
@@ -86,7 +105,10 @@ def metric_polarity(metric_words: list[str], unit: str | None, target: Token | N
     """
     if target is not None and target.share:
         # "80% of tickets resolved": a share grows unless it counts something bad.
-        return bool(set(metric_words) & _BAD_SHARES)
+        words = set(metric_words) | set(after.split(",")[0].split(";")[0].split())
+        if words & _DONE_WORDS and not words & _MISSED_WORDS:
+            return False
+        return bool(words & _BAD_SHARES)
     return lower_is_better(metric_words, unit)
 
 

@@ -119,7 +119,9 @@ def _read(text: str, depth: int = 0) -> _Reading:
     # 9. The unit.
     values = settle_unit(values, metric, metric_words, picked, unit_of, notes)
     # 10. Direction.
-    lower_better = metric_polarity(metric_words, values.unit, picked.target)
+    # The verb and the words after the target say what a share counts ("resolve 90% of ...").
+    after = f"{verb.base or ''} {masked[picked.target.end :]}" if picked.target is not None else ""
+    lower_better = metric_polarity(metric_words, values.unit, picked.target, after)
     values, verb_sign = apply_polar(
         values, verb, lower_better, picked.change, unit_of, verb_sign, notes
     )
