@@ -176,16 +176,9 @@ STATEMENTS = {
 }
 
 
+# The corpus columns of ``statements.csv``, then where each published row comes from.
 PUBLISHED_STATEMENTS = {
-    "statement": "str",
-    "label": pd.CategoricalDtype(list(LABELS)),
-    "metric": "str",
-    "baseline": "float64",
-    "target": "float64",
-    "unit": "str",
-    "direction": DIRECTION,
-    "relative_change": "float64",
-    "deadline": "str",
+    **{column: dtype for column, dtype in STATEMENTS.items() if column != "source"},
     "source_title": "str",
     "source_url": "str",
     "domain": "str",
