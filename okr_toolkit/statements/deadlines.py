@@ -53,7 +53,7 @@ _DEADLINE = re.compile(
     r"|(?P<dday>[0-3]?[0-9])(?:st|nd|rd|th)?\s+(?P<dmon>" + _MON + r")\.?"
     r"(?:,?\s+(?P<dy>20[0-9]{2}))?"
     r"|(?P<bare>year|quarter|month|sprint|cycle|half)"
-    r"|(?P<year>20[0-9]{2})"
+    r"|(?P<year>20[0-9]{2})(?![/-][0-9])"
     r"|(?:the\s+)?(?P<next>next\s+)?(?P<spn>[0-9]{1,3}|one|two|three|four|five|six|seven|eight"
     r"|nine|ten|twelve|eighteen)\s+(?P<spu>days?|weeks?|months?|quarters?|years?)"
     r")(?![\w-])"
@@ -298,9 +298,66 @@ def find_deadlines(low: str, all_words: list[Word], notes: list[str]) -> Deadlin
             spans.append((m.start(), m.end()))
             deadlines.append(found)
             last_end = m.end()
+    n_spans = len(spans)
+    spans += _reference_years(low, all_words, spans, notes)
+    if len(spans) > n_spans:
+        spans.sort()
+        head, _, head_end = all_words[0]
+        if not deadlines and head[:4].isdigit() and low[head_end : head_end + 1] == ":":
+            deadlines.append(f"end of {head[:4]}")  # "2030: cut emissions 40%"
     masked = blank_spans(low, spans)
-    if not deadlines:
+    if not spans:
         return Deadlines(None, masked, all_words)
     if len(set(deadlines)) > 1:
         notes.append(f"more than one date ({', '.join(deadlines)}); read the first")
-    return Deadlines(deadlines[0], masked, words_outside(all_words, spans))
+    return Deadlines(deadlines[0] if deadlines else None, masked, words_outside(all_words, spans))
+
+
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}(?:[-/](?:[0-9]{2}|(?:19|20)[0-9]{2}))?")
+# Words before a year that make it a point in time ("relative to 2010", "since 2019").
+_YEAR_BEFORE = frozenset(
+    "in since from to against than until till through thru for of before after during between "
+    "and vs versus fiscal fy year cohort fall spring autumn winter summer calendar the a its "
+    "their our".split()
+)
+# Words after a year that make it a point in time ("2010 levels", "a 2005 baseline").
+_YEAR_AFTER = frozenset(
+    "levels level baseline baselines onwards onward target targets agenda ndc exit plan "
+    "strategy cohort figure figures value values average budget census school academic "
+    "fiscal financial season edition".split()
+)
+# Words joining two years: "between 2011 and 2020", "2015 to 2019".
+_YEAR_JOINS = frozenset("and to or through until".split())
+
+
+def _reference_years(
+    low: str, all_words: list[Word], spans: list[tuple[int, int]], notes: list[str]
+) -> list[tuple[int, int]]:
+    """Years that are points of reference, not values: "from 2010 levels", "in 2023-24",
+    "the 2030 agenda", "between 2011 and 2020". A year-shaped number counting something
+    ("2000 customers") is left alone."""
+    found: list[tuple[int, int]] = []
+    for i, (w, ws, we) in enumerate(all_words):
+        if w[:2] not in ("19", "20") or len(w) < 4 or _YEAR.fullmatch(w) is None:
+            continue
+        if any(a <= ws < b for a, b in spans):
+            continue
+        before = all_words[i - 1][0] if i else ""
+        after = all_words[i + 1][0] if i + 1 < len(all_words) else ""
+        if after in _YEAR_JOINS and i + 2 < len(all_words):
+            if _YEAR.fullmatch(all_words[i + 2][0]) is not None:
+                after = "levels"  # the first year of a span is a year too
+        elif before in _YEAR_JOINS and i > 1 and _YEAR.fullmatch(all_words[i - 2][0]):
+            before = "in"
+        if not (
+            len(w) > 4
+            or i == 0
+            or after in _YEAR_AFTER
+            or (before in _YEAR_BEFORE and not after.endswith("s"))
+            or low[ws - 2 : ws] == ", "  # "June 30, 1999"
+            or (low[ws - 1 : ws] == "(" and low[we : we + 1] == ")")  # "to 10.5% (2019)"
+        ):
+            continue
+        found.append((ws, we))
+        notes.append(f"{w} read as a year, not a value")
+    return found

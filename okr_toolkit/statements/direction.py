@@ -32,7 +32,7 @@ _LOWER_BETTER = frozenset(
     "unsubscribes unsubscribe refund refunds waste emissions co2 carbon debt overdue "
     "delinquency absenteeism injuries accidents vulnerabilities delay delays wait queue "
     "rework scrap chargebacks fraud spam toil handle p95 p99 lag drop-off dropoff breach breaches "
-    "time-to-hire time-to-fill time-to-value shrinkage write-offs".split()
+    "time-to-hire time-to-fill time-to-value shrinkage write-offs budget leverage".split()
 )
 _BAD_SHARES = frozenset(
     "churn churned cancel cancelled canceled leave left fail failed failing abandon abandoned "
@@ -45,7 +45,8 @@ _HIGHER_BETTER = frozenset(
     "uptime availability retention satisfaction nps csat revenue margin conversion on-time "
     "session sessions runway spent watch dwell tenure engagement lifetime coverage "
     "accuracy adoption savings profit resolved closed fixed answered handled completed "
-    "deflected prevented caught detected".split()
+    "deflected prevented caught detected worth liquidity capital equity ebitda income "
+    "earnings reserves solvency".split()
 )
 
 

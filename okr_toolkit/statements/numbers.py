@@ -79,7 +79,7 @@ _MASK_AFTER = (
     r"(?:-(?:days?|weeks?|months?|years?|hours?|minutes?|mins?|seconds?|stars?|points?|steps?"
     r"|person|pages?|seats?|users?|clicks?|tiers?|levels?|digits?|figures?)(?![\w])"
     r"|\s(?:day|week|month)\s(?:retention|active|activation|churn|trial|cohort|rolling|average"
-    r"|return|streak|conversion|repeat|payback)"
+    r"|return|streak|conversion|repeat|payback|period|window|span|basis)"
     r"|(?P<seven>\s?/\s?7(?![0-9])|x7(?![\w]))|(?P<one>:1s?(?![0-9])|-on-1)"
     r"|\s?(?:am|pm)(?![\w])"
     r"|(?:st|nd|rd|th)(?![\w]))"
@@ -95,11 +95,14 @@ _SUFFIX = re.compile(
     r"(?:\s?(?P<mult>k|thousand|mm|mn|mln|m|million|bn|b|billion|lakhs?|crores?)(?![a-z0-9]))?"
     r"(?:\s?(?P<unit>%|percent(?:age)?\s+points?|percentage\s+points?|per\s?cent|percent|pct"
     r"|pp|p\.p\.|basis\s+points?|bps|points?|pts|ms|msecs?|milliseconds?|seconds?|secs?|s"
-    r"|minutes?|mins?|hours?|hrs?|h|(?:business|working|calendar)\s+days?|days?|d|weeks?|wks?|w"
+    r"|minutes?|mins?|hours?|hrs?|h|(?:business|working|calendar)\s+(?:days?|hours?)|days?|d"
+    r"|weeks?|wks?|w"
     r"|months?|mos?|years?|yrs?"
     r"|quarters?|stars?|usd|eur|gbp|inr|dollars?|euros?|pounds?|€|\$|£|x)(?![a-z0-9])"
     r"|(?P<scale>\s?(?:/|out\s+of)\s?[0-9]{1,3}(?:\.[0-9])?(?![0-9]))"
-    r"|(?P<ratio>\s?:\s?1(?![0-9])))?"
+    r"|(?P<ratio>\s?:\s?1(?![0-9])|\s+to\s+1\.0{1,3}(?![0-9]))"
+    r"|(?P<ratio_to>\s+to\s+1(?![0-9.,]|\s*(?:%|(?:ms|s|secs?|seconds?|minutes?|mins?|hours?"
+    r"|hrs?|days?|weeks?|months?|years?|k|m|bn|million|billion|x|points?|pp)\b))))?"
     r"(?P<plus>\s?\+)?"
     r"(?P<per>\s?(?:/|per\s|a\s|an\s|each\s)\s?(?:day|week|wk|month|mo|quarter|year|yr|hour|hr"
     r"|user|customer|lead|rep|employee|seat|sprint|person|visit|order|session)s?(?![a-z]))?"
@@ -239,11 +242,20 @@ def _number_tokens(masked: str, original: str) -> list[Token]:
     first = _QTY_START.search(masked)
     if first is None:
         return tokens
-    for m in _QTY.finditer(masked, first.start()):
-        (cur, digits, mask, mult, unit, scale, ratio, plus, seven, one) = m.group(
-            "cur", "num", "mask", "mult", "unit", "scale", "ratio", "plus", "seven", "one"
-        )
+    pos = first.start()
+    while (m := _QTY.search(masked, pos)) is not None:
+        pos = m.end() if m.end() > pos else pos + 1
+        (cur, digits, mask, mult, unit, scale, ratio, plus, seven, one, ratio_to) = m.group(
+            "cur", "num", "mask", "mult", "unit", "scale", "ratio", "plus", "seven", "one",
+            "ratio_to",
+        )  # fmt: skip
         start, end = m.start("num"), m.end("num")
+        tok_end = m.end()
+        if ratio_to is not None:
+            if "." in digits and not masked[:start].rstrip().endswith(("from", "between")):
+                ratio = ratio_to  # "2.25 to 1": a covenant ratio
+            else:
+                tok_end = pos = end  # "from 3 to 1": two numbers
         if mask is not None:
             if seven and digits != "24":
                 scale = seven  # "4/7": a scale, not 24/7
@@ -265,7 +277,7 @@ def _number_tokens(masked: str, original: str) -> list[Token]:
             elif before in "/:" and masked[start - 2 : start - 1].isdigit():
                 continue  # the 7 of 24/7, the second 1 of 1:1
         value, convention = _digits_value(digits)
-        tok = Token(m.start(), m.end(), value)
+        tok = Token(m.start(), tok_end, value)
         tok.convention = convention
         if cur is not None:
             tok.cur = _CURRENCIES[cur]
@@ -344,6 +356,8 @@ def _set_unit(tok: Token, unit: str) -> None:
         tok.unit = "points"
     elif unit.endswith(("day", "days")):
         tok.unit = "days"
+    elif unit.endswith(("hour", "hours")) and " " in unit:
+        tok.unit = "hours"  # business hours, working hours
     else:
         tok.unit = UNIT_WORDS.get(unit, "%" if "cent" in unit else unit)
 

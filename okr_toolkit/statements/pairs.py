@@ -17,7 +17,15 @@ from .numbers import Token
 from .units import SECONDS
 
 
-def mark_conditions(tokens: list[Token], has_share: bool, notes: list[str]) -> None:
+def _joined(masked: str, a: Token, b: Token) -> bool:
+    """True when two numbers belong to two goals joined by "and", ";" or "while"."""
+    between = masked[min(a.end, b.end) : max(a.start, b.start)]
+    return " and " in between or ";" in between or " while " in between
+
+
+def mark_conditions(
+    tokens: list[Token], has_share: bool, notes: list[str], masked: str | None = None
+) -> None:
     """Make a threshold beside a share part of what is measured, not a target.
 
     "80% of tickets within 24 hours": the 24 hours define the metric.
@@ -30,6 +38,9 @@ def mark_conditions(tokens: list[Token], has_share: bool, notes: list[str]) -> N
         A number is a share ("80% of tickets").
     notes : list of str
         The reading's notes; one is appended for each condition.
+    masked : str, optional
+        The line with its deadlines blanked: with it, a time limit beside the one
+        percentage of the line ("within 20 minutes in 90% of cases") is a condition too.
 
     Examples
     --------
@@ -46,15 +57,22 @@ def mark_conditions(tokens: list[Token], has_share: bool, notes: list[str]) -> N
     >>> notes
     ["read '24 hours' as part of what is measured, not as a target"]
     """
-    if not has_share:
-        return
     share = None
     for t in tokens:
-        if t.share and t.role == "target":
+        if has_share and t.share and t.role == "target":
             share = t
             break
     if share is None:
-        return
+        # "within 20 minutes in 90 per cent of cases", "inside 15 days, 80 per cent":
+        # a time limit beside the one percentage is what the percentage counts.
+        pcts = [t for t in tokens if t.unit == "%" and t.role in ("target", None) and not t.after]
+        limits = [t for t in tokens if t.role == "target" and t.below and t.unit in SECONDS]
+        if len(pcts) != 1 or not limits or masked is None:
+            return
+        share = pcts[0]
+        if any(_joined(masked, t, share) for t in limits):
+            return  # "MTTR under 1 hour and activation up 10%": two goals
+        share.role = "target"
     for t in tokens:
         if (
             t is not share

@@ -101,7 +101,7 @@ def _read(text: str, depth: int = 0) -> _Reading:
 
     # 6. Roles: each number's from the words around it, then pairs and ranges.
     role_cues = assign_roles(tokens, verb.kind)
-    mark_conditions(tokens, has_share, notes)
+    mark_conditions(tokens, has_share, notes, masked)
     ranges = pair_tokens(tokens)
     inherit_units(tokens, ranges, notes)
 

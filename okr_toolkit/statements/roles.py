@@ -22,13 +22,16 @@ for _role, _phrases in {
     "above": (
         "at least|no less than|not less than|minimum|minimum of|min|over|above|more than|"
         "greater than|higher than|exceed|exceeds|exceeding|in excess of|north of|upwards of|"
-        "beyond|surpass|surpassing|better than|no fewer than|not fewer than|a minimum of"
+        "beyond|surpass|surpassing|better than|no fewer than|not fewer than|a minimum of|"
+        "no lower than|not lower than|not below|not under|not fall below|not drop below"
     ),
     "below": (
         "at most|no more than|not more than|maximum|maximum of|max|under|below|less than|"
         "fewer than|lower than|within|sub|south of|not exceed|not to exceed|"
         "never exceed|never exceeds|does not exceed|capped at|cap of|beneath|a maximum of|"
-        "no higher than|not above"
+        "no higher than|not above|not greater than|no greater than|not higher than|not over|"
+        "not exceeding|not to be more than|not rise above|inside|inside of|in under|"
+        "in less than|in no more than"
     ),
     "rank": "top|number",
     "base": (
@@ -69,7 +72,10 @@ _BEFORE_PHRASES["a"] = _BEFORE_PHRASES["an"] = "article"
 
 _AFTER = re.compile(
     r"\s*(?:"
-    r"(?P<pair>->|=>|to\s*(?=[-+~$€£¥₹0-9.]))"
+    r"(?P<pair>->|=>|to\s*(?=[-+~$€£¥₹0-9.])|(?:rising|growing|moving|climbing|increasing|going"
+    r"|improving|falling|dropping|declining|decreasing|shrinking|stepping\s+(?:up|down))"
+    r"(?:\s+(?:in|by|over|steadily|gradually|yearly|annual|equal|steps?|stages?)){0,3}"
+    r"\s+to\s*(?=[-+~$€£¥₹0-9.]))"
     r"|(?P<range>-\s*(?=[$€£¥₹0-9.]))"
     r"|(?P<share>of\b)"
     r"|(?P<more>or\s+(?:more|higher|above|greater|better|over|up)\b|and\s+(?:above|up|over|"
@@ -83,6 +89,13 @@ _AFTER = re.compile(
     r"|(?P<dec>(?:(?:yoy|qoq|mom|wow)\s+)?(?:reduction|decrease|decline|drop|cut|fall|fewer|less"
     r"|lower|savings?|faster|shorter)\b)"
     r")"
+)
+
+_AFTER_NOUN = re.compile(
+    r"\s*(?:(?!(?:of|in|on|to|for|by|and|or|from|than|with|per|a|an|the|is|are|was|will)\b)"
+    r"[a-z][a-z-]*\s+){1,2}"
+    r"(?:(?P<inc>increase|growth|rise|uplift|improvement|gain)"
+    r"|(?P<dec>reduction|decrease|decline|drop|cut|fall|savings?))\b"
 )
 
 
@@ -182,7 +195,10 @@ def after_cue(masked: str, tok: Token) -> None:
     """
     a = _AFTER.match(masked, tok.end)
     if a is None:
-        return
+        # "an 80% ghg reduction", "a 40% time saving": one or two words before the change.
+        a = _AFTER_NOUN.match(masked, tok.end)
+        if a is None:
+            return
     kind = a.lastgroup
     if kind == "more":
         tok.above = True
@@ -244,8 +260,13 @@ def read_context(tokens: list[Token], masked: str, original: str) -> NumberConte
     for t in tokens:
         t.raw = original[t.start : t.end].strip()
         role, lead = before_role(masked, t.start)
-        t.before, t.lead = role, lead
         after_cue(masked, t)
+        if role in _FLIPPED or t.above or t.below:
+            if "permit" in masked:
+                role = _permitted(masked, lead, role, t)
+            if "no " in masked and _NO_SUBJECT.search(masked, 0, lead) is not None:
+                role = _turned(role, t)  # "no patient should wait more than 18 weeks"
+        t.before, t.lead = role, lead
         if t.share:
             has_share = True
         if t.cur or t.unit == "%":
@@ -253,6 +274,32 @@ def read_context(tokens: list[Token], masked: str, original: str) -> NumberConte
         if role == "rank":
             has_rank = True
     return NumberContext(has_share, money_or_pct, has_rank)
+
+
+_FLIPPED = {"above": "below", "below": "above"}
+# A covenant forbids the other side: "shall not permit the ratio to be less than 2.0".
+_PERMIT = re.compile(r"\bpermit\b[^.;:]*\bto(?:\s+be)?\s*$")
+
+
+# A subject denied: "no ticket should stay open for more than 2 hours".
+_NO_SUBJECT = re.compile(
+    r"(?:^|[,;:]\s*)no\s+(?!(?:more|less|fewer|later|longer|greater|higher|lower|than)\b)[a-z]"
+)
+
+
+def _permitted(masked: str, lead: int, role: str | None, t: Token) -> str | None:
+    """The role of a number a covenant forbids to be passed: its comparator turned round."""
+    if _PERMIT.search(masked, max(0, lead - 160), lead) is None:
+        return role
+    return _turned(role, t)
+
+
+def _turned(role: str | None, t: Token) -> str | None:
+    """A comparator turned round: a floor forbidden is a ceiling kept."""
+    if t.above or t.below:  # "to be 3.25 to 1.00 or more"
+        t.above, t.below = t.below, t.above
+        return role
+    return _FLIPPED.get(role or "", role)
 
 
 class RoleCues(NamedTuple):

@@ -61,13 +61,18 @@ _PREFIX = re.compile(
     r"|\[\s*[xX\u2713 ]?\s*\]\s*"
     r"|\(?[0-9]{1,2}[.)]\s+"
     r"|\(?[a-hA-H]\)\s+"
-    r"|(?i:(?:key\s*results?|kr|okr|kpi|o)\s*#?\s*[0-9]{1,2}(?:\.[0-9]{1,2})?\s*[:.)\-]?\s*)"
+    r"|(?i:(?:key[\s-]*results?|kr|okr|kpi|o)[\s-]*#?\s*[0-9]{1,2}(?:\.[0-9]{1,2})?\s*[:.)\-]?\s*)"
+    r"|(?i:(?:(?:sdg\s+)?(?:target|goal|objective|aim|priority|outcome|measure|indicator|step"
+    r"|milestone|metric|initiative)|sdg)[\s-]*#?\s*[0-9]{1,2}(?:\.[0-9]{1,2}){0,2}[a-z]?\s*[:.)\-]\s*)"
+    r"|[0-9]{1,2}\.[0-9]{1,2}(?:\.[0-9]{1,2})?(?:\s*[:)\-]\s+|\s+(?=[A-Z][a-z]))"
     r"|(?i:(?:key\s*results?|kr|kpi|okr|goal|target|metric|measure)\s*[:\-]\s*)"
     r"|[^\w\s$€£¥₹<>~+\-.(\"'#]+"
     r")+"
 )
 # First two letters of a label that _PREFIX removes ("KR1:", "Key result", "Goal:"...).
-_PREFIX_STARTS = frozenset("kr ke ok kp go ta me o1 o2 o3 o4 o5 o6 o7 o8 o9 a) b) c) d)".split())
+_PREFIX_STARTS = frozenset(
+    "kr ke ok kp go ta me o1 o2 o3 o4 o5 o6 o7 o8 o9 a) b) c) d) sd ob ai pr ou in st mi".split()
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 HAS_ALNUM = re.compile(r"[^\W_]")
 

@@ -79,7 +79,7 @@ def train_label_model(
         for f in fs:
             j = column.get(f)
             if j is not None:
-                x[i, j] = 1.0
+                x[i, j] += 1.0  # a feature written twice counts twice, as when scoring
     labels = list(LABELS)
     y = np.zeros((len(texts), len(labels)))
     y[np.arange(len(texts)), [labels.index(v) for v in frame["label"].astype(str)]] = 1.0

@@ -40,7 +40,7 @@ _VERB_BASES: dict[str, str] = {
     DOWN: (
         "reduce cut lower decrease shrink drop minimise minimize halve slash trim shorten "
         "compress curb lessen eliminate eradicate decline bring_down cut_down pay_down "
-        "burn_down zero_out get_rid speed_up drive_down knock_down down"
+        "burn_down zero_out get_rid speed_up drive_down knock_down down lose"
     ),
     POLAR: "improve optimise optimize enhance strengthen accelerate better move shift",
     REACH: (
@@ -180,6 +180,8 @@ _LEAD_SKIP = frozenset(
     "not".split()
 )
 _MODALS = frozenset("will shall must should can could would we'll i'll they'll".split())
+#: Words that open a frame before the goal ("At all times, ...", "During the loan, ...").
+_FRAMES = frozenset("at during throughout for from in on after as beginning commencing".split())
 _TO_LEADS = frozenset(
     "aim aims want wants need needs plan plans going is are strive try commit intend seek "
     "hope expect able".split()
@@ -289,14 +291,19 @@ def find_verb(
 def _first_word(words: list[Word], word_list: list[str], low: str, first_number: int) -> int:
     """Index of the first word after modals ("will", "to" after "aim"...) and fillers."""
     k = 0
-    lead_words = word_list[:6]
+    if word_list and word_list[0] in _FRAMES:
+        # "At all times during the loan, the borrower shall ...": the frame is set aside.
+        comma = low.find(", ", 0, first_number)
+        if comma > 0:
+            k = next((i for i, x in enumerate(words) if x[1] > comma), 0)
+    lead_words = word_list[k : k + 6]
     if "to" in lead_words or "'ll" in low or not _MODALS.isdisjoint(lead_words):
         for i, w in enumerate(lead_words):
             if w in _MODALS or w.endswith("'ll"):
-                k = i + 1
+                k += i + 1
                 break
             if w == "to" and i > 0 and lead_words[i - 1] in _TO_LEADS:
-                k = i + 1
+                k += i + 1
                 break
     while k < len(words) and words[k][0] in _LEAD_SKIP and words[k][1] < first_number:
         k += 1

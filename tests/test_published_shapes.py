@@ -1,0 +1,82 @@
+# ruff: noqa: E501 (one case per line reads best)
+"""Shapes of published goals the reader must read right (issue 14's number classes).
+
+Each case is our own sentence in a shape seen in public sources: years that are
+reference points, covenant ratios, list labels, changes named by a noun, values
+"rising to" a target, time limits beside a share, denied subjects and covenant
+prohibitions. What is checked is the reading, field by field.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from okr_toolkit.statements import classify_statement, parse_statement
+
+# (statement, field -> expected value)
+CASES = [
+    # Years are points in time, never values.
+    ("Cut landfill waste 30% from 2015 levels by 2030", {"relative_change": -0.3, "target": None, "baseline": None, "deadline": "end of 2030"}),
+    ("A 2035 pledge of a 60% cut in emissions against 1990", {"relative_change": -0.6, "target": None}),
+    ("2028: reduce water use 15% from 2020 levels", {"relative_change": -0.15, "deadline": "end of 2028", "baseline": None}),
+    ("In 2024-25, volunteers raised more than $80,000", {"target": 80000.0, "baseline": None}),
+    ("Halve rail delays between 2019 and 2029", {"relative_change": -0.5, "target": None}),
+    ("Reach 2000 members by 2027", {"target": 2000.0, "deadline": "end of 2027"}),
+    ("Reach 500 customers (2000 in total)", {"target": 500.0}),
+    # Covenant ratios: "X to 1.0" is one ratio, and "not permit ... to be" turns the comparator.
+    ("Interest cover shall be not less than 3.50 to 1.00", {"target": 3.5, "unit": "ratio", "direction": "stay_above", "baseline": None}),
+    ("Total leverage may not exceed 2.25 to 1.0 at any time", {"target": 2.25, "unit": "ratio", "direction": "stay_below"}),
+    ("a debt ratio that is not greater than 1.75 to 1.00", {"target": 1.75, "direction": "stay_below"}),
+    ("The Borrower will not permit the Coverage Ratio to be less than 1.40 to 1", {"target": 1.4, "direction": "stay_above"}),
+    ("Borrower shall not permit the Net Leverage Ratio to be 4.00 to 1.00 or more", {"target": 4.0, "direction": "stay_below"}),
+    ("Cut open defects from 3 to 1", {"baseline": 3.0, "target": 1.0, "direction": "decrease"}),
+    # List labels are not numbers.
+    ("Target 2: A 20% relative reduction in sugar intake", {"relative_change": -0.2, "target": None, "direction": "decrease"}),
+    ("SDG target 6.1: by 2030, halve the share of homes without safe water", {"relative_change": -0.5, "target": None}),
+    ("3.2 By 2030, cut preventable infant deaths by 25%", {"relative_change": -0.25, "target": None}),
+    ("Key-result-2: Grow weekly orders by 12%", {"relative_change": 0.12}),
+    # A change named by a noun after one or two words.
+    ("Deliver a 35% energy saving across the estate", {"relative_change": -0.35, "direction": "decrease"}),
+    ("Aim for a 10% revenue increase in EMEA", {"relative_change": 0.1, "direction": "increase"}),
+    # "X rising to Y" is a baseline and a target.
+    ("Graduate employment: 71% rising to 76%", {"baseline": 71.0, "target": 76.0, "direction": "increase"}),
+    ("Board seats held by women: 4 growing steadily to 9", {"baseline": 4.0, "target": 9.0}),
+    # A time limit beside the one share is what the share counts.
+    ("Urgent calls answered within 30 seconds in 85 per cent of cases", {"target": 85.0, "unit": "%"}),
+    ("Repairs completed inside 7 working days, 92 per cent", {"target": 92.0, "unit": "%"}),
+    ("Service availability should be 99.9% in a 30 day window", {"target": 99.9}),
+    # A denied subject turns "more than" into a ceiling.
+    ("No caller should wait more than 3 minutes", {"target": 3.0, "direction": "stay_below"}),
+    ("By 2030, no region should have more than 20 deaths per 100,000 people", {"direction": "stay_below"}),
+    ("No more than 2% of parcels arrive damaged", {"target": 2.0, "direction": "stay_below"}),
+    # A frame before the goal does not hide its verb.
+    ("At all times during the facility, the company shall maintain liquidity of $4,000,000", {"target": 4_000_000.0, "direction": "stay_above"}),
+    ("Resolution target 8 business hours", {"target": 8.0, "unit": "hours"}),
+    ("Lose 6 kilos before the marathon", {"direction": "decrease"}),
+]  # fmt: skip
+
+
+def _same(got: object, want: object) -> bool:
+    if want is None:
+        return got is None
+    if isinstance(want, float):
+        return isinstance(got, float) and math.isclose(got, want, rel_tol=1e-3)
+    return got == want
+
+
+@pytest.mark.parametrize(("text", "want"), CASES, ids=[c[0][:40] for c in CASES])
+def test_published_shapes_read_right(text: str, want: dict[str, object]) -> None:
+    p = parse_statement(text)
+    wrong = {f: getattr(p, f) for f, v in want.items() if not _same(getattr(p, f), v)}
+    assert not wrong, f"{text!r}: {wrong} (wanted {want})"
+
+
+def test_a_year_set_aside_is_said() -> None:
+    p = parse_statement("Cut landfill waste 30% from 2015 levels by 2030")
+    assert "2015 read as a year, not a value" in p.notes
+
+
+def test_a_covenant_is_a_kpi() -> None:
+    assert classify_statement("Interest cover shall be not less than 3.50 to 1.00").label == "kpi"
