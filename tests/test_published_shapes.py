@@ -55,6 +55,17 @@ CASES = [
     ("At all times during the facility, the company shall maintain liquidity of $4,000,000", {"target": 4_000_000.0, "direction": "stay_above"}),
     ("Resolution target 8 business hours", {"target": 8.0, "unit": "hours"}),
     ("Lose 6 kilos before the marathon", {"direction": "decrease"}),
+    # Shares and multiples in words.
+    ("Reach a third of rural clinics", {"target": 33.3, "unit": "%"}),
+    ("Two-thirds of managers finish the course", {"target": 66.7, "unit": "%"}),
+    ("Nine out of ten parcels arrive on time", {"target": 90.0, "unit": "%"}),
+    ("By 2028, three in four homes recycle food waste", {"target": 75.0, "deadline": "end of 2028"}),
+    ("At least half of new hires come from referrals", {"target": 50.0, "direction": "stay_above"}),
+    ("Ship the app in the second half of the year", {"target": None}),
+    ("Book twice as many demos as last quarter", {"relative_change": 1.0, "direction": "increase"}),
+    ("Sign three times as many partners as in 2025", {"relative_change": 2.0}),
+    ("Weekly orders doubled", {"relative_change": 1.0, "direction": "increase"}),
+    ("Queue times halved by Q3", {"relative_change": -0.5, "direction": "decrease"}),
 ]  # fmt: skip
 
 

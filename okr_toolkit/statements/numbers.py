@@ -162,6 +162,7 @@ class Token:
     above = False  # a floor: "at least", "80%+", "or more"
     below = False  # a ceiling: "at most", "under", "or less"
     share = False  # "X% of <people>"
+    named = False  # the line calls it the target: "target 78%", "goal: 2%"
     role: str | None = None  # "base", "target", "change", "range", "range_end", "condition"...
     raw = ""  # the number as written, e.g. "$2M"
     convention: str | None = None  # how its digits were read, when worth a note
@@ -222,6 +223,12 @@ def read_numbers(masked: str, original: str, word_list: list[str]) -> list[Token
         elif "zero" in masked:  # "zero" is never anything but a number
             zeros = [t for t in _word_tokens(masked, original) if t.value == 0.0]
             tokens = sorted(tokens + zeros, key=lambda t: t.start)
+    if " of " in masked or " in " in masked or " times " in masked or "twice " in masked:
+        extra = _share_and_times_tokens(masked, original)
+        if extra:
+            spans = [(t.start, t.end) for t in extra]
+            kept = [t for t in tokens if not any(a <= t.start < b for a, b in spans)]
+            tokens = sorted(kept + extra, key=lambda t: t.start)
     has_duration = has_m = False
     for t in tokens:
         if t.mult_raw == "m" and t.cur is None:
@@ -382,6 +389,56 @@ def _word_tokens(masked: str, original: str) -> list[Token]:
         if g["mw"]:
             value *= _WORD_MULTIPLIERS[g["mw"]]
         tokens.append(_finish_token(masked, original, m.start(), m.end(), value))
+    return tokens
+
+
+_SHARE_WORDS = re.compile(
+    r"(?<![\w-])(?:(?P<fn>a|one|two|three|four)[\s-])?(?P<fd>half|thirds?|quarters?|fifths?|tenths?)"
+    r"\s+of\b"
+    r"|(?<![\w-])(?P<nn>one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:out\s+of|in)\s+"
+    r"(?:every\s+)?(?P<nd>two|three|four|five|ten|twenty|hundred)(?![\w-])"
+)
+_DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+_COUNTS = {"a": 1, **{w: int(v) for w, v in _SMALL_NUMBERS.items()}, "twenty": 20, "hundred": 100}
+# Where "half of" is a part of time, not a share: "the second half of the year".
+_NOT_A_SHARE = ("the", "first", "second", "this", "next", "last", "back", "front")
+_TIMES = re.compile(
+    r"(?<![\w.-])(?:(?P<k>two|three|four|five|six|ten|[0-9]+(?:\.[0-9]+)?)\s+times|(?P<k2>twice))\s+"
+    r"(?=as\s+(?:many|much|high|large|fast|often)\b|more\b|higher\b|larger\b|greater\b)"
+)
+
+
+def _share_and_times_tokens(masked: str, original: str) -> list[Token]:
+    """Shares and multiples written in words: "a third of", "nine out of ten" (as a
+    percentage of something), "three times as many" (a multiple, ``x``)."""
+    tokens: list[Token] = []
+    for m in _SHARE_WORDS.finditer(masked):
+        if m.group("fd"):
+            denominator = _DENOMINATORS[m.group("fd").rstrip("s")]
+            count = _COUNTS[m.group("fn")] if m.group("fn") else 1
+            if not m.group("fn"):
+                before = masked[: m.start()].rstrip().rsplit(" ", 1)[-1]
+                if m.group("fd") != "half" or before in _NOT_A_SHARE:
+                    continue
+            end = m.end() - 2  # the share, without its "of"
+        else:
+            count, denominator = _COUNTS[m.group("nn")], _COUNTS[m.group("nd")]
+            end = m.end()
+        if count >= denominator:
+            continue
+        tok = Token(m.start(), end, round(100.0 * count / denominator, 1))
+        tok.unit = "%"
+        tok.share = True
+        tokens.append(tok)
+    for m in _TIMES.finditer(masked):
+        k = m.group("k")
+        if k is None:  # "twice as many"
+            tok = Token(m.start(), m.end("k2"), 2.0)
+        else:
+            tok = Token(m.start(), m.end("k"), float(_COUNTS.get(k) or k))
+        tok.unit = "x"
+        tok.after = "inc"
+        tokens.append(tok)
     return tokens
 
 

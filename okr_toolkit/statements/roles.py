@@ -267,6 +267,8 @@ def read_context(tokens: list[Token], masked: str, original: str) -> NumberConte
             if "no " in masked and _NO_SUBJECT.search(masked, 0, lead) is not None:
                 role = _turned(role, t)  # "no patient should wait more than 18 weeks"
         t.before, t.lead = role, lead
+        if role == "to" and masked.startswith(("target", "goal"), lead):
+            t.named = True
         if t.share:
             has_share = True
         if t.cur or t.unit == "%":

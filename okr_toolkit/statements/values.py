@@ -13,6 +13,7 @@ in half" -0.5. Baseline and target are never invented from a change. Imports
 from __future__ import annotations
 
 import math
+import re
 from typing import NamedTuple
 
 from .numbers import FRACTION, FRACTIONS, Token
@@ -20,6 +21,20 @@ from .verbs import DOWN, POLAR, UP, Verb
 
 # Verbs that are a relative change by themselves.
 _IMPLICIT_CHANGES = {"double": 1.0, "triple": 2.0, "quadruple": 3.0, "halve": -0.5}
+# The same changes said after the metric: "weekly orders doubled", "wait times halved".
+_MULTIPLIED = re.compile(
+    r"\b(doubled|doubles|tripled|triples|quadrupled|quadruples|halved|halves)\b"
+)
+_MULTIPLIED_BASES = {
+    "doubled": "double",
+    "doubles": "double",
+    "tripled": "triple",
+    "triples": "triple",
+    "quadrupled": "quadruple",
+    "quadruples": "quadruple",
+    "halved": "halve",
+    "halves": "halve",
+}
 
 
 def scale_values(tokens: list[Token], notes: list[str]) -> dict[int, str | None]:
@@ -133,6 +148,12 @@ def pick_tokens(
             changes.append(t)
         elif role == "base" and base_tok is None:
             base_tok = t
+    if len(targets) > 1 and not targets[0].named:
+        # "30+ credit hours: current 57%, target 78%": the number called the target wins.
+        named = [t for t in targets if t.named]
+        if named:
+            targets.remove(named[0])
+            targets.insert(0, named[0])
     target_tok = targets[0] if targets else None
     change_tok = changes[0] if changes else None
     range_pair = ranges[0] if ranges else None
@@ -278,6 +299,9 @@ def read_values(
     elif (implicit := _IMPLICIT_CHANGES.get(verb.base or "")) is not None and target is None:
         relative = implicit
         change_words = verb.text
+    elif target is None and verb.kind is None and (pm := _MULTIPLIED.search(low)) is not None:
+        relative = _IMPLICIT_CHANGES[_MULTIPLIED_BASES[pm.group(1)]]  # "weekly orders doubled"
+        change_words = original[pm.start() : pm.end()]
     elif target is None and (sign_of_verb or verb.kind == POLAR):
         fm = FRACTION.search(low)  # "cut in half", "reduce by a third"
         if fm is not None:
