@@ -224,7 +224,7 @@ def read_numbers(masked: str, original: str, word_list: list[str]) -> list[Token
             zeros = [t for t in _word_tokens(masked, original) if t.value == 0.0]
             tokens = sorted(tokens + zeros, key=lambda t: t.start)
     if " of " in masked or " in " in masked or " times " in masked or "twice " in masked:
-        extra = _share_and_times_tokens(masked, original)
+        extra = _share_and_times_tokens(masked)
         if extra:
             spans = [(t.start, t.end) for t in extra]
             kept = [t for t in tokens if not any(a <= t.start < b for a, b in spans)]
@@ -398,7 +398,6 @@ _SHARE_WORDS = re.compile(
     r"|(?<![\w-])(?P<nn>one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:out\s+of|in)\s+"
     r"(?:every\s+)?(?P<nd>two|three|four|five|ten|twenty|hundred)(?![\w-])"
 )
-_DENOMINATORS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 _COUNTS = {"a": 1, **{w: int(v) for w, v in _SMALL_NUMBERS.items()}, "twenty": 20, "hundred": 100}
 # Where "half of" is a part of time, not a share: "the second half of the year".
 _NOT_A_SHARE = ("the", "first", "second", "this", "next", "last", "back", "front")
@@ -408,25 +407,24 @@ _TIMES = re.compile(
 )
 
 
-def _share_and_times_tokens(masked: str, original: str) -> list[Token]:
+def _share_and_times_tokens(masked: str) -> list[Token]:
     """Shares and multiples written in words: "a third of", "nine out of ten" (as a
     percentage of something), "three times as many" (a multiple, ``x``)."""
     tokens: list[Token] = []
     for m in _SHARE_WORDS.finditer(masked):
         if m.group("fd"):
-            denominator = _DENOMINATORS[m.group("fd").rstrip("s")]
-            count = _COUNTS[m.group("fn")] if m.group("fn") else 1
+            share = FRACTIONS[m.group("fd").rstrip("s")] * (_COUNTS[m.group("fn") or "one"])
             if not m.group("fn"):
                 before = masked[: m.start()].rstrip().rsplit(" ", 1)[-1]
                 if m.group("fd") != "half" or before in _NOT_A_SHARE:
                     continue
             end = m.end() - 2  # the share, without its "of"
         else:
-            count, denominator = _COUNTS[m.group("nn")], _COUNTS[m.group("nd")]
+            share = _COUNTS[m.group("nn")] / _COUNTS[m.group("nd")]
             end = m.end()
-        if count >= denominator:
+        if share >= 1.0:
             continue
-        tok = Token(m.start(), end, round(100.0 * count / denominator, 1))
+        tok = Token(m.start(), end, round(100.0 * share, 1))
         tok.unit = "%"
         tok.share = True
         tokens.append(tok)

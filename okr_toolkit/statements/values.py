@@ -22,19 +22,8 @@ from .verbs import DOWN, POLAR, UP, Verb
 # Verbs that are a relative change by themselves.
 _IMPLICIT_CHANGES = {"double": 1.0, "triple": 2.0, "quadruple": 3.0, "halve": -0.5}
 # The same changes said after the metric: "weekly orders doubled", "wait times halved".
-_MULTIPLIED = re.compile(
-    r"\b(doubled|doubles|tripled|triples|quadrupled|quadruples|halved|halves)\b"
-)
-_MULTIPLIED_BASES = {
-    "doubled": "double",
-    "doubles": "double",
-    "tripled": "triple",
-    "triples": "triple",
-    "quadrupled": "quadruple",
-    "quadruples": "quadruple",
-    "halved": "halve",
-    "halves": "halve",
-}
+_MULTIPLIED_BASES = {base + end: base for base in _IMPLICIT_CHANGES for end in ("d", "s")}
+_MULTIPLIED = re.compile(r"\b(" + "|".join(_MULTIPLIED_BASES) + r")\b")
 
 
 def scale_values(tokens: list[Token], notes: list[str]) -> dict[int, str | None]:
