@@ -66,6 +66,11 @@ CASES = [
     ("Sign three times as many partners as in 2025", {"relative_change": 2.0}),
     ("Weekly orders doubled", {"relative_change": 1.0, "direction": "increase"}),
     ("Queue times halved by Q3", {"relative_change": -0.5, "direction": "decrease"}),
+    # A thing to be gone is a target of 0.
+    ("By 2035 we will end rough sleeping in the city", {"target": 0.0, "direction": "decrease"}),
+    ("Eliminate unplanned overtime in the warehouse", {"target": 0.0, "direction": "decrease"}),
+    ("Be debt-free by 2029", {"target": 0.0, "deadline": "end of 2029"}),
+    ("End the quarter with 40 paying customers", {"target": 40.0}),
 ]  # fmt: skip
 
 
@@ -87,6 +92,10 @@ def test_published_shapes_read_right(text: str, want: dict[str, object]) -> None
 def test_a_year_set_aside_is_said() -> None:
     p = parse_statement("Cut landfill waste 30% from 2015 levels by 2030")
     assert "2015 read as a year, not a value" in p.notes
+
+
+def test_a_target_of_zero_read_from_words_is_said() -> None:
+    assert "read 'Eliminate' as a target of 0" in parse_statement("Eliminate paper invoices").notes
 
 
 def test_a_covenant_is_a_kpi() -> None:

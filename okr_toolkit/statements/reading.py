@@ -110,6 +110,8 @@ def _read(text: str, depth: int = 0) -> _Reading:
     picked = pick_tokens(tokens, ranges, verb.kind, notes)
     verb_sign = which_way(verb.kind, cues.noun_change)
     values = read_values(picked, unit_of, verb, verb_sign, low, s)
+    if values.target == 0.0 and picked.target is None and values.change_words:
+        notes.append(f"read '{values.change_words}' as a target of 0")
     r.milestone = find_milestone(tokens, verb.kind, cues.act_participle, verb.words_after, words)
 
     # 8. The metric.

@@ -24,6 +24,9 @@ _IMPLICIT_CHANGES = {"double": 1.0, "triple": 2.0, "quadruple": 3.0, "halve": -0
 # The same changes said after the metric: "weekly orders doubled", "wait times halved".
 _MULTIPLIED_BASES = {base + end: base for base in _IMPLICIT_CHANGES for end in ("d", "s")}
 _MULTIPLIED = re.compile(r"\b(" + "|".join(_MULTIPLIED_BASES) + r")\b")
+# Verbs whose object is to be gone: a target of 0.
+_TO_ZERO = frozenset(("eliminate", "eradicate", "end"))
+_FREE = re.compile(r"\b(?:debt|smoke|waste|plastic|carbon|paper|fossil|error|defect|bug)[- ]free\b")
 
 
 def scale_values(tokens: list[Token], notes: list[str]) -> dict[int, str | None]:
@@ -291,6 +294,12 @@ def read_values(
     elif target is None and verb.kind is None and (pm := _MULTIPLIED.search(low)) is not None:
         relative = _IMPLICIT_CHANGES[_MULTIPLIED_BASES[pm.group(1)]]  # "weekly orders doubled"
         change_words = original[pm.start() : pm.end()]
+    elif target is None and base_tok is None and verb.base in _TO_ZERO:
+        target = 0.0  # "eliminate pay gaps", "end preventable deaths"
+        change_words = verb.text
+    elif target is None and base_tok is None and (free := _FREE.search(low)) is not None:
+        target = 0.0  # "be debt free": none of it left
+        change_words = original[free.start() : free.end()]
     elif target is None and (sign_of_verb or verb.kind == POLAR):
         fm = FRACTION.search(low)  # "cut in half", "reduce by a third"
         if fm is not None:

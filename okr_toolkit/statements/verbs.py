@@ -40,7 +40,7 @@ _VERB_BASES: dict[str, str] = {
     DOWN: (
         "reduce cut lower decrease shrink drop minimise minimize halve slash trim shorten "
         "compress curb lessen eliminate eradicate decline bring_down cut_down pay_down "
-        "burn_down zero_out get_rid speed_up drive_down knock_down down lose"
+        "burn_down zero_out get_rid speed_up drive_down knock_down down lose end"
     ),
     POLAR: "improve optimise optimize enhance strengthen accelerate better move shift",
     REACH: (
@@ -180,6 +180,11 @@ _LEAD_SKIP = frozenset(
     "not".split()
 )
 _MODALS = frozenset("will shall must should can could would we'll i'll they'll".split())
+#: Words after "end" that make it a point in time, not a verb that ends something.
+_NOT_ENDED = frozenset(
+    "of the this that our each every with on in at up to date result results user users "
+    "product state".split()
+)
 #: Words that open a frame before the goal ("At all times, ...", "During the loan, ...").
 _FRAMES = frozenset("at during throughout for from in on after as beginning commencing".split())
 _TO_LEADS = frozenset(
@@ -275,6 +280,9 @@ def find_verb(
                 we = words[k + 1][2]
         if hit is None:
             hit = VERBS.get(w)
+        if hit is not None and hit[0] == "end" and k + 1 < len(words):
+            if words[k + 1][0] in _NOT_ENDED:
+                hit = None  # "end of year", "end the quarter with 40 customers"
         if hit is not None and (hit[1] != BE or w in ("be", "become")):
             base, kind = hit
             following = [x[0] for x in words[k + 1 : k + 5] if x[1] < first_number + 1]
