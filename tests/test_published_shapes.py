@@ -71,6 +71,33 @@ CASES = [
     ("Eliminate unplanned overtime in the warehouse", {"target": 0.0, "direction": "decrease"}),
     ("Be debt-free by 2029", {"target": 0.0, "deadline": "end of 2029"}),
     ("End the quarter with 40 paying customers", {"target": 40.0}),
+    # A number said in words and then in digits, as contracts do, is read once with its unit.
+    ("The tenant must report within fourteen (14) days of each month end", {"target": 14.0, "unit": "days", "direction": "stay_below"}),
+    ("Hold cash of not less than ten percent (10%) of the facility", {"target": 10.0, "unit": "%", "direction": "stay_above"}),
+    ("keep at least Two Million Dollars ($2,000,000) on deposit", {"target": 2000000.0, "unit": "$", "direction": "stay_above"}),
+    ("Cure any default within ninety-five (95) days of notice", {"target": 95.0, "unit": "days"}),
+    # Words between a comparator and its number: "within an average of", "up to".
+    ("Decide appeals within an average of 40 working days", {"target": 40.0, "direction": "stay_below"}),
+    ("Answer letters within a maximum of 10 days", {"target": 10.0, "direction": "stay_below"}),
+    ("Refunds: acknowledged at once, and up to 8 days for the money to arrive", {"target": 8.0, "direction": "stay_below"}),
+    ("Lift weekly sign-ups up to 900", {"target": 900.0, "direction": "increase"}),
+    # The metric's own name says floor or ceiling.
+    ("Minimum capital ratio: 8%", {"target": 8.0, "direction": "stay_above"}),
+    ("The liquidity floor is set at 110%", {"target": 110.0, "direction": "stay_above"}),
+    ("Maximum queue length: 12 callers", {"target": 12.0, "direction": "stay_below"}),
+    ("Raise the minimum order value to $30", {"target": 30.0, "direction": "increase"}),
+    # Bad things counted are better low, unless the line counts them dealt with.
+    ("Hospital-acquired infections: annual target 40", {"target": 40.0, "direction": "stay_below"}),
+    ("Missed collections reported per month: target 15", {"target": 15.0, "direction": "stay_below"}),
+    ("Share of late invoices paid the same week: target 95%", {"target": 95.0, "direction": "stay_above"}),
+    # An alert rule states the breach; the line to hold is the other side of it.
+    ("Page the on-call engineer if error rate > 2%", {"target": 2.0, "direction": "stay_below"}),
+    ("Queue depth > 500 for 10 consecutive minutes", {"target": 500.0, "direction": "stay_below"}),
+    ("Success rate < 99.5% for 5 minutes", {"target": 99.5, "direction": "stay_above"}),
+    ("Keep success rate above 99.5% for 12 months", {"target": 99.5, "direction": "stay_above"}),
+    # A leading condition says when the goal applies; the goal follows it.
+    ("While utilisation stays above 60%, the cover ratio shall be at least 1.5", {"target": 1.5, "direction": "stay_above"}),
+    ("If revenue falls below $2M, hold burn under $150k a month", {"target": 150000.0, "direction": "stay_below"}),
 ]  # fmt: skip
 
 
@@ -100,3 +127,8 @@ def test_a_target_of_zero_read_from_words_is_said() -> None:
 
 def test_a_covenant_is_a_kpi() -> None:
     assert classify_statement("Interest cover shall be not less than 3.50 to 1.00").label == "kpi"
+
+
+def test_a_leading_condition_is_said() -> None:
+    p = parse_statement("While utilisation stays above 60%, the cover ratio shall be at least 1.5")
+    assert "read '60%' as a condition on when the goal applies" in p.notes

@@ -44,6 +44,8 @@ def clause_break(words: list[Word], masked: str, after: int) -> int | None:
         if semicolon != -1 and ws > semicolon:
             return semicolon
         if word in _CLAUSE_WORDS:
+            if i == 0 or (i == 1 and words[0][0] == "only"):
+                continue  # "Only while X, ...": a condition opening the line, not a join
             return ws
         if word == "and" and i + 1 < len(words):
             hit = VERBS.get(words[i + 1][0])

@@ -32,7 +32,10 @@ _LOWER_BETTER = frozenset(
     "unsubscribes unsubscribe refund refunds waste emissions co2 carbon debt overdue "
     "delinquency absenteeism injuries accidents vulnerabilities delay delays wait queue "
     "rework scrap chargebacks fraud spam toil handle p95 p99 lag drop-off dropoff breach breaches "
-    "time-to-hire time-to-fill time-to-value shrinkage write-offs budget leverage".split()
+    "time-to-hire time-to-fill time-to-value shrinkage write-offs budget leverage "
+    "infection infections death deaths fatalities casualties mortality absence absences "
+    "missed violations collisions landfill landfilled poverty unemployment homelessness "
+    "obesity overweight stunting wasting crime theft pollution no-shows reopened".split()
 )
 _BAD_SHARES = frozenset(
     "churn churned cancel cancelled canceled leave left fail failed failing abandon abandoned "
@@ -59,6 +62,8 @@ def lower_is_better(words: list[str], unit: str | None) -> bool | None:
     (True, False)
     >>> lower_is_better(["first", "response"], "hours"), lower_is_better(["signups"], "count")
     (True, None)
+    >>> lower_is_better(["missed", "bins", "collected"], "%")
+    False
     """
     seen = set(words)
     if seen & _HIGHER_BETTER:
@@ -67,7 +72,9 @@ def lower_is_better(words: list[str], unit: str | None) -> bool | None:
     if has_cue(joined, _HIGHER_PHRASES):
         return False
     if seen & _LOWER_BETTER:
-        return True
+        # "missed bins collected", "complaints resolved": a failure dealt with grows.
+        failure = next((i for i, w in enumerate(words) if w in _BAD_SHARES), None)
+        return failure is None or not any(w in _DONE_WORDS for w in words[failure + 1 :])
     if "time" in seen and ("on" in seen or "spent" in seen):
         return False
     if seen & _TIME_WORDS:
@@ -84,10 +91,33 @@ _DONE_WORDS = frozenset(
     "shipped dealt reviewed approved published returned cleared "
     "resolve answer close handle settle acknowledge respond fix process meet complete "
     "deliver pay see treat attend reply repair restore collect ship deal review approve "
-    "return clear".split()
+    "return clear refunded recovered corrected remedied cured".split()
 )
 #: What turns a share back into a count of failures: "2% of orders shipped late".
 _MISSED_WORDS = frozenset("late overdue missed failed breached lost unresolved not".split())
+
+
+_FLOOR_NAMES = frozenset(("minimum", "min", "floor"))
+_CEILING_NAMES = frozenset(("maximum", "max", "cap", "ceiling"))
+
+
+def named_bound(metric_words: list[str]) -> tuple[bool, bool]:
+    """Whether the metric's own name makes its target a floor or a ceiling.
+
+    "Minimum leverage ratio: 3%" and "the leverage ratio floor" hold a floor;
+    "maximum wait: 4 hours" and "the spending cap" a ceiling.
+
+    Examples
+    --------
+    >>> named_bound(["minimum", "leverage", "ratio"]), named_bound(["spending", "cap"])
+    ((True, False), (False, True))
+    >>> named_bound(["leverage", "ratio"])
+    (False, False)
+    """
+    if not metric_words:
+        return False, False
+    ends = {metric_words[0], metric_words[-1]}
+    return bool(ends & _FLOOR_NAMES), bool(ends & _CEILING_NAMES)
 
 
 def metric_polarity(

@@ -175,6 +175,34 @@ class Token:
         self.value = value
 
 
+_WORD_ALTERNATION = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+# A number written in words and then in digits, as contracts do: "thirty (30) days",
+# "six percent (6%)", "Fifteen Million Dollars ($15,000,000)".
+_WRITTEN_TWICE = re.compile(
+    rf"(?<![\w-])(?:{_WORD_ALTERNATION})(?:[\s-]+(?:and[\s-]+)?(?:{_WORD_ALTERNATION}))*"
+    r"(?:\s+(?:percent|per\s+cent|dollars|pounds|euros))?"
+    r"\s+\((?P<digits>[$€£]?\s?[0-9][0-9,.]*\s?%?)\)",
+    re.IGNORECASE,
+)
+
+
+def drop_words_written_twice(line: str) -> str:
+    """The line with a number said in words and then in digits kept once, as digits.
+
+    Examples
+    --------
+    >>> drop_words_written_twice("Deliver it within thirty (30) days of the request")
+    'Deliver it within 30 days of the request'
+    >>> drop_words_written_twice("keep at least Fifteen Million Dollars ($15,000,000) in cash")
+    'keep at least $15,000,000 in cash'
+    >>> drop_words_written_twice("not less than six percent (6%) of the loan")
+    'not less than 6% of the loan'
+    """
+    if "(" not in line:
+        return line
+    return _WRITTEN_TWICE.sub(lambda m: m.group("digits"), line)
+
+
 def read_numbers(masked: str, original: str, word_list: list[str]) -> list[Token]:
     """Every measuring number in the line, in order.
 

@@ -11,6 +11,7 @@ multiplier ("from 45 to 30 days", "$2 to $3M"). Imports :mod:`.numbers` and
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 from .numbers import Token
@@ -21,6 +22,46 @@ def _joined(masked: str, a: Token, b: Token) -> bool:
     """True when two numbers belong to two goals joined by "and", ";" or "while"."""
     between = masked[min(a.end, b.end) : max(a.start, b.start)]
     return " and " in between or ";" in between or " while " in between
+
+
+# A leading clause that says when the goal applies: "Only while X is above 25%, ...".
+_LEADING_CONDITION = re.compile(
+    r"(?:only\s+)?(?:if|when|whenever|while|whilst|provided(?:\s+that)?|so\s+long\s+as"
+    r"|as\s+long\s+as|unless|once|in\s+the\s+event\s+that)\b[^,;]*,"
+)
+
+
+def mark_leading_conditions(tokens: list[Token], masked: str, notes: list[str]) -> None:
+    """Make the numbers of a leading "if/while/provided that ..." clause conditions.
+
+    Only when a number after the clause has a role: then the clause says when the
+    goal applies, and the goal is what follows.
+
+    Examples
+    --------
+    >>> from okr_toolkit.statements.numbers import read_numbers
+    >>> from okr_toolkit.statements.roles import assign_roles, read_context
+    >>> text = "while usage is above 25%, keep cover at not less than 1.4"
+    >>> tokens = read_numbers(text, text, text.split())
+    >>> _ = read_context(tokens, text, text)
+    >>> _ = assign_roles(tokens, None)
+    >>> notes = []
+    >>> mark_leading_conditions(tokens, text, notes)
+    >>> [(t.raw, t.role) for t in tokens]
+    [('25%', 'condition'), ('1.4', 'target')]
+    >>> notes
+    ["read '25%' as a condition on when the goal applies"]
+    """
+    m = _LEADING_CONDITION.match(masked)
+    if m is None:
+        return
+    end = m.end()
+    if not any(t.start >= end and t.role not in (None, "ignored") for t in tokens):
+        return
+    for t in tokens:
+        if t.start < end and t.role not in (None, "ignored", "condition"):
+            t.role = "condition"
+            notes.append(f"read '{t.raw}' as a condition on when the goal applies")
 
 
 def mark_conditions(

@@ -17,14 +17,15 @@ from .direction import (
     caution_notes,
     choose_direction,
     metric_polarity,
+    named_bound,
     read_range,
 )
 from .metric import name_metric
-from .numbers import Token, read_numbers
+from .numbers import Token, drop_words_written_twice, read_numbers
 from .objects import (
     settle_object_verb,
 )
-from .pairs import inherit_units, mark_conditions, pair_tokens
+from .pairs import inherit_units, mark_conditions, mark_leading_conditions, pair_tokens
 from .results import ParsedStatement, _empty, _new_parsed, _replace_text
 from .roles import assign_roles, read_context
 from .text import HAS_ALNUM, clean_text, split_words
@@ -61,6 +62,7 @@ def _read(text: str, depth: int = 0) -> _Reading:
     notes: list[str] = []
     r = _Reading()
     s, r.kpi_prefix = clean_text(text, notes)
+    s = drop_words_written_twice(s)
     if HAS_ALNUM.search(s) is None:
         notes.append("no words or numbers to read")
         r.parsed = _empty(text, notes)
@@ -101,6 +103,7 @@ def _read(text: str, depth: int = 0) -> _Reading:
 
     # 6. Roles: each number's from the words around it, then pairs and ranges.
     role_cues = assign_roles(tokens, verb.kind)
+    mark_leading_conditions(tokens, masked, notes)
     mark_conditions(tokens, has_share, notes, masked)
     ranges = pair_tokens(tokens)
     inherit_units(tokens, ranges, notes)
@@ -128,6 +131,8 @@ def _read(text: str, depth: int = 0) -> _Reading:
         values, verb, lower_better, picked.change, unit_of, verb_sign, notes
     )
     target_tok = picked.target
+    if target_tok is not None and not (target_tok.above or target_tok.below):
+        target_tok.above, target_tok.below = named_bound(metric_words)
     above = target_tok is not None and target_tok.above
     below = target_tok is not None and target_tok.below
     r.level = stated_level(verb.kind, values, r.deadline, role_cues, above, below, metric_words)

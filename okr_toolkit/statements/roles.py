@@ -31,7 +31,7 @@ for _role, _phrases in {
         "never exceed|never exceeds|does not exceed|capped at|cap of|beneath|a maximum of|"
         "no higher than|not above|not greater than|no greater than|not higher than|not over|"
         "not exceeding|not to be more than|not rise above|inside|inside of|in under|"
-        "in less than|in no more than"
+        "in less than|in no more than|up to|within a maximum of|within a minimum of"
     ),
     "rank": "top|number",
     "base": (
@@ -137,6 +137,10 @@ def before_role(masked: str, start: int) -> tuple[str | None, int]:
         del words[0]
     if words:
         words = [w.strip("(\"'") for w in words]
+        if len(words) >= 3 and words[-1] == "of" and words[-2] in _LOOKED_THROUGH:
+            if words[-3] in ("a", "an", "the"):
+                # "within an average of 55 days": the words before the average give the role.
+                return before_role(masked, window_start + window.rfind(words[-3]))
     lengths = _PHRASE_LENGTHS.get(words[-1]) if words else None
     if lengths is not None:
         # Longest phrase first: "no more than" before "than".
@@ -167,6 +171,8 @@ _SYMBOLS = (
     ("(", None),
 )
 _SYMBOL_CHARS = frozenset("<>=-#~(:")
+# Words between a comparator and its number that do not change the role.
+_LOOKED_THROUGH = frozenset(("average", "mean", "median", "total"))
 # Last word of a phrase -> the word counts of the phrases ending with it, longest first.
 _by_last: dict[str, set[int]] = {}
 for _key in _BEFORE_PHRASES:
@@ -266,6 +272,8 @@ def read_context(tokens: list[Token], masked: str, original: str) -> NumberConte
                 role = _permitted(masked, lead, role, t)
             if "no " in masked and _NO_SUBJECT.search(masked, 0, lead) is not None:
                 role = _turned(role, t)  # "no patient should wait more than 18 weeks"
+            if _is_alert(masked, lead, t.end):
+                role = _turned(role, t)  # "alert when error rate > 1%": the breach, not the line
         t.before, t.lead = role, lead
         if role == "to" and masked.startswith(("target", "goal"), lead):
             t.named = True
@@ -287,6 +295,24 @@ _PERMIT = re.compile(r"\bpermit\b[^.;:]*\bto(?:\s+be)?\s*$")
 _NO_SUBJECT = re.compile(
     r"(?:^|[,;:]\s*)no\s+(?!(?:more|less|fewer|later|longer|greater|higher|lower|than)\b)[a-z]"
 )
+
+
+# An alert rule states the breach: "page if p99 > 500ms", "Warning: availability < 99.9%",
+# "latency > 250ms for 15 consecutive minutes".
+_ALERT_BEFORE = re.compile(
+    r"\b(?:alerts?|pages?|notify|notifies|fires?|triggers?|raise an alert|open an incident)"
+    r"\s+(?:[a-z-]+\s+){0,3}?(?:when|if|whenever)\b"
+)
+_BREACH_FOR = re.compile(
+    r"\s*(?:[a-z]+\s+)?for\s+(?:[0-9]+\s+)?(?:consecutive\s+)?(?:seconds?|minutes?|mins?|hours?)\b"
+)
+
+
+def _is_alert(masked: str, lead: int, end: int) -> bool:
+    """Whether a comparator states when an alert fires rather than the line to hold."""
+    if _ALERT_BEFORE.search(masked, 0, lead) is not None:
+        return True
+    return _BREACH_FOR.match(masked, end) is not None
 
 
 def _permitted(masked: str, lead: int, role: str | None, t: Token) -> str | None:

@@ -283,6 +283,8 @@ def find_verb(
         if hit is not None and hit[0] == "end" and k + 1 < len(words):
             if words[k + 1][0] in _NOT_ENDED:
                 hit = None  # "end of year", "end the quarter with 40 customers"
+        if w == "up" and k + 1 < len(words) and words[k + 1][0] == "to":
+            hit = None  # "up to 12 days": a ceiling, not the verb "up"
         if hit is not None and (hit[1] != BE or w in ("be", "become")):
             base, kind = hit
             following = [x[0] for x in words[k + 1 : k + 5] if x[1] < first_number + 1]
