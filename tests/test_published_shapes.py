@@ -79,6 +79,9 @@ CASES = [
     # Words between a comparator and its number: "within an average of", "up to".
     ("Decide appeals within an average of 40 working days", {"target": 40.0, "direction": "stay_below"}),
     ("Answer letters within a maximum of 10 days", {"target": 10.0, "direction": "stay_below"}),
+    ("Settle claims within a median of 6 days", {"target": 6.0, "direction": "stay_below"}),
+    ("Return deposits within a total of 14 days", {"target": 14.0, "direction": "stay_below"}),
+    ("Process refunds within the mean of 3 days", {"target": 3.0, "direction": "stay_below"}),
     ("Refunds: acknowledged at once, and up to 8 days for the money to arrive", {"target": 8.0, "direction": "stay_below"}),
     ("Lift weekly sign-ups up to 900", {"target": 900.0, "direction": "increase"}),
     # The metric's own name says floor or ceiling.
@@ -96,6 +99,13 @@ CASES = [
     ("Success rate < 99.5% for 5 minutes", {"target": 99.5, "direction": "stay_above"}),
     ("Keep success rate above 99.5% for 12 months", {"target": 99.5, "direction": "stay_above"}),
     # A leading condition says when the goal applies; the goal follows it.
+    # A clock-like duration is minutes (or hours) and sixtieths; a clock with no unit is a time of day.
+    ("Bring average handling time from 6:45 minutes to 5:15 minutes", {"baseline": 6.75, "target": 5.25, "unit": "minutes", "direction": "decrease"}),
+    ("Trim queue waits from 12:30 to 8:20 minutes", {"baseline": 12.5, "target": 8.333, "unit": "minutes"}),
+    ("Mean time to restore under 1:30 hours", {"target": 1.5, "unit": "hours", "direction": "stay_below"}),
+    ("Median chat reply in 2:15hs", {"target": 2.25, "unit": "hours"}),
+    ("Open all branches by 8:30 each weekday", {"target": None, "baseline": None}),
+    ("Hot meals served until 10:30am every day", {"target": None, "baseline": None}),
     ("While utilisation stays above 60%, the cover ratio shall be at least 1.5", {"target": 1.5, "direction": "stay_above"}),
     ("If revenue falls below $2M, hold burn under $150k a month", {"target": 150000.0, "direction": "stay_below"}),
 ]  # fmt: skip
@@ -123,6 +133,11 @@ def test_a_year_set_aside_is_said() -> None:
 
 def test_a_target_of_zero_read_from_words_is_said() -> None:
     assert "read 'Eliminate' as a target of 0" in parse_statement("Eliminate paper invoices").notes
+
+
+def test_a_clock_duration_is_said() -> None:
+    p = parse_statement("Mean time to restore under 1:30 hours")
+    assert "number read: '1:30' as 1.5 hours (the part after ':' is sixtieths)" in p.notes
 
 
 def test_a_covenant_is_a_kpi() -> None:

@@ -140,7 +140,9 @@ def before_role(masked: str, start: int) -> tuple[str | None, int]:
         if len(words) >= 3 and words[-1] == "of" and words[-2] in _LOOKED_THROUGH:
             if words[-3] in ("a", "an", "the"):
                 # "within an average of 55 days": the words before the average give the role.
-                return before_role(masked, window_start + window.rfind(words[-3]))
+                article = re.search(rf"\b{words[-3]}\s+{words[-2]}\s+of\W*$", window)
+                if article is not None:
+                    return before_role(masked, window_start + article.start())
     lengths = _PHRASE_LENGTHS.get(words[-1]) if words else None
     if lengths is not None:
         # Longest phrase first: "no more than" before "than".
