@@ -286,18 +286,16 @@ def _number_tokens(masked: str, original: str) -> list[Token]:
         )  # fmt: skip
         start, end = m.start("num"), m.end("num")
         tok_end = m.end()
-        clock = clock_unit = None
-        if masked.startswith(":", end) and digits.isdigit():
-            clock = _CLOCK.match(masked, end)
-            if clock is not None:
-                clock_unit = clock.group("unit") or _later_clock_unit(masked, clock.end())
-                if clock_unit is not None:
-                    tok_end = pos = clock.end()
-                elif _TIME_OF_DAY.search(masked, 0, start) or _AM_PM.match(masked, clock.end()):
-                    pos = clock.end()
-                    continue  # "at 9:30", "9:30 am": a time of day, not a value
-                else:
-                    clock = None  # "3:45" with no unit: read as before (a ratio's first part)
+        duration = None  # (sixtieths, unit) of a clock-like duration: "5:20 minutes"
+        if masked.startswith(":", end) and digits.isdigit() and (c := _CLOCK.match(masked, end)):
+            clock_unit = c.group("unit") or _later_clock_unit(masked, c.end())
+            if clock_unit is not None:
+                duration = c.group("sixtieths"), "hours" if clock_unit == "hs" else clock_unit
+                tok_end = pos = c.end()
+            elif _TIME_OF_DAY.search(masked, 0, start) or _AM_PM.match(masked, c.end()):
+                pos = c.end()
+                continue  # "at 9:30", "9:30 am": a time of day, not a value
+            # else "3:45" with no unit: read as before (a ratio's first part)
         if ratio_to is not None:
             if "." in digits and not masked[:start].rstrip().endswith(("from", "between")):
                 ratio = ratio_to  # "2.25 to 1": a covenant ratio
@@ -324,13 +322,13 @@ def _number_tokens(masked: str, original: str) -> list[Token]:
             elif before in "/:" and masked[start - 2 : start - 1].isdigit():
                 continue  # the 7 of 24/7, the second 1 of 1:1
         value, convention = _digits_value(digits)
-        if clock is not None and clock_unit is not None:
-            value += int(clock.group("sixtieths")) / 60.0
-            unit = "hours" if clock_unit == "hs" else clock_unit
+        if duration is not None:
+            sixtieths, unit = duration
+            value += int(sixtieths) / 60.0
             mult = None
             convention = (
-                f"{NUMBER_NOTE} '{digits}:{clock.group('sixtieths')}' as {value:.4g} "
-                f"{_set_unit_name(unit)} (the part after ':' is sixtieths)"
+                f"{NUMBER_NOTE} '{digits}:{sixtieths}' as {value:.4g} "
+                f"{UNIT_WORDS[unit]} (the part after ':' is sixtieths)"
             )
         tok = Token(m.start(), tok_end, value)
         tok.convention = convention
@@ -371,13 +369,6 @@ def _later_clock_unit(masked: str, after: int) -> str | None:
     """The unit of a later clock-like duration in the line ("from 10:15 to 7:30 minutes")."""
     later = _LATER_CLOCK.search(masked, after)
     return later.group("unit") if later is not None else None
-
-
-def _set_unit_name(unit: str) -> str:
-    """The name of a clock duration's unit, as the reader says it."""
-    probe = Token(0, 0, 0.0)
-    _set_unit(probe, unit)
-    return probe.unit or unit
 
 
 #: How the reader's notes start when a number was read in a convention worth saying.
