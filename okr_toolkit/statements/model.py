@@ -65,7 +65,10 @@ def features(text: str, cues: Mapping[str, Any]) -> list[str]:
 
     Each feature counts as often as it occurs. Word pairs cost about a tenth of the
     reading's time; in grouped cross-validation they are worth about a point of
-    accuracy (0.753 with them, 0.742 without, model alone), so they stay.
+    accuracy (0.753 with them, 0.742 without, model alone), so they stay. Each of the
+    first three words is also crossed with the rules' label (``x:activity|publish``),
+    so the model can learn where an opening word overturns the rules (0.740 -> 0.750,
+    rules + model).
 
     Parameters
     ----------
@@ -88,6 +91,8 @@ def features(text: str, cues: Mapping[str, Any]) -> list[str]:
         if len(words) > 1:
             out.append(f"first2:{words[0]} {words[1]}")
     get = cues.get
+    rule = get("rule") or "-"
+    out += [f"x:{rule}|{w}" for w in words[:3] if w.isalpha()]
     for name in _CUE_NAMES:
         out.append(f"{name}:{get(name) or '-'}")
     for name in _HAS_NAMES:

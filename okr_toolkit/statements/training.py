@@ -49,7 +49,7 @@ def train_label_model(
     frame: pd.DataFrame,
     *,
     min_groups: int = 2,
-    l2: float = 1.0,
+    l2: float = 2.0,
     iterations: int = 400,
     rows: Sequence[list[str]] | None = None,
 ) -> LabelModel:
